@@ -1,0 +1,7 @@
+"""inspection-extract: source-grounded records from UK inspection documents."""
+
+from inspection_extract._api import extract, extract_many
+from inspection_extract.errors import InspectionExtractError
+from inspection_extract.record import Record
+
+__all__ = ["extract", "extract_many", "Record", "InspectionExtractError"]

@@ -1,0 +1,73 @@
+"""The public functions: `extract` for one document, `extract_many` for a batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from inspection_extract._assemble import build_record
+from inspection_extract._load import DEFAULT_MAX_PAGES, Input, load
+from inspection_extract.errors import InspectionExtractError
+from inspection_extract.record import Record
+
+
+def extract(
+    source: Input, *, media_type: str | None = None, max_pages: int = DEFAULT_MAX_PAGES
+) -> Record:
+    """Read one inspection document and return its `Record`.
+
+    ``source`` is a ``str`` of text (or HTML), ``bytes``, a path (``pathlib.Path``) or
+    a binary file object. ``media_type`` ("text/plain", "text/html",
+    "application/pdf") is sniffed from the content when not given. ``max_pages``
+    bounds the PDFs accepted.
+
+    Raises `InspectionExtractError` (or a subclass) for input that cannot be read.
+
+    >>> record = extract("Kirklees PDU has been rated ‘Inadequate’.")
+    >>> record.overall_rating.value
+    'Inadequate'
+    """
+    doc = load(source, media_type=media_type, max_pages=max_pages)
+    return build_record(doc)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One input's outcome in a batch: its record, or the error that stopped it."""
+
+    index: int
+    source: str | None
+    record: Record | None = None
+    error: InspectionExtractError | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The record's JSON, or an error line ``{"source", "error": {"type", "message"}}``."""
+        if self.record is not None:
+            return self.record.to_dict()
+        assert self.error is not None
+        return {
+            "source": self.source,
+            "error": {"type": type(self.error).__name__, "message": str(self.error)},
+        }
+
+
+def extract_many(
+    sources: Iterable[Input], *, media_type: str | None = None, max_pages: int = DEFAULT_MAX_PAGES
+) -> Iterator[BatchResult]:
+    """Extract each source in turn, yielding one `BatchResult` per input, in input order.
+
+    An input that fails yields a result with ``error`` set; the batch goes on. Errors
+    that are not the library's own (a bug) are wrapped in `InspectionExtractError` so
+    that no input is ever lost.
+    """
+    for i, source in enumerate(sources):
+        name = str(source) if not isinstance(source, str | bytes | bytearray) else None
+        if hasattr(source, "read"):
+            name = getattr(source, "name", None)
+        try:
+            yield BatchResult(i, name, record=extract(source, media_type=media_type, max_pages=max_pages))
+        except InspectionExtractError as exc:
+            yield BatchResult(i, name, error=exc)
+        except Exception as exc:  # noqa: BLE001 - a batch must never lose an input
+            wrapped = InspectionExtractError(f"internal error ({type(exc).__name__}): {exc}")
+            yield BatchResult(i, name, error=wrapped)

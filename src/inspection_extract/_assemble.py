@@ -1,0 +1,111 @@
+"""The record: runs every field extractor and does the cross-field reasoning.
+
+This is the one place where fields meet: recommendation split against total, scores
+against their maximum, and the page (and box) of every span for PDF input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from inspection_extract._document import Document
+from inspection_extract.extract import contacts, counts, dates, meta, quotes, recommendations, units
+from inspection_extract.record import (
+    AspectRating,
+    Dates,
+    Record,
+    RecommendationItem,
+    Recommendations,
+)
+
+T = TypeVar("T")
+
+
+def build_record(doc: Document) -> Record:
+    """Extract every field of ``doc`` and assemble its `Record`."""
+    found = units.units(doc)
+    recs = recommendations.recommendations(doc)
+    record = Record(
+        source=doc.source,
+        text=doc.text,
+        document_type=meta.document_type(doc),
+        inspectorate=meta.inspectorate(doc),
+        title=meta.title(doc),
+        units=found.units,
+        overall_rating=found.overall_rating,
+        region=found.region,
+        aspect_ratings=found.aspect_ratings,
+        quotes=tuple(quotes.quotes(doc)),
+        counts=tuple(counts.counts(doc)),
+        percentages=tuple(counts.percentages(doc)),
+        recommendations=recs,
+        dates=dates.dates(doc),
+        contacts=tuple(contacts.contacts(doc)),
+        warnings=tuple(dict.fromkeys([*found.warnings, *_cross_checks(found.units, recs)])),
+    )
+    if doc.page_starts:
+        record = _with_pages(record, doc)
+    return record
+
+
+def _cross_checks(unit_list: tuple[Any, ...], recs: Recommendations | None) -> list[str]:
+    warnings: list[str] = []
+    for unit in unit_list:
+        if unit.score and unit.score.points > unit.score.out_of:
+            warnings.append(
+                f"score of {unit.name}: {unit.score.points} points is more than its maximum {unit.score.out_of}"
+            )
+    if recs is not None:
+        split_sum = sum(s.count for s in recs.split)
+        if recs.total is not None and recs.split and split_sum != recs.total:
+            warnings.append(
+                f"recommendations: the split ({' + '.join(str(s.count) for s in recs.split)} = {split_sum}) "
+                f"does not add up to the total of {recs.total}"
+            )
+        if recs.total is not None and recs.items and len(recs.items) != recs.total:
+            warnings.append(
+                f"recommendations: {len(recs.items)} items listed but the total stated is {recs.total}"
+            )
+    return warnings
+
+
+def _with_pages(record: Record, doc: Document) -> Record:
+    """Give every span-bearing value of a PDF's record its page (and box where known)."""
+
+    def paged(value: T) -> T:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return value
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            v = getattr(value, f.name)
+            if isinstance(v, tuple) and v and dataclasses.is_dataclass(v[0]):
+                changes[f.name] = tuple(paged(x) for x in v)
+            elif dataclasses.is_dataclass(v):
+                changes[f.name] = paged(v)
+        span = getattr(value, "span", None)
+        if span is not None and hasattr(value, "page"):
+            changes["page"] = doc.page_of(span[0])
+            if isinstance(value, AspectRating | RecommendationItem) and value.box is None:
+                changes["box"] = doc.box_of(span)
+        return dataclasses.replace(value, **changes) if changes else value  # type: ignore[type-var]
+
+    return dataclasses.replace(
+        record,
+        inspectorate=paged(record.inspectorate),
+        title=paged(record.title),
+        units=tuple(paged(u) for u in record.units),
+        overall_rating=paged(record.overall_rating),
+        region=paged(record.region),
+        aspect_ratings=tuple(paged(a) for a in record.aspect_ratings),
+        quotes=tuple(paged(q) for q in record.quotes),
+        counts=tuple(paged(c) for c in record.counts),
+        percentages=tuple(paged(p) for p in record.percentages),
+        recommendations=paged(record.recommendations),
+        dates=Dates(
+            published=paged(record.dates.published),
+            embargo=paged(record.dates.embargo),
+            fieldwork=paged(record.dates.fieldwork),
+        ),
+        contacts=tuple(paged(c) for c in record.contacts),
+    )

@@ -1,0 +1,122 @@
+"""Shared vocabularies: rating words and numbers, compiled once at import.
+
+Every field module that reads a rating or a number uses these, so that "Requires
+i mprovement" (a word split by PDF extraction) or "Thirty-two" is understood the same
+way everywhere.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from inspection_extract.record import RATINGS
+
+
+def _split_tolerant(word: str) -> str:
+    """A pattern for ``word`` that also matches it broken by one stray space or a
+    line-end hyphen, as PDF text extraction leaves it ("Inadeq uate", "Inad-\\nequate")."""
+    letters = [regex.escape(c) for c in word]
+    return "".join(c + r"(?:-?\n|\s)?" for c in letters[:-1]) + letters[-1]
+
+
+# Each rating with the inflections documents use. Order: longest first.
+_RATING_FORMS: dict[str, tuple[str, ...]] = {
+    "Requires improvement": (
+        "requires improvement", "requiring improvement", "require improvement",
+        "required improvement", "requires improvements",
+    ),
+    "Outstanding": ("outstanding",),
+    "Inadequate": ("inadequate",),
+    "Good": ("good",),
+}
+
+
+def _rating_form(form: str) -> str:
+    return r"\s+".join(_split_tolerant(w) for w in form.split())
+
+
+RATING_PATTERN = "|".join(
+    f"(?P<r{i}>{'|'.join(_rating_form(f) for f in forms)})"
+    for i, forms in enumerate(_RATING_FORMS.values())
+)
+#: Matches any rating word (case-insensitive), including forms split by PDF extraction.
+#: ``normalise_rating`` turns a match into one of the four values.
+RATING_RE = regex.compile(rf"\b(?:{RATING_PATTERN})\b", regex.IGNORECASE)
+_RATING_BY_GROUP = {f"r{i}": value for i, value in enumerate(_RATING_FORMS)}
+
+
+def normalise_rating(raw: str) -> str | None:
+    """The canonical rating for a rating phrase, or None.
+
+    >>> normalise_rating("Requiring improvement.")
+    'Requires improvement'
+    >>> normalise_rating("Inadeq uate")
+    'Inadequate'
+    """
+    m = RATING_RE.search(raw)
+    if not m:
+        return None
+    for group, value in _RATING_BY_GROUP.items():
+        if m.group(group):
+            return value
+    return None  # pragma: no cover - one group always matches
+
+
+assert set(_RATING_FORMS) == set(RATINGS)
+
+# Numbers written as words, as press releases spell them.
+UNITS_WORDS = {
+    "zero": 0, "nil": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+_UNIT_ALT = "|".join(sorted((w for w in UNITS_WORDS if w not in ("nil", "none")), key=len, reverse=True))
+_TENS_ALT = "|".join(TENS_WORDS)
+#: A number written in words: "eight", "Thirty-two", "twenty one", "two hundred".
+WORD_NUMBER = (
+    rf"(?:(?:{_TENS_ALT})(?:[-\s](?:{_UNIT_ALT}))?|{_UNIT_ALT})"
+    rf"(?:\s+(?:hundred|thousand|million))?"
+)
+#: A number in digits: "4,000", "29.4", "7500".
+DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER_RE = regex.compile(rf"(?<![\w.,])(?:{DIGIT_NUMBER}|\b(?:{WORD_NUMBER})\b)(?![\w])", regex.IGNORECASE)
+
+
+def parse_number(raw: str) -> int | float | None:
+    """The value of a number in digits or words, or None.
+
+    >>> parse_number("4,000"), parse_number("Thirty-two"), parse_number("29.4")
+    (4000, 32, 29.4)
+    """
+    s = raw.strip().lower().replace(",", "")
+    if not s:
+        return None
+    if regex.fullmatch(r"\d+", s):
+        return int(s)
+    if regex.fullmatch(r"\d+\.\d+", s):
+        return float(s)
+    total = 0
+    current = 0
+    seen = False
+    for word in regex.split(r"[-\s]+", s):
+        if word in UNITS_WORDS:
+            current += UNITS_WORDS[word]
+        elif word in TENS_WORDS:
+            current += TENS_WORDS[word]
+        elif word in SCALE_WORDS:
+            current = max(current, 1) * SCALE_WORDS[word]
+            if SCALE_WORDS[word] >= 1000:
+                total += current
+                current = 0
+        elif word == "and":
+            continue
+        else:
+            return None
+        seen = True
+    return total + current if seen else None

@@ -1,0 +1,31 @@
+"""The library's exceptions. Every error it raises is an `InspectionExtractError`."""
+
+from __future__ import annotations
+
+
+class InspectionExtractError(Exception):
+    """Base class of every error raised by inspection-extract."""
+
+
+class InputError(InspectionExtractError, ValueError):
+    """The input cannot be read as a document: wrong type, unreadable file, empty, undecodable."""
+
+
+class UnsupportedMediaTypeError(InputError):
+    """The media type given or sniffed is not one the library reads."""
+
+
+class PdfError(InputError):
+    """A PDF that cannot be read: corrupt, truncated, or with no pages."""
+
+
+class EncryptedPdfError(PdfError):
+    """The PDF is encrypted and needs a password."""
+
+
+class NoTextLayerError(PdfError):
+    """The PDF has pages but no text layer (a scan); the library does no OCR."""
+
+
+class TooManyPagesError(PdfError):
+    """The PDF has more pages than the configured limit."""
