@@ -207,3 +207,11 @@ def _plain(value: Any) -> Any:
         # Spans and boxes are tuples of numbers: JSON arrays.
         return [_plain(v) for v in value]
     return value
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every ``Record.to_dict()`` satisfies."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("inspection_extract").joinpath("schema.json").read_text(encoding="utf-8"))

@@ -1,0 +1,39 @@
+# Two commands on a fresh clone: `make demo` and `make test`. Each creates the
+# virtual environment it needs (.venv) on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bless bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## demo: run the extractor over examples/, print a summary, write out/examples.jsonl
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/inspection-extract --format summary examples/*
+	$(BIN)/inspection-extract --format jsonl examples/* > out/examples.jsonl
+	@echo "wrote out/examples.jsonl ($$(wc -l < out/examples.jsonl) records)"
+
+## test: the whole test suite, then ruff and mypy
+test: $(STAMP)
+	$(BIN)/pytest
+	$(BIN)/ruff check src tests benchmarks fixtures
+	$(BIN)/mypy
+
+## bless: rewrite the golden records in fixtures/ from the current output (review the diff!)
+bless: $(STAMP)
+	INSPECTION_EXTRACT_BLESS=1 $(BIN)/pytest tests/test_golden.py -q
+
+## bench: speed and memory figures quoted in the README
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_text.py
+	$(BIN)/python benchmarks/bench_pdf.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
