@@ -1,11 +1,459 @@
-"""Recommendations: the total, its split by recipient, and each item of a report."""
+"""Recommendations: the total, its split by recipient, and each item of a report.
+
+Two sources, read separately and then joined:
+
+- **Prose** (press releases, news, a report's foreword): "The report makes nine
+  recommendations: six for the Head of Service ..., and three for the management board."
+  gives the total and a split. Follow-up counts about an earlier inspection ("nine of the
+  12 recommendations from our previous report had been met") are not this document's.
+- **The list** (reports): recipient headings ending in "should:" ("Calderbrook PDU
+  should:", "The Probation Service – North West region should:") each followed by
+  numbered or bulleted items. The items give the split (one entry per heading) and, when
+  the prose states no total, the total.
+"""
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
 from inspection_extract._document import Document
-from inspection_extract.record import Recommendations
+from inspection_extract._vocab import WORD_NUMBER, parse_number
+from inspection_extract.record import RecommendationItem, Recommendations, RecommendationSplit, Span
+
+# --- vocabulary -------------------------------------------------------------------------
+
+# A number as recommendations are counted: digits or words. PDF text may keep the "fi"
+# ligature ("ﬁve recommendations" in the Swindon extract), so words accept it too.
+_NUM = rf"(?:\d{{1,3}}|(?:{WORD_NUMBER.replace('fi', '(?:fi|ﬁ)')}))"
+# What is being counted. Ofsted calls its recommendations "areas for improvement".
+_REC = r"(?:recommendations?|areas?\s+for\s+improvement)"
+_APOS = r"['’]"
+# Between a count and its noun: a space, or a line wrap, but not the line break before a
+# heading ("Ratings .... 5" then "Recommendations .... 6" on a contents page).
+_GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=(?-i:\p{Ll})))"  # lower case even under IGNORECASE
+
+#: A paragraph worth reading: it mentions recommendations.
+#: (Case spelt out, not IGNORECASE: it scans every document and is much faster so.)
+_MENTIONS_REC = regex.compile(r"[Rr]ecommendation|RECOMMENDATION|[Aa]reas?\s+for\s+improvement")
+
+_MENTION_WORDS = ("ecommendation", "ECOMMENDATION", "mprovement", "MPROVEMENT")
+
+#: "eight recommendations", "11 new recommendations", "All six of the report's recommendations".
+_TOTAL_RE = regex.compile(
+    rf"""
+    (?:
+        \ball\s+(?P<n>{_NUM})\s+of\s+(?:the|its|our)\s+   # "All six of the report's recommendations"
+            (?:(?:report|inspection|reports){_APOS}s?\s+)?
+      | (?<![\w-])(?P<n>{_NUM}){_GAP}(?:new\s+)?         # "seven (new) recommendations"
+      | (?<=\b(?:makes?|made|contains?|has|have|are|were)\s+)  # "The report makes no
+            (?P<n>no)\s+(?:new\s+|further\s+)?               #  recommendations": zero
+    )
+    {_REC}\b
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+# Words just before a count that make it a part or an earlier report's count, not the
+# total: "nine of the 12 recommendations", "The remaining three recommendations".
+_NOT_TOTAL_BEFORE = regex.compile(
+    r"""(?:
+        \b(?:of|remaining|other|further|these|those|previous|last|earlier|outstanding)
+        (?:\s+(?:the|our|its|their|these))?
+      )\s*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# Words just after a count that tie it to an earlier inspection:
+# "... recommendations from our previous report", "... recommendations we made then".
+_NOT_TOTAL_AFTER = regex.compile(
+    r"""^\s*(?:
+        from\s+(?:our|the|its|that)\b                     # "from our last inspection"
+      | (?:we|they|inspectors)\s+(?:had\s+)?made\s+(?:then|previously|last|in|at)\b
+      | made\s+(?:in|at|after|then|previously|following)\b   # "made in our 2021 report"
+      | (?:in|of)\s+(?:our|the|its)\s+(?:previous|last|earlier|first)\b
+    )""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: Recommendations of another body, named before the count: "The Lammy Review made 35
+#: recommendations", "the Justice Committee's ten recommendations".
+_OTHER_SOURCE = regex.compile(r"\b[A-Z][\w’']+\s+(?:Review|Inquiry|Commission|Committee)\b")
+#: A sentence about what became of earlier recommendations (follow-up, not new ones).
+_FOLLOW_UP = regex.compile(
+    r"""
+    \b(?:previous|last|earlier|prior)\s+(?:inspection|report|visit)s?\b
+  | \bwe\s+made\s+then\b
+  | \b(?:last|previously|first)\s+inspected\b                # "When we last inspected the PDU"
+  | \b(?:had|has|have)\s+(?:now\s+)?(?:been\s+)?(?:fully\s+|partly\s+|partially\s+)?
+      (?:implemented|met|achieved|completed|addressed|actioned)\b
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: ... unless the sentence says it is about this report's new ones.
+_THIS_REPORT = regex.compile(r"\b(?:this|new)\s+(?:report|inspection|recommendations?)\b", regex.IGNORECASE)
+
+# The verb that hands recommendations to someone: "six for the Head of Service",
+# "Five of the recommendations were aimed at", "five of which are directed at".
+_TO_VERB = r"(?:(?:aimed|directed|targeted|addressed)\s+(?:at|to)|for|to)"
+_PART_LEAD = rf"""
+    (?:new\s+)?
+    (?:{_REC}\s+)?                                       # "six recommendations to the PDU"
+    (?:of\s+(?:these|them|which|(?:the|its|our)\s+(?:\w+{_APOS}s\s+)?{_REC})\s+)?   # "of which"
+    (?:(?:are|were|is|was|go|went)\s+)?
+    (?:(?:mainly|mostly|primarily|specifically)\s+)?
+    {_TO_VERB}\s+
+"""
+#: One part of a split: a count and who it is for.
+_PART_RE = regex.compile(
+    rf"""
+    (?:(?P<all>\ball|\bboth)|(?<![\w-])(?P<n>{_NUM}))\s+
+    {_PART_LEAD}
+    (?P<to>[^.;:,]+?)                                    # the recipient, as written
+    (?=                                                  # ends before the next part, or a stop
+        \s+and\s+(?:{_NUM})\s+{_PART_LEAD}
+      | \s*[.;:,]\s | \s*[.;:,]?$ | \s+(?:including|so\s+that|which|who)\b
+    )
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# A recipient named after the verb: "aimed at changes at a local level, calling on
+# Birmingham North, East and Solihull to improve ..." (the seed press release).
+_CALLING_ON = regex.compile(r"\bcalling\s+on\s+(?:the\s+)?(?P<to>.+?)\s+to\s+\w", regex.IGNORECASE)
+_GENERIC_TO = regex.compile(r"^(?:changes|improvements?|action)\b", regex.IGNORECASE)
+# Words after "for"/"to" that say what the recommendations are for, not whom:
+# "11 recommendations to improve the quality of work", "five recommendations for improvement".
+_NOT_RECIPIENT = regex.compile(
+    r"""^(?:
+        improve|help|ensure|make|strengthen|reduce|address|support|build|develop|increase
+      | tackle|drive|raise|tighten|secure|deliver|change|better|bring|keep|protect|prevent
+      | improvement|improvements|action|development|consideration|practice
+      | the\s+future|each|every|all|both|them|these|those
+    )\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# After "makes 15 recommendations to government departments": a list of several bodies
+# means these are the recipients of all of them, not a split.
+_LIST_AFTER = regex.compile(
+    r"^,\s+(?!(?:including|such|which|mainly|mostly|and|so|with|in|most|all|both)\b)"
+    r"[^,.;]+(?:,\s+[^,.;]+)*\s+and\s+[^,.;]+\.?\s*$",
+    regex.IGNORECASE,
+)
+_COUNT_THEN_REC = regex.compile(rf"{_NUM}\s+(?:new\s+)?{_REC}", regex.IGNORECASE)
+_LEADING_THE = regex.compile(r"^the\s+", regex.IGNORECASE)
+#: A sentence that continues the split of the one before: "Five are for the PDU itself".
+_PART_START = regex.compile(rf"^(?:the\s+remaining\s+)?{_NUM}\b", regex.IGNORECASE)
+
+_SENTENCE_END = regex.compile(r"[.!?][’”\"']?(?P<gap>\s+)(?=[‘“\"'(]?[A-Z0-9])")
+
+# --- the list of a report ---------------------------------------------------------------
+
+#: A recipient heading: "The Probation Service – North West region should:".
+_HEADING_RE = regex.compile(
+    r"""^
+    (?:(?:we\s+recommend\s+that|recommendations?\s+for)\s+)?   # "We recommend that the ..."
+    (?:the\s+)?
+    (?P<to>[^\d\s•\uf0b7▪●\-–].{1,140}?)                      # the recipient
+    \s+should(?:,\s*[^:]{1,60})?\s*:\s*$                       # "should:" / "should, by June:"
+    """,
+    regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE,
+)
+#: Where a heading may end: the cheap search that finds heading candidates.
+_SHOULD_COLON = regex.compile(r"\bshould(?:,[^:\n]{1,60})?[^\S\n]*:[^\S\n]*$", regex.MULTILINE)
+#: An item line: "1. improve ...", "(2) ensure ...", "• make sure ...".
+_ITEM_RE = regex.compile(
+    r"""^
+    (?:(?P<num>\d{1,2})[.)]|\((?P<num2>\d{1,2})\)|[•\uf0b7▪●◦‣\-–])   # number or bullet
+    \s+(?=\S)
+    """,
+    regex.VERBOSE,
+)
+#: Page furniture between the halves of an item broken by a page: "6", "Page 5 of 22".
+_PAGE_NUMBER = regex.compile(r"^(?:\d{1,3}|page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)$", regex.IGNORECASE)
+_TRAILING_NUMBER = regex.compile(r"\s*\d{1,3}$")
+_TERMINAL = ".;!?"
+#: A line that introduces the list: the section heading of a report.
+_SECTION_HEADING = regex.compile(r"^(?:our\s+)?recommendations:?$", regex.IGNORECASE)
+
+
+@dataclass
+class _Group:
+    recipient: str
+    heading: Span
+    items: list[Span]
 
 
 def recommendations(doc: Document) -> Recommendations | None:
-    """The document's recommendations, or None if it makes none that it states."""
+    """The document's recommendations, or None if it makes none that it states.
+
+    ``total`` is the stated number of this document's recommendations (else the number
+    of items listed); ``split`` is the stated counts by recipient, or one entry per
+    recipient heading of the list; ``items`` are the listed recommendations.
+    """
+    groups = _list(doc)
+    total, total_span, parts = _prose(doc)
+    items = tuple(
+        RecommendationItem(text=doc.text[s:e], span=(s, e), recipient=g.recipient)
+        for g in groups
+        for s, e in g.items
+    )
+    if groups:
+        split = tuple(
+            RecommendationSplit(count=len(g.items), recipient=g.recipient, span=g.heading)
+            for g in groups
+            if g.items
+        )
+    else:
+        split = tuple(parts)
+    if total is None and total_span is None and items:
+        total = len(items)
+    if total is None and not split and not items:
+        return None
+    return Recommendations(total=total, span=total_span, split=split, items=items)
+
+
+# --- prose ------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=256)
+def _number(raw: str) -> int | None:
+    if raw.lower() == "no":
+        return 0
+    value = parse_number(unicodedata.normalize("NFKC", raw))
+    return value if isinstance(value, int) else None
+
+
+def _sentences(doc: Document, para: Span) -> list[Span]:
+    """Sentences of a paragraph, by a light rule (cheaper than the shared spaCy pass)."""
+    start, end = para
+    out: list[Span] = []
+    for m in _SENTENCE_END.finditer(doc.text, start, end):
+        out.append((start, m.start("gap")))
+        start = m.end()
+    out.append((start, end))
+    return out
+
+
+def _total_in(text: str, s: int, e: int) -> regex.Match[str] | None:
+    """The first count of this document's recommendations in ``text[s:e]``."""
+    sentence = text[s:e]
+    if _FOLLOW_UP.search(sentence) and not _THIS_REPORT.search(sentence):
+        return None
+    for m in _TOTAL_RE.finditer(text, s, e):
+        if _NOT_TOTAL_BEFORE.search(text, max(s, m.start() - 30), m.start()):
+            continue
+        if _OTHER_SOURCE.search(text, s, m.start()):
+            continue
+        if _NOT_TOTAL_AFTER.match(text[m.end() : e]):
+            continue
+        if _number(m.group("n")) is None:
+            continue
+        return m
     return None
+
+
+def _parts_in(doc: Document, s: int, e: int, total: int | None) -> list[tuple[RecommendationSplit, int]]:
+    """The split parts of one sentence, each with the offset its count starts at."""
+    text = doc.text
+    out: list[tuple[RecommendationSplit, int]] = []
+    for m in _PART_RE.finditer(text, s, e):
+        if m.group("n"):
+            count = _number(m.group("n"))
+        elif m.group("all").lower() == "both":
+            count = 2
+        else:
+            count = total
+        if count is None:
+            continue
+        to_start, to_end = m.span("to")
+        if _NOT_RECIPIENT.match(m.group("to")):
+            continue
+        if _GENERIC_TO.match(m.group("to")):
+            named = _CALLING_ON.search(text, m.end(), e)
+            if named:
+                to_start, to_end = named.span("to")
+        if _LIST_AFTER.match(text[to_end:e]) and m.group("n") and _COUNT_THEN_REC.match(m.group(0)):
+            continue  # "15 recommendations to departments, the Board, forces and partnerships"
+        recipient = _LEADING_THE.sub("", text[to_start:to_end])
+        out.append((RecommendationSplit(count=count, recipient=recipient, span=m.span()), m.start()))
+    return out
+
+
+def _rec_paragraphs(doc: Document) -> list[Span]:
+    """The paragraphs that mention recommendations, in order.
+
+    Found with ``str.find``: a regex alternation scanning the whole of every document
+    cost more than the rest of this module together.
+    """
+    text = doc.text
+    hits: list[int] = []
+    for word in _MENTION_WORDS:
+        at = text.find(word)
+        while at != -1:
+            hits.append(at)
+            at = text.find(word, at + 1)
+    if not hits:
+        return []
+    paragraphs = doc.paragraphs
+    starts = [p[0] for p in paragraphs]
+    found: set[int] = set()
+    for at in hits:
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and i not in found and _MENTIONS_REC.search(doc.text, *paragraphs[i]):
+            found.add(i)
+    return [paragraphs[i] for i in sorted(found)]
+
+
+def _prose(doc: Document) -> tuple[int | None, Span | None, list[RecommendationSplit]]:
+    """The total stated in prose (with its span) and the split stated around it."""
+    text = doc.text
+    paragraphs = _rec_paragraphs(doc)
+    for para in paragraphs:
+        sentences = _sentences(doc, para)
+        for i, (s, e) in enumerate(sentences):
+            if not _MENTIONS_REC.search(text, s, e):
+                continue
+            m = _total_in(text, s, e)
+            if m is None:
+                continue
+            total = _number(m.group("n"))
+            total_span: Span | None = m.span()
+            found = _parts_in(doc, s, e, total)
+            # The split may run on in the sentences after: "Five of the recommendations
+            # were aimed at ... The remaining three recommendations were for ...".
+            for s2, e2 in sentences[i + 1 :]:
+                follow = text[s2:e2]
+                if _FOLLOW_UP.search(follow) and not _THIS_REPORT.search(follow):
+                    break
+                if not (_MENTIONS_REC.search(follow) or _PART_START.match(follow)):
+                    break
+                found.extend(_parts_in(doc, s2, e2, total))
+            parts = [p for p, _ in found]
+            at_total = [p for p, start in found if start == m.start("n")]
+            if at_total and len(parts) > 1:
+                # "made five recommendations to the PDU and two to the region": a split only.
+                total, total_span = None, None
+            return total, total_span, parts
+    # No total stated: a split alone ("Five of the recommendations are for the PDU").
+    for para in paragraphs:
+        for s, e in _sentences(doc, para):
+            sentence = text[s:e]
+            if not _MENTIONS_REC.search(sentence) or (
+                _FOLLOW_UP.search(sentence) and not _THIS_REPORT.search(sentence)
+            ):
+                continue
+            parts = [p for p, _ in _parts_in(doc, s, e, None)]
+            if parts:
+                return None, None, parts
+    return None, None, []
+
+
+# --- the list ---------------------------------------------------------------------------
+
+
+def _list(doc: Document) -> list[_Group]:
+    """The recipient groups of the report's list of recommendations, in order.
+
+    Only the first run of consecutive groups is kept: the list appears once, and a
+    later "should:" list (an annex, a glossary) is not more recommendations.
+    """
+    text = doc.text
+    candidates = _SHOULD_COLON.finditer(text)
+    first = next(candidates, None)
+    if first is None:
+        return []
+    lines = doc.lines
+    starts = [line[0] for line in lines]
+    for m in itertools.chain((first,), candidates):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        groups: list[_Group] = []
+        while i < len(lines):
+            s, e = lines[i]
+            heading = _HEADING_RE.match(text, s, e)
+            if heading is None:
+                break
+            group = _Group(recipient=heading.group("to"), heading=(s, e), items=[])
+            i = _read_items(doc, i + 1, group)
+            if not group.items:
+                break
+            groups.append(group)
+        if groups:
+            return groups
+    return []
+
+
+def _is_furniture(text: str, line: str) -> bool:
+    """A page number, or a running header: a line repeated on three or more pages."""
+    if _PAGE_NUMBER.match(line):
+        return True
+    header = _TRAILING_NUMBER.sub("", line)
+    return len(header) > 12 and text.count(header + "\n") >= 3
+
+
+def _read_items(doc: Document, i: int, group: _Group) -> int:
+    """Read the items under a heading from line ``i``; return the index of the next line."""
+    text = doc.text
+    lines = doc.lines
+    last_num: int | None = None
+    current: list[int] | None = None  # [start, end] of the open item
+    frozen = False  # the open item was broken by page furniture: its span stops there
+    marked: bool | None = None  # items carry numbers or bullets (True) or nothing (False)
+    i0 = i
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        blank_before = i > i0 and "\n\n" in text[lines[i - 1][1] : s]
+        if _is_furniture(text, line):
+            frozen = current is not None
+            i += 1
+            continue
+        item = _ITEM_RE.match(line)
+        if item is not None:
+            raw = item.group("num") or item.group("num2")
+            num = int(raw) if raw else None
+            if num is not None and last_num is not None and num != last_num + 1:
+                break  # "1. Organisational delivery" after item 7: the list is over
+            _close(group, current)
+            current = [s + item.end(), e]
+            frozen = False
+            last_num = num
+            marked = True
+            i += 1
+            continue
+        if _HEADING_RE.match(line):
+            break
+        if line[:1].islower() and not marked and (current is None or blank_before):
+            # HTML lists lose their numbers: each <li> is a paragraph of its own, starting
+            # with the verb ("improve the quality ..."), under the recipient's heading.
+            _close(group, current)
+            current = [s, e]
+            frozen = False
+            marked = False
+            i += 1
+            continue
+        if current is None:
+            break
+        # A wrapped line continues the open item while that item has not ended a
+        # sentence, or when the line starts in lower case; a blank line ends it unless
+        # the item is visibly unfinished.
+        prev_end = text[current[1] - 1]
+        unfinished = prev_end not in _TERMINAL
+        if blank_before and not (unfinished and line[:1].islower()):
+            break
+        if not (unfinished or line[:1].islower()):
+            break
+        if not frozen:
+            current[1] = e
+        i += 1
+    _close(group, current)
+    return i
+
+
+def _close(group: _Group, current: list[int] | None) -> None:
+    if current is not None and current[1] > current[0]:
+        span = (current[0], current[1])
+        if not group.items or group.items[-1] != span:
+            group.items.append(span)

@@ -1,0 +1,194 @@
+"""Recommendations: examples grouped by the kind of document the form came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inspection_extract._load import load
+from inspection_extract.extract.recommendations import recommendations
+from inspection_extract.record import Recommendations
+
+DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
+
+
+def _recs(text: str, media_type: str | None = None) -> Recommendations | None:
+    doc = load(text, media_type=media_type)
+    found = recommendations(doc)
+    if found is not None:
+        # Every value is grounded: its span is the evidence.
+        for item in found.items:
+            assert doc.text[item.span[0] : item.span[1]] == item.text
+        for part in found.split:
+            assert part.span[1] > part.span[0]
+    return found
+
+
+def _summary(found: Recommendations | None) -> tuple[int | None, list[int]] | None:
+    if found is None:
+        return None
+    return found.total, sorted(s.count for s in found.split)
+
+
+Expected = tuple[int | None, list[int]] | None
+
+# (text, (total, sorted split counts)) for prose.
+PROSE: dict[str, list[tuple[str, Expected]]] = {
+    "press release": [
+        ("The report makes nine recommendations: six for the Head of Service at Sefton YJS, "
+         "and three for the management board.", (9, [3, 6])),
+        ("Inspectors made 12 recommendations, eight for the YJS management board and four "
+         "for the chief executive of the council.", (12, [4, 8])),
+        ("The report makes five recommendations, all for the NPS North East division.", (5, [5])),
+        ("The report makes two recommendations, both for the YJS management board.", (2, [2])),
+        ("All six of the report’s recommendations are for the regional probation director.", (6, [6])),
+        ("The report makes ten recommendations, five of which are aimed at changes at a local "
+         "level within the PDU.", (10, [5])),
+        ("The three reports make 19 recommendations in total, including four aimed at the "
+         "London regional probation director.", (19, [4])),
+        ("HM Inspectorate of Probation have made eight recommendations as a result of this "
+         "inspection. Five of the recommendations were aimed at changes at a local level, calling "
+         "on Northmoor to improve its work. The remaining three recommendations were for the "
+         "Probation Service – North East region and HMPPS.", (8, [3, 5])),
+        ("Inspectors made seven recommendations. Four of these are aimed at the PDU itself, "
+         "and the remaining", (7, [4])),
+        ("The reports contain 13 recommendations between them: six for Hull PDU and seven for "
+         "North and North East Lincolnshire PDU.", (13, [6, 7])),
+    ],
+    "split without a total": [
+        # Only the parts are stated: no total is invented.
+        ("The report made five recommendations to the PDU and two to the East of England region.",
+         (None, [2, 5])),
+    ],
+    "single recipient": [
+        ("The report made six recommendations to the PDU, including reducing workloads, "
+         "checking domestic abuse records, and improving oversight.", (6, [6])),
+    ],
+    "news and blogs": [
+        ("The report makes seven recommendations, most of them for the service's management board.",
+         (7, [])),
+        ("There are ten recommendations in the report. Five are for the PDU itself; the rest are "
+         "not assigned.", (10, [5])),
+        ("“The inspectors have made two recommendations and we'll be working on both of them.”",
+         (2, [])),
+        ("The council will publish an action plan on the four areas for improvement identified "
+         "by Ofsted.", (4, [])),
+    ],
+    "traps": [
+        # Follow-up counts of an earlier inspection are not this report's.
+        ("Inspectors found that nine of the 12 recommendations from our previous report had been "
+         "fully met. The remaining three had been partly achieved. Four new recommendations are "
+         "made in the report: three for the head of the PDU and one for the region.", (4, [1, 3])),
+        ("Only three of the seven recommendations we made then had been fully implemented. "
+         "This report makes 11 recommendations.", (11, [])),
+        ("The PDU had implemented four of the six recommendations from our last inspection.", None),
+        ("The report makes a number of recommendations, aimed at reducing waiting times.", None),
+        # A list of bodies receives all of them: not a split.
+        ("The joint report makes 15 recommendations to government departments, the Youth Justice "
+         "Board, police forces and local partnerships.", (15, [])),
+        # What the recommendations are for is not who they are for.
+        ("The report makes 11 recommendations to improve the quality of work.", (11, [])),
+        # Another body's recommendations.
+        ("The Lammy Review made 35 recommendations. This report makes four recommendations.",
+         (4, [])),
+        ("The report makes no recommendations.", (0, [])),
+        # A contents page: "5" ends the line before "Recommendations".
+        ("Contents\nRatings .......... 5\nRecommendations .......... 6", None),
+        ("The trust has been told it must make 21 improvements and should make a further 14.", None),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [pytest.param(t, e, id=f"{group}-{i}") for group, rows in PROSE.items() for i, (t, e) in enumerate(rows)],
+)
+def test_prose(text: str, expected: Expected) -> None:
+    assert _summary(_recs(text)) == expected
+
+
+REPORT_LIST = """Recommendations
+
+As a result of our inspection findings, we have made five recommendations.
+
+Northmoor PDU should:
+1. improve the quality of risk assessments, making sure that information from the police
+is obtained before the first appointment
+2. reduce the workloads of newly qualified officers.
+
+The Probation Service – North East region should:
+1. develop a recruitment plan for the PDU
+2. make sure that programmes are available.
+
+HMPPS should:
+3. review the national guidance on case allocation.
+
+Contextual facts
+1. Organisational delivery"""
+
+
+def test_report_list() -> None:
+    found = _recs(REPORT_LIST)
+    assert found is not None
+    assert found.total == 5
+    assert [(s.recipient, s.count) for s in found.split] == [
+        ("Northmoor PDU", 2), ("Probation Service – North East region", 2), ("HMPPS", 1),
+    ]
+    assert [i.text[:20] for i in found.items] == [
+        "improve the quality ", "reduce the workloads", "develop a recruitmen",
+        "make sure that progr", "review the national ",
+    ]
+    # A wrapped item keeps its line break: text is exactly the span's text.
+    assert found.items[0].text.endswith("from the police\nis obtained before the first appointment")
+
+
+def test_report_list_without_stated_total() -> None:
+    found = _recs("HMPPS should:\n1. review guidance.\n2. publish data.")
+    assert found is not None
+    assert (found.total, found.span) == (2, None)
+
+
+def test_html_list_without_numbers() -> None:
+    html = (
+        "<h2>Recommendations</h2><p>The PDU should:</p><ol><li>improve the quality of work</li>"
+        "<li>reduce workloads.</li></ol><p>HMPPS should:</p><ul><li>review guidance.</li></ul>"
+        "<h2>Background</h2><p>the PDU covers two towns.</p>"
+    )
+    found = _recs(html, media_type="text/html")
+    assert found is not None
+    assert [(i.recipient, i.text) for i in found.items] == [
+        ("PDU", "improve the quality of work"), ("PDU", "reduce workloads."), ("HMPPS", "review guidance."),
+    ]
+
+
+# (fixture document, total, split counts in order, number of items)
+FIXTURES = [
+    ("recommendations-item-across-page-break.txt", 5, [2, 2, 1], 5),
+    ("recommendations-follow-up-not-new.txt", 8, [5, 3], 0),
+    ("recommendations-none-made.txt", 0, [], 0),
+    ("recommendations-recipient-list.txt", 12, [], 0),
+]
+
+
+@pytest.mark.parametrize(("name", "total", "split", "n_items"), FIXTURES)
+def test_fixture_documents(name: str, total: int, split: list[int], n_items: int) -> None:
+    found = _recs((DOCS / name).read_text(encoding="utf-8"))
+    assert found is not None
+    assert found.total == total
+    assert [s.count for s in found.split] == split
+    assert len(found.items) == n_items
+
+
+def test_item_broken_by_page_furniture_stops_before_it() -> None:
+    found = _recs((DOCS / "recommendations-item-across-page-break.txt").read_text(encoding="utf-8"))
+    assert found is not None
+    first = found.items[0].text
+    assert first.startswith("agree with the police") and "An inspection of" not in first
+    # The rest of the broken item is not read as a new item, and the list ends at "Background".
+    assert found.items[1].text == "give newly qualified officers protected time for training."
+    assert found.items[-1].text == "publish guidance on home visits."
+
+
+def test_nothing_stated() -> None:
+    assert _recs("The PDU was rated Good. Staff were positive about their managers.") is None
