@@ -89,10 +89,18 @@ class Document:
                 out.append((start, end))
         return tuple(out)
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p[0] for p in self.paragraphs]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s[0] for s in self.sentences]
+
     def paragraph_at(self, offset: int) -> Span | None:
         """The paragraph holding ``offset``, or None if it falls between paragraphs."""
         paras = self.paragraphs
-        i = bisect.bisect_right([p[0] for p in paras], offset) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if i >= 0 and paras[i][0] <= offset < paras[i][1]:
             return paras[i]
         return None
@@ -100,7 +108,7 @@ class Document:
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``, or None."""
         sents = self.sentences
-        i = bisect.bisect_right([s[0] for s in sents], offset) - 1
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
         if i >= 0 and sents[i][0] <= offset < sents[i][1]:
             return sents[i]
         return None

@@ -88,6 +88,11 @@ DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER_RE = regex.compile(rf"(?<![\w.,])(?:{DIGIT_NUMBER}|\b(?:{WORD_NUMBER})\b)(?![\w])", regex.IGNORECASE)
 
 
+_INTEGER = regex.compile(r"\d+")
+_DECIMAL = regex.compile(r"\d+\.\d+")
+_WORD_SEP = regex.compile(r"[-\s]+")
+
+
 def parse_number(raw: str) -> int | float | None:
     """The value of a number in digits or words, or None.
 
@@ -97,14 +102,14 @@ def parse_number(raw: str) -> int | float | None:
     s = raw.strip().lower().replace(",", "")
     if not s:
         return None
-    if regex.fullmatch(r"\d+", s):
+    if _INTEGER.fullmatch(s):
         return int(s)
-    if regex.fullmatch(r"\d+\.\d+", s):
+    if _DECIMAL.fullmatch(s):
         return float(s)
     total = 0
     current = 0
     seen = False
-    for word in regex.split(r"[-\s]+", s):
+    for word in _WORD_SEP.split(s):
         if word in UNITS_WORDS:
             current += UNITS_WORDS[word]
         elif word in TENS_WORDS:
