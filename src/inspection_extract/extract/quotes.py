@@ -1,11 +1,458 @@
-"""Quotations with their speaker and role."""
+"""Quotations with their speaker and role.
+
+Three steps, each a plain function:
+
+1. `_candidates` pairs quote marks paragraph by paragraph. A quote left open at the end
+   of a paragraph and re-opened at the start of the next is one quote over several
+   paragraphs (news and press-release style); a quote closed at the end of its paragraph
+   is finished, so a following paragraph that opens with a mark is a new quote (the seed
+   press release). ``<blockquote>`` paragraphs are quotations with or without marks.
+2. `_is_speech` keeps speech and drops quoted fragments: scare quotes (“serious
+   concerns”), ratings (‘Inadequate’) and titles are lower case, have no closing
+   punctuation of their own, or are not introduced by a speech verb or colon.
+3. `_attribution` reads who spoke from the words around the quote (before it, after it,
+   the paragraph before it, a bracketed description after it), and `quotes` resolves
+   pronouns, surnames and "the chief inspector" to the person named earlier.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
+import regex
+
 from inspection_extract._document import Document
-from inspection_extract.record import Quote
+from inspection_extract._vocab import RATING_RE
+from inspection_extract.extract._speakers import SPEECH_VERBS, VERB_PATTERN, Ref, parse_subject
+from inspection_extract.record import Quote, Span
+
+# A double quote mark; straight marks are told apart by what surrounds them.
+_MARK = regex.compile(r"[“”\"]")
+# Characters after which a straight mark opens a quote.
+_OPENS_AFTER = set(" \t\n([{—–-/:")
+# The end of a sentence inside a paragraph, optionally after a closing mark.
+_SENTENCE_END = regex.compile(r"[.!?][”\"’']?(?=\s|$)")
+# Punctuation that ends spoken words inside the marks: a sentence, or a clause handed to an
+# attribution ("..., ” said Mr Russell").
+_SPEECH_END = set(".!?,;:…—–-")
+
+# "X said:" / "Mr Russell added " / "X said, adding:" / "X put it more politely than I would:"
+_LEAD_VERB = regex.compile(
+    rf"""^(?P<subj>.*?\S)\s+                 # who speaks
+        (?P<verb>{VERB_PATTERN})\b           # the speech verb
+        (?P<rest>[^“”"]*)$                   # "", ":", ",", or words ending in ":"
+    """,
+    regex.VERBOSE | regex.IGNORECASE | regex.DOTALL,
+)
+# "Chief Inspector of Probation Dame Glenys Stacey:" (no verb)
+_LEAD_COLON = regex.compile(r"^(?P<subj>[^:“”\"]+):$")
+# "According to Justin Russell, “...”" before, or "..., ” according to Mr Russell." after
+_ACCORDING = regex.compile(r"^according\s+to\s+(?P<subj>[^“”\"]+?)[,:]?$", regex.IGNORECASE)
+# After the quote, inverted: ", said Justin Russell, Chief Inspector of Probation."
+_AFTER_INVERTED = regex.compile(
+    rf"^(?P<verb>{VERB_PATTERN})\s+(?P<subj>.+)$", regex.IGNORECASE | regex.DOTALL
+)
+# After the quote: ", Mr Russell said." / ", he added." / ", Chief Inspector ... said, adding:"
+_AFTER_SUBJECT_FIRST = regex.compile(
+    rf"^(?P<subj>[^“”\"]+?)\s+(?P<verb>{VERB_PATTERN})\b(?P<rest>.*)$", regex.IGNORECASE | regex.DOTALL
+)
+# Reports: a bracketed description of the speaker after the quote, "(Probation officer)".
+_BRACKETED = regex.compile(r"\s*\((?P<desc>[^\W\d][^()\d\n]{1,60})\)")
+# A following paragraph that names the speaker of an unattributed block quote:
+# "That was the response of Cllr Owen Trask, ..."
+_FOLLOWING = regex.compile(
+    r"""(?:That|This|Those|These)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:\w+\s+)?
+        (?:response|words|verdict|view|reaction|message|comment|statement|assessment)s?
+        \s+(?:of|from)\s+(?P<subj>[^.]+)""",
+    regex.VERBOSE,
+)
+_ANY_VERB = regex.compile(rf"\b{VERB_PATTERN}\b")  # mid-sentence verbs are lower case
+# Every speech verb as plain text, for a quick substring test before the verb pattern runs.
+_VERB_WORDS = tuple(v.split()[0] for v in SPEECH_VERBS)
+# An unattributed quote inherits the last speaker mentioned at most this many paragraphs back.
+_INHERIT_PARAGRAPHS = 3
+
+
+@dataclass
+class _Candidate:
+    """Quoted words: one piece per paragraph (or re-opened line), marks excluded."""
+
+    pieces: list[Span]
+    open_at: int  # offset of the opening mark (or of the first word of an unmarked block)
+    close_at: int | None  # offset of the closing mark, None when unclosed or unmarked
+    block: bool
+    final: str = ""  # the last character inside the marks ("," hands over to an attribution)
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    span: Span
+    role: str | None
+    at: int  # where it was mentioned (for recency)
+
+
+def _is_open(text: str, pos: int) -> bool | None:
+    """True for an opening mark, False for a closing one, None when it cannot be told."""
+    ch = text[pos]
+    if ch == "“":
+        return True
+    if ch == "”":
+        return False
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before in _OPENS_AFTER and not after.isspace():
+        return True
+    if not before.isspace():
+        return False
+    return None
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _in_blocks(doc: Document, para: Span) -> bool:
+    return any(b[0] <= para[0] < b[1] or para[0] <= b[0] < para[1] for b in doc.quote_blocks)
+
+
+def _candidates(doc: Document) -> list[_Candidate]:
+    """Every stretch of quoted words, in order (see the module docstring for the rules)."""
+    text = doc.text
+    out: list[_Candidate] = []
+    cur: _Candidate | None = None
+    piece_start = 0
+    last_unmarked_para = -2
+    for pi, (ps, pe) in enumerate(doc.paragraphs):
+        block = _in_blocks(doc, (ps, pe))
+        marks = [(m.start(), _is_open(text, m.start())) for m in _MARK.finditer(text, ps, pe)]
+        marks = [(pos, opening) for pos, opening in marks if opening is not None]
+        if block and cur is None and not (marks and marks[0][1] and text[ps:marks[0][0]].strip() == ""):
+            # An unmarked <blockquote> paragraph: the whole paragraph is quoted, and
+            # consecutive ones are one quote (HTML press releases).
+            span = _strip(text, ps, pe)
+            if span is None:
+                continue
+            if last_unmarked_para == pi - 1 and out and out[-1].block and out[-1].close_at is None:
+                out[-1].pieces.append(span)
+            else:
+                out.append(_Candidate([span], span[0], None, True))
+            last_unmarked_para = pi
+            continue
+        for pos, opening in marks:
+            if opening:
+                if cur is None:
+                    cur = _Candidate([], pos, None, block)
+                    piece_start = pos + 1
+                elif pos == ps or text[pos - 1] == "\n":
+                    # Re-opened at the start of a paragraph or line: the same quote goes on.
+                    piece = _strip(text, piece_start, pos)
+                    if piece:
+                        cur.pieces.append(piece)
+                    piece_start = pos + 1
+                    cur.block = cur.block or block
+            elif cur is not None:
+                piece = _strip(text, piece_start, pos)
+                if piece:
+                    cur.pieces.append(piece)
+                if cur.pieces:
+                    cur.close_at = pos
+                    out.append(cur)
+                cur = None
+        if cur is not None:
+            piece = _strip(text, piece_start, pe)
+            if piece:
+                cur.pieces.append(piece)
+                piece_start = pe
+            nxt = doc.paragraphs[pi + 1] if pi + 1 < len(doc.paragraphs) else None
+            reopened = nxt is not None and text[nxt[0]] in "“\"" and _is_open(text, nxt[0])
+            if not reopened:
+                if cur.pieces:
+                    out.append(cur)
+                cur = None
+    for cand in out:
+        last = cand.final = text[cand.end - 1]
+        if last in ",;" and cand.end - 1 > cand.pieces[-1][0]:
+            # the comma hands over to the attribution; it is not part of the words
+            cand.pieces[-1] = (cand.pieces[-1][0], cand.end - 1)
+    return out
+
+
+def _quote_text(text: str, cand: _Candidate) -> str:
+    """The words of the quote: the text of its span without the re-opening marks."""
+    parts = [text[cand.pieces[0][0] : cand.pieces[0][1]]]
+    for (_, prev_end), (start, end) in zip(cand.pieces, cand.pieces[1:], strict=False):
+        gap = text[prev_end:start]
+        parts.append(_MARK.sub("", gap))
+        parts.append(text[start:end])
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class _View:
+    """The document with its paragraph starts listed once, for offset -> paragraph lookups."""
+
+    doc: Document
+    starts: list[int]
+
+    def index(self, offset: int) -> int:
+        """The index of the paragraph holding (or last starting before) ``offset``."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+
+def _lead_in(view: _View, cand: _Candidate, floor: int) -> tuple[Ref | None, bool, bool]:
+    """The speaker named before the quote in its own sentence ("X said:"); whether the
+    words before it introduce speech at all (a speech verb or a colon); and whether the
+    quote resumes a sentence interrupted by its attribution (“We found cases,” he said,
+    “where ...”), which may then start in lower case."""
+    doc = view.doc
+    text = doc.text
+    para = doc.paragraphs[view.index(cand.open_at)]
+    start = max(para[0], floor)
+    for m in _SENTENCE_END.finditer(text, start, cand.open_at):
+        start = m.end()
+    lead = text[start : cand.open_at]
+    offset = start + len(lead) - len(lead.lstrip(" ,;.”\"\n"))
+    lead = lead.lstrip(" ,;.”\"\n").rstrip()
+    if not lead:
+        return None, False, False
+    resumed = start == floor and floor > para[0] and lead.endswith(",")
+    m = _LEAD_VERB.match(lead)
+    if m:
+        rest = m.group("rest").strip()
+        if rest in ("", ":", ",") or rest.endswith(":"):
+            return parse_subject(m.group("subj"), offset), True, resumed
+    m = _ACCORDING.match(lead)
+    if m:
+        return parse_subject(m.group("subj"), offset + m.start("subj")), True, False
+    m = _LEAD_COLON.match(lead)
+    if m:
+        ref = parse_subject(m.group("subj"), offset)
+        if ref is not None and ref.kind != "pronoun":
+            return ref, True, False
+    return None, False, False
+
+
+def _after(view: _View, cand: _Candidate, next_open: int) -> Ref | None:
+    """The speaker named after the quote: ", said Justin Russell, Chief Inspector of
+    Probation." / ", Mr Russell said." / ", he added."; or "(Probation officer)" in reports."""
+    doc = view.doc
+    if cand.close_at is None:
+        return None
+    text = doc.text
+    start = cand.close_at + 1
+    m = _BRACKETED.match(text, start)
+    if m:
+        return parse_subject(m.group("desc"), m.start("desc")) or Ref(
+            "description", m.group("desc"), m.span("desc")
+        )
+    para = doc.paragraphs[view.index(cand.close_at)]
+    end = min(next_open, para[1])
+    after = text[start:end]
+    lead = len(after) - len(after.lstrip(" ,.;—–-"))
+    dashed = any(ch in "—–-" for ch in after[:lead])
+    after = after[lead:]
+    offset = start + lead
+    stop = _SENTENCE_END.search(after)
+    clause = after[: stop.start()] if stop else after
+    if not clause.strip():
+        return None
+    m = _AFTER_INVERTED.match(clause) or _ACCORDING.match(clause)
+    if m:
+        return parse_subject(m.group("subj"), offset + m.start("subj"))
+    m = _AFTER_SUBJECT_FIRST.match(clause)
+    if m and len(m.group("subj").split()) <= 12:
+        rest = m.group("rest").strip()
+        # "..., he said." or "..., X said, adding:"; a new sentence of reported speech
+        # ("He said the board ...") after a quote that ended with a full stop is not.
+        if cand.final in ",?!—–-" or not rest or rest.startswith(","):
+            return parse_subject(m.group("subj"), offset)
+    if dashed and not _ANY_VERB.search(clause):
+        # "” – Jane Smith, director of children's services" (a dash, then who spoke)
+        return parse_subject(clause, offset)
+    return None
+
+
+def _previous_paragraph(view: _View, cand: _Candidate) -> Ref | None:
+    """The speaker of a quote whose paragraph follows one ending "said:" ("He continued:")."""
+    doc = view.doc
+    pi = view.index(cand.open_at)
+    para = doc.paragraphs[pi]
+    if pi == 0 or doc.text[para[0] : cand.open_at].strip():
+        return None
+    ps, pe = doc.paragraphs[pi - 1]
+    prev = doc.text[ps:pe].rstrip()
+    if not prev.endswith(":"):
+        return None
+    start = ps
+    for m in _SENTENCE_END.finditer(doc.text, ps, ps + len(prev) - 1):
+        start = m.end()
+    lead = doc.text[start : ps + len(prev)]
+    offset = start + len(lead) - len(lead.lstrip())
+    lead = lead.strip()
+    m = _LEAD_VERB.match(lead)
+    if m:
+        return parse_subject(m.group("subj"), offset)
+    m = _LEAD_COLON.match(lead)
+    return parse_subject(m.group("subj"), offset) if m else None
+
+
+def _following_paragraph(view: _View, cand: _Candidate) -> Ref | None:
+    """The speaker of a block quote named after it: "That was the response of X"."""
+    doc = view.doc
+    pi = view.index(cand.end - 1)
+    if pi + 1 >= len(doc.paragraphs):
+        return None
+    ps, pe = doc.paragraphs[pi + 1]
+    m = _FOLLOWING.match(doc.text, ps, pe)
+    return parse_subject(m.group("subj"), m.start("subj")) if m else None
+
+
+def _verb_positions(text: str) -> list[int]:
+    """Offsets of the speech verbs in ``text``, in order. A plain substring sweep per verb
+    finds the few candidates; the verb pattern confirms each (word boundaries)."""
+    found: set[int] = set()
+    for word in _VERB_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            if _ANY_VERB.match(text, at):
+                found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def _mentions(view: _View, quoted: list[Span]) -> list[_Speaker]:
+    """People named as the subject of a speech verb outside quotes, in reported speech too
+    ("Cllr Rhian Pritchard, ..., said the council accepted"): a later "she said" means them."""
+    doc = view.doc
+    text = doc.text
+    starts = [q[0] for q in quoted]
+    verbs = _verb_positions(text)
+    out: list[_Speaker] = []
+    for vi, at in enumerate(verbs):
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and quoted[i][0] <= at < quoted[i][1]:
+            continue
+        para = doc.paragraphs[view.index(at)]
+        start = max(para[0], quoted[i][1] + 1 if i >= 0 else 0)
+        for s in _SENTENCE_END.finditer(text, start, at):
+            start = s.end()
+        # "said X, adding that ...": the subject of "adding" is not "said X"
+        if vi > 0 and verbs[vi - 1] >= start:
+            start = verbs[vi - 1] + len(text[verbs[vi - 1] : at].split(None, 1)[0])
+        ref = parse_subject(text[start:at], start)
+        if ref is not None and ref.kind == "name":
+            out.append(_Speaker(ref.value, ref.span, ref.role, at))
+    return out
+
+
+def _resolve(ref: Ref, known: list[_Speaker], at: int) -> _Speaker | None:
+    """The person ``ref`` means, given the speakers mentioned before ``at``."""
+    if ref.kind == "name":
+        role = ref.role or next((k.role for k in reversed(known) if k.name == ref.value and k.role), None)
+        return _Speaker(ref.value, ref.span, role, at)
+    if ref.kind == "pronoun":
+        return known[-1] if known else None
+    if ref.kind == "surname":
+        for k in reversed(known):
+            if k.name.split()[-1] == ref.value:
+                return k
+        return _Speaker(ref.value, ref.span, ref.role, at)
+    if ref.kind == "definite":
+        for k in reversed(known):
+            if k.role and ref.value.lower() in k.role.lower():
+                return k
+    return _Speaker(ref.value, ref.span, None, at)
 
 
 def quotes(doc: Document) -> list[Quote]:
-    """Every quotation of speech, in order; a quote re-opened over paragraphs is one quote."""
-    return []
+    """Every quotation of speech, in order; a quote re-opened over paragraphs is one quote.
+
+    Each carries the speaker's name (or, unnamed, their description) and role as the
+    document writes them, with "he said" / "Mr Russell" resolved to the name given earlier.
+    """
+    text = doc.text
+    cands = _candidates(doc)
+    if not cands:
+        return []
+    view = _View(doc, [p[0] for p in doc.paragraphs])
+    spans = [(c.open_at, (c.close_at + 1) if c.close_at is not None else c.end) for c in cands]
+    mentions = _mentions(view, spans)
+    known: list[_Speaker] = []
+    out: list[Quote] = []
+    m_i = 0
+    prev_end = 0
+    for ci, cand in enumerate(cands):
+        while m_i < len(mentions) and mentions[m_i].at < cand.open_at:
+            known.append(mentions[m_i])
+            m_i += 1
+        next_open = cands[ci + 1].open_at if ci + 1 < len(cands) else len(text)
+        words = _quote_text(text, cand)
+        ref, introduced, resumed = _lead_in(view, cand, prev_end)
+        prev_end = spans[ci][1]
+        after = _after(view, cand, next_open)
+        if not _is_speech(cand, words, introduced or after is not None, resumed):
+            continue
+        ref = ref or after or _previous_paragraph(view, cand)
+        if ref is None and cand.block:
+            ref = _following_paragraph(view, cand)
+        speaker: _Speaker | None
+        if ref is not None:
+            speaker = _resolve(ref, known, cand.end)
+        else:
+            # No attribution of its own: the words go on from the last person mentioned
+            # ("The Chief Inspector's second paragraph is a separate quote").
+            recent = known[-1] if known else None
+            here = view.index(cand.open_at)
+            if recent is not None and here - view.index(recent.at) <= _INHERIT_PARAGRAPHS:
+                speaker = recent
+            else:
+                speaker = None
+        if speaker is not None:
+            known.append(_Speaker(speaker.name, speaker.span, speaker.role, cand.end))
+        out.append(
+            Quote(
+                text=words,
+                span=(cand.start, cand.end),
+                speaker=speaker.name if speaker else None,
+                role=speaker.role if speaker else None,
+                paragraphs=len(cand.pieces),
+                speaker_span=speaker.span if speaker else None,
+            )
+        )
+    return out
+
+
+def _is_speech(cand: _Candidate, words: str, attributed: bool, resumed: bool = False) -> bool:
+    """Whether quoted words are speech rather than a quoted fragment.
+
+    Block quotes and quotes over several paragraphs are speech. Otherwise the words must
+    start like a sentence (capital letter or digit; or resume one after "he said,"), run
+    to three words or more, not be a
+    rating (‘Requires improvement’), and either end with punctuation of their own
+    (“... strain,” / “... quickly.”) or be introduced by a speech verb or colon.
+    """
+    if cand.block or len(cand.pieces) > 1:
+        return True
+    core = words.strip(" .,;:!?'‘’")
+    if RATING_RE.fullmatch(core):
+        return False
+    first = next((ch for ch in words if ch.isalnum()), "")
+    if not (first.isupper() or first.isdigit() or resumed):
+        return False
+    if len(words.split()) < 3:
+        return False
+    return cand.final in _SPEECH_END or attributed

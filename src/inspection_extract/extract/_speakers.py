@@ -1,0 +1,184 @@
+"""Who is speaking: reading the subject of an attribution ("Justin Russell, Chief
+Inspector of Probation", "he", "Mr Jones", "A Probation Service spokesperson").
+
+`parse_subject` turns the words around a speech verb into a `Ref`: a person's name with
+the role written beside it, a surname with a title ("Mr Russell"), a pronoun, a definite
+description ("the chief inspector") or an unnamed speaker's description. `quotes.py`
+resolves the references that need an earlier mention (pronoun, surname, description).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from inspection_extract.record import Span
+
+#: Verbs that attribute direct or reported speech. "put it" is the blogger's "X put it
+#: more politely than I would:". Order: longer forms first.
+SPEECH_VERBS: tuple[str, ...] = (
+    "said", "says", "added", "adds", "adding", "continued", "continues", "commented", "comments",
+    "explained", "explains", "stated", "states", "told", "tells", "warned", "warns", "noted",
+    "notes", "remarked", "concluded", "concludes", "wrote", "writes", "responded", "replied",
+    "observed", "urged", "insisted", "acknowledged", "admitted", "argued", "cautioned",
+    "emphasised", "emphasized", "stressed", "highlighted", "declared", "put it",
+)
+VERB_PATTERN = r"(?:" + "|".join(v.replace(" ", r"\s+") for v in SPEECH_VERBS) + r")"
+
+#: Titles written before a name and not part of it ("Dame Glenys Stacey" -> "Glenys Stacey").
+HONORIFICS: frozenset[str] = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Dame Sir Lord Lady Baroness Baron Cllr Councillor Professor Prof Rev "
+    "Revd Judge Dean".split()
+)
+
+#: Capitalised words that belong to a role or an organisation, never to a person's name:
+#: the run of name words is cut where one of these appears
+#: ("HM Inspector of Constabulary Roy Whitbread" -> "Roy Whitbread").
+NOT_NAME_WORDS: frozenset[str] = frozenset(
+    """Chief Inspector Inspectors Inspectorate Probation Majesty Majesty's His Her Director Deputy
+    Assistant Member Cabinet Executive Manager Officer Officers Council County City Borough
+    Service Services Police Crime Commissioner Government Minister Secretary Board Trust Head
+    Leader Chair Chairman Chairwoman Chairperson President Spokesperson Spokesman Spokeswoman
+    Constabulary Youth Justice Care Quality Commission National Regional Region Social Children
+    Children's Education Health Adult Prisons Prison Court Courts Team Unit Lead Governor Mayor
+    General Portfolio Holder Union Local Senior Principal Operations Operational Strategic
+    Corporate Interim Acting Cabinet Safeguarding Partnership Foundation Hospital Hospitals
+    University College School Department Office Ministry Home Welsh English Scottish British
+    The A An Of And For In On At To He She They It We I Inspection Report Today Yesterday
+    January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Ofsted Napo""".split()
+)
+
+#: Nouns that make a phrase a role or a description of a speaker, not just any phrase
+#: ("In their letter to the council" is neither; "a Probation Service spokesperson" is).
+ROLE_NOUNS = regex.compile(
+    r"""\b(?:
+        inspectors?|chief|director|member|manager|officers?|spokes(?:person|man|woman)
+        |executive|holder|representative|chair(?:man|woman|person)?|leader|head|commissioner
+        |minister|secretary|governor|mayor|councillor|lead|worker|practitioners?|staff
+        |person|people|child(?:ren)?|parent|carer|victim|volunteer|partner|president
+        |board|inspectorate|service|council|government|trust|union|spokesperson
+    )\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
+
+# One word of a person's name: "Justin", "Lewis-Hume", "Mcalister", "O'Neill", "McAlister".
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}]*(?:['’\-]?\p{Lu}?\p{Ll}+)+")
+_TOKEN = regex.compile(r"[\p{L}'’\-]+")
+# Words that open a comma part that is neither name nor role: "of the probation union Napo",
+# "adding that ...", "speaking to the Gazette".
+_SKIP_PART = regex.compile(
+    r"^(?:of|in|at|from|for|who|which|adding|speaking|writing|and|but|when|while|after|before|as)\b",
+    regex.IGNORECASE,
+)
+_ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
+_EDGE_JUNK = " \t\n,;:.–—-\"“”‘’'"
+
+Kind = Literal["name", "surname", "pronoun", "definite", "description"]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to a speaker as written: ``text[span]`` is ``value``."""
+
+    kind: Kind
+    value: str
+    span: Span
+    role: str | None = None
+
+
+def _name_in(text: str, offset: int) -> tuple[Ref, Span] | None:
+    """The person's name that ends ``text`` (a comma part), as a Ref and the span of the
+    whole name run (honorific included), or None when the part ends in no name."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    run: list[tuple[int, int, str]] = []
+    for tok in reversed(tokens):
+        word = tok[2]
+        if word in HONORIFICS:
+            run.insert(0, tok)
+            break
+        if word in NOT_NAME_WORDS or not _NAME_WORD.fullmatch(word) or len(run) == 3:
+            break
+        run.insert(0, tok)
+    if not run:
+        return None
+    has_title = run[0][2] in HONORIFICS
+    words = run[1:] if has_title else run
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    value = text[start:end]
+    span = (offset + start, offset + end)
+    whole = (offset + run[0][0], offset + end)
+    if len(words) >= 2:
+        return Ref("name", value, span), whole
+    if has_title:
+        # "Mr Russell": a surname to be resolved to the full name given earlier.
+        return Ref("surname", value, span), whole
+    return None
+
+
+def _trimmed(text: str, offset: int) -> tuple[str, Span] | None:
+    """``text`` without edge punctuation and a leading article, with its span."""
+    start, end = 0, len(text)
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    m = _ARTICLE.match(text, start, end)
+    if m:
+        start = m.end()
+    if start >= end:
+        return None
+    return text[start:end], (offset + start, offset + end)
+
+
+def parse_subject(text: str, offset: int) -> Ref | None:
+    """The speaker referred to by ``text`` (which starts at ``offset`` in the document).
+
+    >>> parse_subject("Justin Russell, Chief Inspector of Probation", 0)
+    Ref(kind='name', value='Justin Russell', span=(0, 14), role='Chief Inspector of Probation')
+    >>> parse_subject("he", 0).kind
+    'pronoun'
+
+    Returns None when the words name nobody ("The report describes the scheme as").
+    """
+    stripped = text.strip(_EDGE_JUNK).lower()
+    if stripped in PRONOUNS:
+        at = text.lower().index(stripped)
+        return Ref("pronoun", text[at : at + len(stripped)], (offset + at, offset + at + len(stripped)))
+    if len(stripped.split()) > 18:
+        return None
+    name: Ref | None = None
+    roles: list[tuple[str, Span]] = []
+    pos = 0
+    for part in text.split(","):
+        part_offset = offset + pos
+        pos += len(part) + 1
+        lead = len(part) - len(part.lstrip())
+        if not part.strip() or _SKIP_PART.match(part.strip()):
+            continue
+        found = _name_in(part, part_offset) if name is None else None
+        if found is not None:
+            name, whole = found
+            before = _trimmed(part[: whole[0] - part_offset], part_offset)
+            if before and ROLE_NOUNS.search(before[0]):
+                roles.insert(0, before)
+            continue
+        piece = _trimmed(part[lead:], part_offset + lead)
+        if piece and ROLE_NOUNS.search(piece[0]):
+            roles.append(piece)
+    role = roles[0][0] if roles else None
+    if name is not None:
+        return Ref(name.kind, name.value, name.span, role)
+    if roles:
+        value, span = roles[-1]
+        kind: Kind = "definite" if regex.match(r"\s*the\s", text, regex.IGNORECASE) and len(roles) == 1 else (
+            "description"
+        )
+        return Ref(kind, value, span)
+    return None
