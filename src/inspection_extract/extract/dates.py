@@ -1,11 +1,331 @@
-"""Publication, embargo and fieldwork dates."""
+"""Publication, embargo and fieldwork dates.
+
+Every date the text writes out is found once, by one precompiled pattern (day-month-year,
+US month-day-year, month-year, ISO, and day or month ranges); each is then read in the
+light of the words around it. ``dateparser`` is not used: it is slow to import and costs
+hundreds of microseconds a call, it guesses a missing year or day (our rule is that a date
+without a year is null and a month-only date stays "YYYY-MM"), and it does not give the
+span of what it read. Inspectorate dates are few and regular enough for one regex.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import regex
+
 from inspection_extract._document import Document
-from inspection_extract.record import Dates
+from inspection_extract.record import Dates, Field, Fieldwork, Span
+
+LONDON = ZoneInfo("Europe/London")
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_TO = r"\s*(?:and|to|until|till|[-–—])\s*"
+
+#: Any written date, with its weekday when one leads. Ranges come first so that
+#: "9 and 20 January 2023" is one range, not the lone "20 January 2023".
+DATE_RE = regex.compile(
+    rf"""
+    (?<![\w])                                              # never from inside a word or a number
+    (?:{_WEEKDAY},?\s+)?                                    # "Thursday 8 December", "THURSDAY,"
+    (?:
+        (?P<d1>{_DAY})(?:\s+(?:of\s+)?(?P<m1>{_MONTH}))?(?:,?\s+(?P<y1>{_YEAR}))?
+        {_TO}(?:{_WEEKDAY},?\s+)?
+        (?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})   # "9 and 20 January 2023"
+      | (?P<ma>{_MONTH})(?:\s+(?P<ya>{_YEAR}))?{_TO}
+        (?P<mb>{_MONTH})\s+(?P<yb>{_YEAR})                  # "June and July 2022", "April to June 2024"
+      | (?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?   # "18 August 2022", "5 March"
+      | (?P<mu>{_MONTH})\s+(?P<du>{_DAY}),?\s+(?P<yu>{_YEAR})   # US news style: "July 20, 2023"
+      | (?P<mm>{_MONTH})\s+(?P<ym>{_YEAR})                  # "June 2022", a report cover's "OCTOBER 2022"
+      | (?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d)   # metadata "2025-09-25"
+    )
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+#: Every date holds a month name or is ISO: these anchors are found first (a fast scan), and
+#: DATE_RE is tried only around them. Scanning the whole text with DATE_RE costs ~7 ms.
+ANCHOR_RE = regex.compile(rf"\b{_MONTH}|\b{_YEAR}-[01]\d-[0-3]\d\b", regex.IGNORECASE)
+#: How far before its month a date can start ("Wednesday, 9 and Friday 20 January").
+ANCHOR_REACH = 60
+
+#: A clock time: "00:01", "00.01hrs", "12:01 am", and "0001 hours" (no separator only
+#: before "hrs"/"hours", so that a year or a count is never read as a time).
+_TIME = (
+    r"(?P<hh>[01]?\d|2[0-3])(?:[:.]|(?=[0-5]\d\s*h(?:rs|ours)\b))(?P<mi>[0-5]\d)"
+    r"\s*(?P<ap>hrs|hours|a\.?m\.?|p\.?m\.?)?"
+)
+#: A clock time just before a date: "00:01 THURSDAY ...", "00.01hrs, Thursday", "00:01 on".
+TIME_BEFORE_RE = regex.compile(rf"\b{_TIME},?\s*(?:on\s+)?$", regex.IGNORECASE)
+#: A clock time just after a date: "18 August 2022 00.01", "20 July 2023 from 00:01".
+TIME_AFTER_RE = regex.compile(rf",?\s*(?:at\s+|from\s+)?\b{_TIME}(?!\d)", regex.IGNORECASE)
+
+#: Words that make a date the moment of publication: the notes-to-editors line ("The report
+#: will be published ... on", "available ... from 00.01 on"), "published today (12 March 2019)",
+#: embargo lines ("Not for publication before").
+PUBLISH_CUE_RE = regex.compile(
+    r"\b(?:publish(?:ed)?|publication|available|embargo(?:ed)?|today)\b", regex.IGNORECASE
+)
+#: An earlier report or another event: "published in October 2022", "published between ...".
+PUBLISH_OTHER_RE = regex.compile(
+    r"\b(?:previous|earlier|last|before\s+that|since)\b|\b(?:in|between|during)\s*$", regex.IGNORECASE
+)
+#: Words that put a release under embargo at a clock time.
+EMBARGO_CUE_RE = regex.compile(
+    r"\b(?:embargo(?:ed)?|not\s+for\s+(?:publication|release)|publish(?:ed)?|publication|available)\b",
+    regex.IGNORECASE,
+)
+#: A line at the head of a page that is only a date: a news dateline ("Thursday 9 November
+#: 2023 5:00am"), a byline ("By Martha Quayle, 10 October 2024"), a place-dateline ("NEWPORT,
+#: Thursday 13 March 2025 —"), a label ("Published: 22 August 2024", "date 2025-09-25"), a
+#: title prefix ("30 March 2023 - County Durham ..."), or a report cover's "OCTOBER 2022".
+DATELINE_PREFIX_RE = regex.compile(
+    r"""
+    (?:published|posted(?:\s+on)?|date|released?|issued)\s*:?\s*   # a label
+    | by\s+[^\n,]{1,60},\s*                                         # a byline
+    | \p{Lu}[\p{Lu}\s'.-]{1,40},\s*                                 # "NEWPORT, "
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+DATELINE_REST_RE = regex.compile(
+    rf"""
+    (?:,?\s*(?:at\s+)?{_TIME})?                             # "5:00am", ", 12:01 am"
+    [^\S\n]*(?:(?=\n)|\Z|[-–—]\s)                           # the end of the line, or a dash before the text
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: A label that states the publication date wherever it stands ("Published: 26 May 2022").
+PUBLISHED_LABEL_RE = regex.compile(
+    r"(?:^|\n)[^\S\n]*(?:published|date)[^\S\n]*:?[^\S\n]*\Z", regex.IGNORECASE
+)
+#: How far into a document a bare dateline still counts as the page's own date.
+DATELINE_WINDOW = 1500
+
+#: Words that make a sentence about the inspection visit. "fieldwork" is certain; the
+#: others (CQC "carried out unannounced inspections", Ofsted "on site", "visited") are
+#: read only near the date and only when no sentence names the fieldwork.
+FIELDWORK_CUE_RE = regex.compile(r"\bfield\s?work\b", regex.IGNORECASE)
+VISIT_CUE_RE = regex.compile(
+    r"\b(?:visited|visits?|on\s+site|inspected|inspections?|inspectors?\s+(?:were|went|spent))\b",
+    regex.IGNORECASE,
+)
+#: Another event near visit words: an earlier inspection, a publication, unification.
+VISIT_OTHER_RE = regex.compile(
+    r"\b(?:last|previous(?:ly)?|earlier|published|publication|unification|unified|merged|created"
+    r"|since|before\s+that)\b",
+    regex.IGNORECASE,
+)
+VISIT_WINDOW = 70
+
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n")
+
+
+@dataclass(frozen=True)
+class _Date:
+    """One written date: its span, start and end values ("YYYY-MM[-DD]"), and whether
+    it is a single day with a year (the only kind a publication or embargo can be)."""
+
+    span: Span
+    start: str | None
+    end: str | None
+    day: tuple[int, int, int] | None
+
+
+def _month(raw: str | None) -> int | None:
+    return MONTHS.get(raw.lower().rstrip(".")) if raw else None
+
+
+def _value(y: int | None, m: int | None, d: int | None = None) -> str | None:
+    if y is None or m is None:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        datetime(y, m, d)
+    except ValueError:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+_NOT_DIGIT = regex.compile(r"\D")
+
+
+def _int(raw: str | None) -> int | None:
+    return int(_NOT_DIGIT.sub("", raw)) if raw else None
+
+
+def _read(m: regex.Match[str]) -> _Date:
+    """The values of one DATE_RE match (None where the text gives no year)."""
+    g = m.group
+    span = (m.start(), m.end())
+    if g("d2"):
+        y2, m2 = _int(g("y2")), _month(g("m2"))
+        y1 = _int(g("y1")) or y2
+        m1 = _month(g("m1")) or m2
+        return _Date(span, _value(y1, m1, _int(g("d1"))), _value(y2, m2, _int(g("d2"))), None)
+    if g("mb"):
+        yb = _int(g("yb"))
+        return _Date(span, _value(_int(g("ya")) or yb, _month(g("ma"))), _value(yb, _month(g("mb"))), None)
+    for d, mo, y in (("d", "m", "y"), ("du", "mu", "yu"), ("id", "im", "iy")):
+        if g(d):
+            year, month, day = _int(g(y)), _month(g(mo)) or _int(g(mo)), _int(g(d))
+            value = _value(year, month, day)
+            full = (year, month, day) if value and year and month and day else None
+            return _Date(span, value, value, full)
+    value = _value(_int(g("ym")), _month(g("mm")))
+    return _Date(span, value, value, None)
+
+
+def _find_dates(text: str) -> list[_Date]:
+    """Every date in ``text``, in order, each read once (ranges whole)."""
+    found: list[_Date] = []
+    covered = 0
+    for anchor in ANCHOR_RE.finditer(text):
+        a = anchor.start()
+        if a < covered:
+            continue
+        for m in DATE_RE.finditer(text, max(covered, a - ANCHOR_REACH), anchor.end() + ANCHOR_REACH):
+            if m.start() <= a < m.end():
+                found.append(_read(m))
+                covered = m.end()
+                break
+    return found
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence (or line) around ``text[start:end]``, cheaply: from the
+    last full stop or newline before it to the next one after it."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    right_m = _SENTENCE_END.search(text, end)
+    return left, right_m.start() if right_m else len(text)
+
+
+def _line(text: str, start: int, end: int) -> tuple[int, int]:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return left, len(text) if right < 0 else right
+
+
+def _embargo(text: str, date: _Date) -> Field | None:
+    """An embargo read from ``date`` when a clock time stands beside it and the sentence
+    speaks of embargo, publication or availability (notes to editors, header lines)."""
+    if date.day is None:
+        return None
+    s, e = date.span
+    before = TIME_BEFORE_RE.search(text, max(0, s - 30), s)
+    after = None if before else TIME_AFTER_RE.match(text, e)
+    clock = before or after
+    if clock is None:
+        return None
+    left, right = _sentence(text, s, e)
+    if not EMBARGO_CUE_RE.search(text, left, right):
+        return None
+    hour, minute = int(clock.group("hh")), int(clock.group("mi"))
+    ap = (clock.group("ap") or "").lower()
+    if ap.startswith("p") and hour < 12:
+        hour += 12
+    elif ap.startswith("a") and hour == 12:
+        hour = 0
+    y, mo, d = date.day
+    moment = datetime(y, mo, d, hour, minute, tzinfo=LONDON)
+    start = clock.start("hh") if before else s
+    end = e if before else clock.end()
+    return Field(moment.isoformat(), (start, end))
+
+
+def _dateline(text: str, date: _Date) -> bool:
+    """True when ``date`` stands alone on its line near the top (see DATELINE_PREFIX_RE)."""
+    s, e = date.span
+    if s > DATELINE_WINDOW:
+        return False
+    left, _ = _line(text, s, e)
+    prefix = text[left:s]
+    if prefix.strip() and not DATELINE_PREFIX_RE.fullmatch(prefix):
+        return False
+    return DATELINE_REST_RE.match(text, e) is not None
+
+
+def _published(text: str, found: list[_Date], embargo: Field | None) -> Field | None:
+    """The publication date, by the strength of what states it: a label or dateline
+    first, then a publication sentence, then the embargo (the moment a release is
+    published), and a month-only cover line last."""
+    cover: Field | None = None
+    for date in found:
+        if date.start is None or date.start != date.end:
+            continue
+        s = date.span[0]
+        labelled = PUBLISHED_LABEL_RE.search(text, max(0, s - 30), s) is not None
+        if not (labelled or _dateline(text, date)):
+            continue
+        if date.day:
+            return Field(date.start, date.span)
+        if cover is None:
+            cover = Field(date.start, date.span)
+    for date in found:
+        if date.day is None or date.start is None:
+            continue
+        s, e = date.span
+        left, _ = _sentence(text, s, e)
+        window = text[left:s]
+        cues = list(PUBLISH_CUE_RE.finditer(window))
+        # Only the words after the last cue can make it another event ("published in").
+        if not cues or PUBLISH_OTHER_RE.search(window, cues[-1].end()):
+            continue
+        return Field(date.start, date.span)
+    if embargo is not None:
+        return Field(embargo.value[:10], embargo.span)
+    return cover
+
+
+def _fieldwork(text: str, found: list[_Date]) -> Fieldwork | None:
+    """The fieldwork period: a dated sentence naming the fieldwork, else a date just after
+    visit words ("Inspectors were on site between 13 and 24 January 2025")."""
+    for date in found:
+        if date.start is None or date.end is None:
+            continue
+        left, right = _sentence(text, *date.span)
+        if FIELDWORK_CUE_RE.search(text, left, right):
+            return Fieldwork(date.start, date.end, date.span)
+    for date in found:
+        if date.start is None or date.end is None:
+            continue
+        s, e = date.span
+        left, right = _sentence(text, s, e)
+        near = max(left, s - VISIT_WINDOW)
+        if VISIT_CUE_RE.search(text, near, s) and not VISIT_OTHER_RE.search(text, left, right):
+            return Fieldwork(date.start, date.end, date.span)
+    return None
 
 
 def dates(doc: Document) -> Dates:
-    """The dates the document gives for its publication, embargo and fieldwork."""
-    return Dates()
+    """The dates the document gives for its publication, embargo and fieldwork.
+
+    A date the text gives without a year is not read (null), and a month-only date stays
+    "YYYY-MM". Embargo times are Europe/London local times with their UTC offset:
+    "00:01 THURSDAY 18 AUGUST 2022" -> "2022-08-18T00:01:00+01:00".
+    """
+    text = doc.text
+    found = _find_dates(text)
+    embargo = None
+    for date in found:
+        embargo = _embargo(text, date)
+        if embargo is not None:
+            break
+    return Dates(
+        published=_published(text, found, embargo),
+        embargo=embargo,
+        fieldwork=_fieldwork(text, found),
+    )

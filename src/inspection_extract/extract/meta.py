@@ -2,20 +2,253 @@
 
 from __future__ import annotations
 
+import regex
+
 from inspection_extract._document import Document
 from inspection_extract.record import Field
 
+_MAJESTY = r"(?:H(?:is|er)\s+Majesty[’']?s?|HM|HMI)"
+#: Each inspectorate's normalised name and the ways documents name it. A Chief Inspector's
+#: title names the inspectorate too: a report extract may be signed only "HM Chief
+#: Inspector of Probation".
+INSPECTORATES: dict[str, str] = {
+    "HM Inspectorate of Probation": rf"""
+        {_MAJESTY}\s+Inspectorate\s+of\s+Probation | HMI\s*Probation | HMIP\b
+        | (?:the\s+)?probation\s+inspectorate | (?:HM\s+)?Chief\s+Inspector\s+of\s+Probation
+        | Inspectorate\s+of\s+Probation""",
+    "Care Quality Commission": r"Care\s+Quality\s+Commission | \bCQC\b",
+    "Ofsted": r"\bOfsted\b | Office\s+for\s+Standards\s+in\s+Education",
+    "HM Inspectorate of Constabulary and Fire & Rescue Services": rf"""
+        {_MAJESTY}\s+Inspectorate\s+of\s+Constabulary(?:\s+and\s+Fire\s+(?:&|and)\s+Rescue\s+Services)?
+        | \bHMICFRS\b | \bHMIC\b | (?:HM\s+)?Inspector\s+of\s+Constabulary""",
+    "HM Inspectorate of Prisons": rf"""
+        {_MAJESTY}\s+Inspectorate\s+of\s+Prisons | HMI\s*Prisons
+        | (?:HM\s+)?Chief\s+Inspector\s+of\s+Prisons""",
+    "Estyn": r"\bEstyn\b",
+    "Care Inspectorate Wales": r"Care\s+Inspectorate\s+Wales | \bCIW\b",
+}
+_INSPECTORATE_RE = regex.compile(
+    "|".join(f"(?P<i{n}>{pattern})" for n, pattern in enumerate(INSPECTORATES.values())),
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: Every way of naming an inspectorate holds one of these (lower case).
+INSPECTORATE_KEYWORDS = (
+    "inspector", "hmi", "cqc", "care quality", "ofsted", "office for standards", "estyn", "ciw",
+)
+KEYWORD_REACH = 60
+_INSPECTORATE_BY_GROUP = {f"i{n}": name for n, name in enumerate(INSPECTORATES)}
+_OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"
+#: "led by" just before a name makes it the lead of a joint inspection.
+_LED_BY = regex.compile(r"\b(?:led|conducted|carried\s+out)\s+by\s+(?:the\s+)?\Z", regex.IGNORECASE)
+
+#: Cues of each kind of document, counted over the text. Notes to editors and embargo
+#: lines mark a press release; contents, foreword and the ratings table a report; bylines,
+#: "READ MORE" links and paywall furniture a news article; "Posted by" and comment counts a
+#: blog (which the record calls "other": it is commentary, neither news nor release).
+TYPE_CUES: dict[str, str] = {
+    "press_release": r"""
+        ^\W*ENDS\W*$ | (?i:\bnotes?\s+(?:to|for)\s+editors?\b | \bembargo(?:ed)?\b
+        | \bnot\s+for\s+publication\b | \bmedia\s+(?:enquiries|contact)\b
+        | \bpress\s+(?:office|release|team)\b) | ^Published:""",
+    "report": r"""
+        ^Contents$ | ^Foreword$ | ^Ratings$ | \bAn\s+inspection\s+of\s+[\w\s]{0,40}services\s+in\b
+        | ^Inspection\s+of\s+[\w\s]{0,40}services: | \bFieldwork\s+started\b | \bCrown\s+copyright\b
+        | ^Annex\s+\d | ^Overall\s+rating\b | \bScore\s+\d+/\d+""",
+    "news_article": r"""
+        ^By\s+\p{Lu} | \bREAD\s+MORE\b | ^Advertisement$ | \bLocal\s+Democracy\s+Report(?:er|ing)\b
+        | \b(?:Crime|Court|Political|Health)\s+Reporter\b | ^Comments\s*\(\d+\)
+        | \bsaid\s+the\s+inspectorate\b
+        | \bAll\s+rights\s+reserved\b | \bfree\s+articles?\b | \bSign\s+in\s+or\s+register\b
+        | ^\p{Lu}{3,}(?:\s+\p{Lu}+)*,\s+\p{Lu}\p{Ll}+day\b | \bImage:""",
+    "blog": r"""
+        ^Posted\s+by\b | ^\d+\s+comments?:?$ | ^Labels?: | \bsaid\.\.\.$ | \.blog\b""",
+}
+#: Weaker signs of the inspectorate's own release, for a text cut off before its notes:
+#: its formal name and its Chief Inspector introduced with "said:". Each counts half.
+WEAK_PRESS_CUES = r"""
+    (?:His|Her)\s+Majesty[’']s\s+Inspectorate | Chief\s+Inspector\s+of\s+\w+(?:\s+\p{Lu}\w+){0,3},?\s+said:"""
+_TYPE_RES = {kind: regex.compile(p, regex.MULTILINE | regex.VERBOSE) for kind, p in TYPE_CUES.items()}
+_WEAK_PRESS_RE = regex.compile(WEAK_PRESS_CUES, regex.VERBOSE)
+#: What each kind of document is called in the record.
+RECORD_TYPE = {
+    "press_release": "press_release", "report": "report", "news_article": "news_article", "blog": "other",
+}
+
+#: Page furniture at the head of a text: skip links, menus, cookie banners, licence strips,
+#: links, breadcrumbs, section labels. A paragraph that opens with one is all furniture.
+_FURNITURE = regex.compile(
+    r"""
+    ^(?:skip\s+to|menu$|home$|search$|accept\b|reject\b|share\b|print\b)       # site furniture
+    | cookies? | \blicen[cs]e\b | https?:// | www\. | @                          # banners, licence, links
+    | \s[>|]\s                                                                   # breadcrumbs
+    | [–-]\s*(?:news|press\s+releases?|blog)$                                     # "Council – Press release"
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: Lines before a headline that are not it: labels, bylines, embargo lines, datelines.
+_LABEL = regex.compile(
+    r"""
+    ^(?:by|posted\s+by)\s | ^(?:published|updated|date)\b                         # bylines and labels
+    | \bembargo | ^not\s+for\s+publication
+    | ^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}\s+\p{L}+\s+\d{4}   # a dateline
+    | ^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\p{L}+\s+\d{1,2},\s+\d{4}
+    | ^\p{L}+\s+\d{4}$                                                           # a cover month
+    | ^(?-i:\p{Lu}{3,}[\p{Lu}\s]*),\s                                             # "NEWPORT, Thursday ..."
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: A masthead or section label: a short line with no lower-case letter ("BRISTOL CITY
+#: TIMES", "CRIME"). Its whole paragraph is furniture (a blog's masthead carries its strap).
+_MASTHEAD = regex.compile(r"^[^\p{Ll}]{2,60}$")
+#: A line that is only an inspectorate's name: a site's masthead, not a headline.
+_NAME_ONLY = regex.compile(rf"^(?:{'|'.join(INSPECTORATES.values())})$", regex.IGNORECASE | regex.VERBOSE)
+#: A report's cover: "An inspection of probation services in:" and the unit's name below.
+_COVER = regex.compile(r"^(?:An\s+)?inspection\s+of\b[^\n]{0,80}(?:\n[^\n]+){0,3}", regex.IGNORECASE)
+_COVER_END = regex.compile(r"\n(?:HM|His|Her)\s+[^\n]*Inspectorate|\s+\d{1,3}$")
+#: "30 March 2023 - " before a headline: the page's date, not part of the title.
+_DATE_PREFIX = regex.compile(r"^\d{1,2}\s+\p{L}+\s+\d{4}\s*[-–—]\s+")
+_SENTENCE_BREAK = regex.compile(r"[.!?]\s+\p{Lu}")
+_SPACES = regex.compile(r"\s+")
+TITLE_MAX_CHARS = 250
+TITLE_MAX_WORDS = 30
+#: A paragraph this long that is not furniture is body text: the title, if any, was above it.
+BODY_MIN_CHARS = 300
+BODY_MIN_WORDS = 16
+HEAD_PARAGRAPHS = 40
+
+
+def _inside_quote(doc: Document, offset: int) -> bool:
+    """True when ``offset`` falls in quoted speech: a block quote, or after an unclosed
+    curly opening mark in its paragraph."""
+    if any(s <= offset < e for s, e in doc.quote_blocks):
+        return True
+    para = doc.paragraph_at(offset)
+    if para is None:
+        return False
+    before = doc.text[para[0] : offset]
+    return before.count(_OPEN_QUOTE) > before.count(_CLOSE_QUOTE)
+
+
+def _inspectorate_mentions(text: str) -> list[regex.Match[str]]:
+    """Every mention of an inspectorate, in order. The big pattern is tried only around
+    its keywords (found with ``str.find``), which is some twenty times faster than
+    running it over the whole text."""
+    low = text.lower()
+    hits = sorted(i for word in INSPECTORATE_KEYWORDS for i in _find_all(low, word))
+    found: list[regex.Match[str]] = []
+    end = 0
+    for hit in hits:
+        if hit < end:
+            continue
+        for m in _INSPECTORATE_RE.finditer(text, max(end, hit - KEYWORD_REACH), hit + KEYWORD_REACH):
+            if m.start() <= hit < m.end() or m.start() >= hit:
+                found.append(m)
+                end = m.end()
+                break
+    return found
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
 
 def inspectorate(doc: Document) -> Field | None:
-    """The inspectorate that published or carried out the inspection, normalised."""
-    return None
+    """The inspectorate that published or carried out the inspection, normalised.
+
+    The lead inspectorate where the text says so ("a joint thematic inspection led by HM
+    Inspectorate of Probation with HMICFRS"), else the first one named outside quoted
+    speech (a partner inspectorate's inspector may be quoted, and named as often). The
+    span is where it is named.
+    """
+    first: Field | None = None
+    for m in _inspectorate_mentions(doc.text):
+        if _inside_quote(doc, m.start()):
+            continue
+        name = next(_INSPECTORATE_BY_GROUP[g] for g, v in m.groupdict().items() if v is not None)
+        if _LED_BY.search(doc.text, max(0, m.start() - 20), m.start()):
+            return Field(name, m.span())
+        if first is None:
+            first = Field(name, m.span())
+    return first
+
+
+def _field(text: str, start: int, end: int) -> Field:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Field(_SPACES.sub(" ", text[start:end]), (start, end))
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    return (
+        2 <= len(words) <= TITLE_MAX_WORDS
+        and len(line) <= TITLE_MAX_CHARS
+        and not line.rstrip().endswith(":")
+        and (line[0].isupper() or line[0].isdigit() or line[0] in "‘“'\"")
+        and not _SENTENCE_BREAK.search(line)
+    )
+
+
+def _is_body(para: str) -> bool:
+    """True for a paragraph of running text: long, or a full sentence of many words."""
+    words = len(para.split())
+    return len(para) >= BODY_MIN_CHARS or (words >= BODY_MIN_WORDS and para.rstrip()[-1:] in ".!?\"”")
 
 
 def title(doc: Document) -> Field | None:
-    """The document's own title: the HTML ``<h1>``, a report's cover, a release's headline."""
+    """The document's own title: the HTML ``<h1>``, a report's cover, a release's headline.
+
+    Without markup the headline is the first line at the head of the text that is not
+    page furniture (skip links, cookie banners, licence strips, breadcrumbs, mastheads),
+    a label, a byline, an embargo line or a dateline. ``None`` once running text begins
+    (a news page whose headline was not kept starts with its dateline and standfirst).
+    """
+    text = doc.text
+    if doc.title_span is not None:
+        return _field(text, *doc.title_span)
+    for p_start, p_end in doc.paragraphs[:HEAD_PARAGRAPHS]:
+        cover = _COVER.match(text, p_start, p_end)
+        if cover:
+            end = _COVER_END.search(text, cover.start(), cover.end())
+            return _field(text, cover.start(), end.start() if end else cover.end())
+        para = text[p_start:p_end]
+        first_line = para.split("\n", 1)[0]
+        if _MASTHEAD.match(first_line) or _FURNITURE.search(first_line):
+            continue
+        if _is_body(para):
+            return None
+        offset = p_start
+        for line in para.split("\n"):
+            start, end = offset, offset + len(line)
+            offset = end + 1
+            prefix = _DATE_PREFIX.match(text, start, end)
+            if prefix:
+                start = prefix.end()
+            line = text[start:end]
+            if _LABEL.search(line) or _MASTHEAD.match(line) or _NAME_ONLY.match(line.strip()):
+                continue
+            if _headline_like(line):
+                return _field(text, start, end)
+            break
     return None
 
 
 def document_type(doc: Document) -> str:
-    """"press_release", "report", "news_article" or "other"."""
-    return "other"
+    """"press_release", "report", "news_article" or "other".
+
+    Counts each kind's cues (TYPE_CUES) and takes the kind with most; a PDF with pages is
+    a report unless release cues outnumber its report cues. No cue at all gives "other".
+    """
+    scores = {kind: float(len(pattern.findall(doc.text))) for kind, pattern in _TYPE_RES.items()}
+    scores["press_release"] += 0.5 * len(_WEAK_PRESS_RE.findall(doc.text))
+    if doc.page_starts:
+        scores["report"] += 2
+    kind = max(scores, key=lambda k: scores[k])
+    return RECORD_TYPE[kind] if scores[kind] else "other"

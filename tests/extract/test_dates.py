@@ -1,0 +1,159 @@
+"""Publication, embargo and fieldwork dates: a table of examples grouped by where the
+form came from. Every span must be the evidence: ``text[span]`` is the date as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inspection_extract._load import load
+from inspection_extract.extract.dates import dates
+
+DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
+
+
+def _published(text: str) -> tuple[str, str] | None:
+    doc = load(text)
+    found = dates(doc).published
+    return None if found is None else (found.value, doc.text[found.span[0] : found.span[1]])
+
+
+def _embargo(text: str) -> tuple[str, str] | None:
+    doc = load(text)
+    found = dates(doc).embargo
+    return None if found is None else (found.value, doc.text[found.span[0] : found.span[1]])
+
+
+def _fieldwork(text: str) -> tuple[str, str, str] | None:
+    doc = load(text)
+    found = dates(doc).fieldwork
+    return None if found is None else (found.start, found.end, doc.text[found.span[0] : found.span[1]])
+
+
+PUBLISHED = [
+    # Inspectorate press releases: notes to editors and the first sentence.
+    ("Headline\n\nX was rated in a report published today (12 March 2019).", ("2019-03-12", "12 March 2019")),
+    ("Headline\n\nThese reports were published on 28 November 2024.", ("2024-11-28", "28 November 2024")),
+    ("Headline\n\n3. The report is available at example.gov.uk on 18 August 2022 00.01.",
+     ("2022-08-18", "18 August 2022")),
+    ("Headline\n\n2. The report will be published at 00:01 on Thursday 5 October 2023.",
+     ("2023-10-05", "Thursday 5 October 2023")),
+    # Web pages: a label under the headline.
+    ("Headline\n\nPublished: 26 May 2022\n\nBody.", ("2022-05-26", "26 May 2022")),
+    ("date 2025-09-25\nHeadline\n\nBody.", ("2025-09-25", "2025-09-25")),
+    ("30 March 2023 - County probation service rated ‘Good’\n\nBody.", ("2023-03-30", "30 March 2023")),
+    # News pages: datelines, bylines, place-datelines.
+    ("PAPER\n\nThursday 9 November 2023 5:00am\n\nBody.", ("2023-11-09", "Thursday 9 November 2023")),
+    ("PAPER\n\nThursday, July 20, 2023\n\nBody.", ("2023-07-20", "Thursday, July 20, 2023")),
+    ("News\n\nHeadline\n\nBy Martha Quayle, 10 October 2024\n\nBody.", ("2024-10-10", "10 October 2024")),
+    ("PAPER\n\nNEWPORT, Thursday 13 March 2025 — The service must improve.",
+     ("2025-03-13", "Thursday 13 March 2025")),
+    # A report cover gives only the month.
+    ("An inspection of probation services in:\nX PDU\nHM Inspectorate of Probation\nOCTOBER 2022\n\nForeword",
+     ("2022-10", "OCTOBER 2022")),
+    # The embargo is the moment of publication when nothing else states it.
+    ("EMBARGOED UNTIL 00:01 THURSDAY 8 DECEMBER 2022\n\nHeadline", ("2022-12-08",
+     "THURSDAY 8 DECEMBER 2022")),
+    # Not the publication: an earlier report, another event, no year, an empty label.
+    ("Headline\n\nOur previous inspection, published in September 2021, found the same.", None),
+    ("Headline\n\nInspections published between October 2022 and April 2023 found this.", None),
+    ("Headline\n\nThe services were brought together in June 2021.", None),
+    ("Headline\n\nThe report, published on 5 March, found things.", None),
+    ("Headline\n\nPublished:\n\nBody.", None),
+    ("Headline\n\nLast updated: 4 March 2024\n\nBody.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PUBLISHED)
+def test_published(text: str, expected: tuple[str, str] | None) -> None:
+    assert _published(text) == expected
+
+
+EMBARGO = [
+    # Header lines of inspectorate releases, in every spelling seen.
+    ("EMBARGOED UNTIL 00:01 THURSDAY 18 AUGUST 2022\n\nHeadline",
+     ("2022-08-18T00:01:00+01:00", "00:01 THURSDAY 18 AUGUST 2022")),
+    ("EMBARGOED: 00.01 WEDNESDAY 24 APRIL 2019\n\nHeadline",
+     ("2019-04-24T00:01:00+01:00", "00.01 WEDNESDAY 24 APRIL 2019")),
+    ("Embargo: 00.01hrs, Thursday 11 July 2024\n\nHeadline",
+     ("2024-07-11T00:01:00+01:00", "00.01hrs, Thursday 11 July 2024")),
+    ("Not for publication before 00:01 on Thursday 24 April 2025\n\nHeadline",
+     ("2025-04-24T00:01:00+01:00", "00:01 on Thursday 24 April 2025")),
+    ("UNDER EMBARGO UNTIL 00:01, TUESDAY 21 FEBRUARY 2023\n\nHeadline",
+     ("2023-02-21T00:01:00+00:00", "00:01, TUESDAY 21 FEBRUARY 2023")),
+    ("EMBARGOED UNTIL 0001 HOURS TUESDAY 5 MARCH 2024\n\nHeadline",
+     ("2024-03-05T00:01:00+00:00", "0001 HOURS TUESDAY 5 MARCH 2024")),
+    # Notes to editors: the time before or after the date.
+    ("Headline\n\n3. The report is available at example.gov.uk on 18 August 2022 00.01.",
+     ("2022-08-18T00:01:00+01:00", "18 August 2022 00.01")),
+    ("Headline\n\n2. The report will be available on this website from 00.01 on Thursday 26 May 2022.",
+     ("2022-05-26T00:01:00+01:00", "00.01 on Thursday 26 May 2022")),
+    ("Headline\n\n2. The report will be published on 27 April 2023 at 00:01.",
+     ("2023-04-27T00:01:00+01:00", "27 April 2023 at 00:01")),
+    ("Headline\n\n2. The report will be available at example.gov.uk on 20 July 2023 from 00:01.",
+     ("2023-07-20T00:01:00+01:00", "20 July 2023 from 00:01")),
+    # Not an embargo: a news dateline's time, a date with no year, a date with no time.
+    ("PAPER\n\nTuesday, 14 March 2023, 12:01 am\n\nBody.", None),
+    ("Under embargo until 00.01hrs Tuesday 5 March\n\nHeadline", None),
+    ("Headline\n\nThese reports were published on 28 November 2024.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EMBARGO)
+def test_embargo(text: str, expected: tuple[str, str] | None) -> None:
+    assert _embargo(text) == expected
+
+
+FIELDWORK = [
+    # Notes to editors of inspectorate releases.
+    ("Headline\n\n6. Fieldwork for this inspection took place in June 2022.", ("2022-06", "2022-06",
+     "June 2022")),
+    ("Headline\n\n4. Fieldwork took place in June and July 2022.", ("2022-06", "2022-07",
+     "June and July 2022")),
+    ("Headline\n\n4. Fieldwork took place between April and June 2024.",
+     ("2024-04", "2024-06", "April and June 2024")),
+    ("Headline\n\n5. Fieldwork took place between 9 and 20 September 2024.",
+     ("2024-09-09", "2024-09-20", "9 and 20 September 2024")),
+    ("Headline\n\n5. Fieldwork took place from 1 to 5 July 2024.", ("2024-07-01", "2024-07-05",
+     "1 to 5 July 2024")),
+    ("Headline\n\n5. Fieldwork took place between 28 February and 4 March 2022.",
+     ("2022-02-28", "2022-03-04", "28 February and 4 March 2022")),
+    ("Headline\n\n5. The fieldwork for this inspection started on Monday 16 September 2019.",
+     ("2019-09-16", "2019-09-16", "Monday 16 September 2019")),
+    ("Headline\n\nInspectors visited the PDU in the week beginning 7 March 2022.",
+     ("2022-03-07", "2022-03-07", "7 March 2022")),
+    # Reports: the ratings table row and the credits.
+    ("Ratings\n\nWakefield PDU Fieldwork started: July 2022 Score 9/27", ("2022-07", "2022-07", "July 2022")),
+    ("Credits\n\nThe fieldwork for this inspection started on 16 January 2023.",
+     ("2023-01-16", "2023-01-16", "16 January 2023")),
+    # CQC and Ofsted wording.
+    ("Headline\n\nCQC has rated the home outstanding following an inspection in June 2024.",
+     ("2024-06", "2024-06", "June 2024")),
+    ("Headline\n\nInspectors were on site between 13 and 24 January 2025.",
+     ("2025-01-13", "2025-01-24", "13 and 24 January 2025")),
+    # No year, or not this inspection: null.
+    ("Headline\n\nInspectors visited the service in August and found a settled team.", None),
+    ("Headline\n\nIts fieldwork started in April, so this is a recent picture.", None),
+    ("Headline\n\nThe PDU was last inspected in March 2021, when it was rated ‘Good’.", None),
+    ("Headline\n\nOur inspections of five PDUs, published between October 2022 and April 2023, found this.",
+     None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIELDWORK)
+def test_fieldwork(text: str, expected: tuple[str, str, str] | None) -> None:
+    assert _fieldwork(text) == expected
+
+
+def test_fixture_embargo_in_winter_is_gmt() -> None:
+    doc = load(DOCS / "dates-embargo-winter-hours.txt")
+    found = dates(doc)
+    assert found.embargo is not None and found.embargo.value == "2024-03-05T00:01:00+00:00"
+    assert found.published is not None and found.published.value == "2024-03-05"
+    assert found.fieldwork is not None
+    assert (found.fieldwork.start, found.fieldwork.end) == ("2024-01-29", "2024-02-02")
+
+
+def test_fixture_dates_without_a_year_are_null() -> None:
+    assert dates(load(DOCS / "dates-no-year-is-null.txt")) == dates(load("nothing dated here"))
