@@ -1,0 +1,127 @@
+"""Counts and percentages: a table of examples grouped by where the form came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inspection_extract._load import load
+from inspection_extract.extract.counts import counts, percentages
+
+DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
+
+
+def _counts(text: str) -> list[tuple[int | float, str | None, str | None]]:
+    doc = load(text)
+    found = counts(doc)
+    for c in found:
+        assert doc.text[c.span[0] : c.span[1]] == c.text
+    return [(c.value, c.qualifier, c.noun) for c in found]
+
+
+def _percentages(text: str) -> list[tuple[float, str]]:
+    doc = load(text)
+    found = percentages(doc)
+    for p in found:
+        assert doc.text[p.span[0] : p.span[1]] == p.text
+    return [(p.value, p.text) for p in found]
+
+
+COUNTS = [
+    # Press releases: a number, an optional qualifier and the noun phrase after it.
+    ("Staff had to re-allocate over 4,000 cases and integrate 60 staff.",
+     [(4000, "over", "cases"), (60, None, "staff")]),
+    ("The PDU supervises more than 2,300 people on probation.", [(2300, "more than", "people on probation")]),
+    ("Inspectors looked at 24 children’s cases – 16 court disposals and eight out-of-court disposals.",
+     [(24, None, "children’s cases"), (16, None, "court disposals"), (8, None, "out-of-court disposals")]),
+    ("Relationships with the four police forces and five police and crime commissioners were good.",
+     [(4, None, "police forces"), (5, None, "police and crime commissioners")]),
+    ("It is one of only three PDUs to be rated ‘Good’.", [(3, "only", "PDUs")]),
+    ("Bosses manage teams of 12 or more practitioners.", [(12, "or more", "practitioners")]),
+    ("The programme runs over 24 sessions.", [(24, None, "sessions")]),
+    # A part of a whole: "N of the ...", and the whole is not a second count.
+    ("Five of the recommendations were aimed at the PDU.", [(5, None, "recommendations")]),
+    ("Four of the service’s nine case manager posts were vacant.", [(4, None, "case manager posts")]),
+    ("Inspectors found that nine of the 12 recommendations had been met.", [(9, None, "recommendations")]),
+    # Scores: a count where a noun is written, a unit score (not a count) where none is.
+    ("It was awarded 11 out of 27 inspection points.", [(11, None, "inspection points")]),
+    ("Inspectors awarded the service four of a possible 36 points.", [(4, None, "points")]),
+    ("It received a score of 16 out of 27.", []),
+    ("Lambeth PDU – rated ‘Inadequate’ (score 1/27)", []),
+    # Elided nouns: splits, shares and tallies take the noun of the count before them.
+    ("The report makes seven recommendations: five for the regional probation director and two for HMPPS.",
+     [(7, None, "recommendations"), (5, None, "recommendations"), (2, None, "recommendations")]),
+    ("There are ten recommendations in the report. Five are for the PDU itself.",
+     [(10, None, "recommendations"), (5, None, "recommendations")]),
+    ("Hull PDU scored eight points out of a possible 27. Grimsby PDU scored just three.",
+     [(8, None, "points"), (3, "just", "points")]),
+    ("It must make 21 improvements and should make a further 14.",
+     [(21, None, "improvements"), (14, "a further", "improvements")]),
+    ("Of the 24 PDUs inspected, unpaid work was rated ‘Good’ in 10 and ‘Inadequate’ in five.",
+     [(24, None, "PDUs"), (10, None, "PDUs"), (5, None, "PDUs")]),
+    ("Five services were inspected, with one rated outstanding, two good and one inadequate.",
+     [(5, None, "services"), (1, None, "services"), (2, None, "services"), (1, None, "services")]),
+    # Reports: contextual facts with the number first, table rows with the label first.
+    ("Contextual facts\n2,180 People on probation supervised by the PDU\n74 Staff in post",
+     [(2180, None, "People on probation"), (74, None, "Staff")]),
+    ("23 Cases inspected (court disposals 14, out-of-court disposals 9)",
+     [(23, None, "Cases"), (14, None, "court disposals"), (9, None, "out-of-court disposals")]),
+    ("Caseload (people on probation) 3,415\nProbation officers in post (full-time equivalent) 29.4",
+     [(3415, None, "people on probation"), (29.4, None, "Probation officers")]),
+    ("Inspection of youth justice services: Swindon 4\n\nForeword", []),
+    # Not counts: dates, times, years, ages, money, durations, ratios, ranges, numbering.
+    ("Published: 18 August 2022, 00:01. Unification came in June 2021.", []),
+    ("It works with children aged 10 to 17 and 16 and 17-year-olds, on a budget of £1.3m.", []),
+    ("She had worked there for more than five years, and 20 miles away for 12 hours a week.", []),
+    ("In one in five of the cases, and four in ten overall, there was no plan.", []),
+    ("Each standard is scored from zero to three on a four-point scale.", []),
+    ("1. Probation Delivery Units are local.\n1.1 Leadership Good\nAnnex 1 sets out the method.", []),
+    ("Call 020 7946 0412. Comments (4)\n7 comments:", []),
+    ("One described how the staff helped. Northamptonshire PDU is one of the PDUs in the region.", []),
+    ("READ MORE: Council gives £250,000 to 12 schools", []),
+    ("Inspectors examined 40 cases and met staff.", [(40, None, "cases")]),
+    # A known miss: the noun of "of them" is a plain noun phrase, not an earlier count.
+    pytest.param("We recruit trainee probation officers, and the region will receive 95 of them.",
+                 [(95, None, "trainee probation officers")],
+                 marks=pytest.mark.xfail(strict=True, reason="antecedents are only earlier counts")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COUNTS)
+def test_counts(text: str, expected: list[tuple[int | float, str | None, str | None]]) -> None:
+    assert _counts(text) == expected
+
+
+PERCENTAGES = [
+    ("Sufficient in only 33 per cent of cases and 33% of the rest.", [(33.0, "33 per cent"), (33.0, "33%")]),
+    ("Sixty per cent of assessments, and Thirty-two per cent of plans.",
+     [(60.0, "Sixty per cent"), (32.0, "Thirty-two per cent")]),
+    ("A vacancy rate of 9.8%.", [(9.8, "9.8%")]),
+    ("Scores between 65% and 79% give ‘Good’.", [(65.0, "65%"), (79.0, "79%")]),
+    ("Did assessment focus sufficiently on keeping other people safe?\n48%", [(48.0, "48%")]),
+    ("READ MORE: Council tax rise of 4.99 per cent confirmed", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PERCENTAGES)
+def test_percentages(text: str, expected: list[tuple[float, str]]) -> None:
+    assert _percentages(text) == expected
+
+
+def test_fixture_not_counts() -> None:
+    """Our own release mixing every kind of number that is not a count."""
+    doc = load(DOCS / "counts-not-counts.txt")
+    assert [(c.value, c.qualifier, c.noun) for c in counts(doc)] == [
+        (33, None, "cases"),
+        (40, "nearly", "staff and volunteers"),
+        (6, None, "recommendations"),
+        (4, None, "recommendations"),
+        (2, None, "recommendations"),
+    ]
+    assert [p.text for p in percentages(doc)] == ["71 per cent", "64%"]
+
+
+def test_nothing_found_is_empty() -> None:
+    doc = load("No numbers here.")
+    assert counts(doc) == [] and percentages(doc) == []
