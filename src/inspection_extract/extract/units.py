@@ -3,10 +3,17 @@ ratings of aspects and standards."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
 
 from inspection_extract._document import Document
-from inspection_extract.record import AspectRating, Field, Unit
+from inspection_extract._vocab import RATING_RE, parse_number
+from inspection_extract.extract._ratings import RatingPhrase, rating_phrases, table_ratings
+from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
+from inspection_extract.record import AspectRating, Field, Score, Span, Unit
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,534 @@ class UnitFindings:
     warnings: tuple[str, ...] = ()
 
 
+# Types that are inspected whenever they are named; the others (a region, a council, a
+# police force, a prison, a care home) are units only when the document rates them:
+# a release names the council that runs a YJS or the police it works with as partners.
+_ALWAYS_UNITS = frozenset({"PDU", "YJS", "YOS", "YOT", "CRC", "NPS division"})
+
+# Page furniture that names other stories: news "READ MORE:" links, a "Related content" list.
+_FURNITURE_LINE = regex.compile(r"^(?:READ MORE\b|Advertisement$).*$", regex.MULTILINE)
+_FURNITURE_TAIL = regex.compile(r"^(?:Related content|Related links|Back to top)\s*$", regex.MULTILINE)
+
+# Sentences inside a line: a full stop (or ! ?) and optional closing quote, then a capital.
+_SENTENCE_END = regex.compile(r"(?<=[.!?][’”'\"]?)\s+(?=[“‘'\"(]?[A-Z0-9])")
+
+# "The PDU", "the service", "It": a unit named earlier. The word tells which kind.
+_ANAPHOR = regex.compile(
+    r"\b(?:(?:[Tt]he|[Tt]his)[ ](?P<word>PDU|service|YJS|YOT|YOS|CRC|division|region|trust|home|council)"
+    r"|(?P<it>It|it))\b(?!['’]s|[ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
+)
+_ANAPHOR_TYPES = {
+    "PDU": {"PDU"},
+    "division": {"NPS division"},
+    "region": {"region"},
+    "trust": {"trust"},
+    "home": {"other"},
+    "council": {"council"},
+    "CRC": {"CRC"},
+}
+
+# The words between the start of a clause and the unit that is its subject: nothing, a
+# determiner, or one introductory phrase ("Following an inspection by ..., ").
+_SUBJECT_PREFIX = regex.compile(
+    r"^\s*(?:(?:and|but|while|whereas|as)\s+)?(?:[^,;]*,\s*){0,2}(?:the\s+|The\s+|neighbouring\s+|joint\s+)*$"
+)
+# An active rating verb before its object: "has rated Beech Lodge ... as", "gave the PDU".
+_ACTIVE_VERB = regex.compile(
+    r"\b(?:rated|given|gave|give|downgraded|downgrades|upgraded|upgrades)\b(?![ ]+(?:as|by)\b)"
+)
+# The passive verb group that ends an aspect's clause: "court work was separately rated as".
+_PASSIVE_TAIL = regex.compile(
+    r"""(?:,\s*(?:however|also)\s*,)?\s*
+        (?:(?:has|have|had)\s+been|was|were|is|are)\s+
+        (?:(?:also|both|itself|separately|\w+ly|well\s+\w+\s+and)\s+)*
+        (?:rated|judged|assessed|graded|found\s+to\s+be)\s*(?:as\s+|to\s+be\s+)?[‘'"“]?\s*$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_DISCOURSE = regex.compile(
+    r"^(?:However|As a result|In addition|Overall|Also|But|And|Yet)$", regex.IGNORECASE
+)
+_OWNER = regex.compile(
+    r"^(?:(?:and|the|its|their|this|our)\s+)*(?:[\w-]+\s+)?(?:[\w-]+['’]s\s+)?", regex.IGNORECASE
+)
+_WHICH = regex.compile(r",\s*(?:and\s+)?which\b")
+_ANTECEDENT_START = regex.compile(r".*\b(?:for|about|on|of)\s+", regex.IGNORECASE)
+_BRACKET_RATED = regex.compile(r"\(\s*rated\s*(?:as\s*)?[‘'\"“]?$")
+_RATINGS_FOR = regex.compile(r"^[’'”\"]?\s+ratings?\s+for\s+(?P<list>[^.;:]+)")
+_FOR_BEING = regex.compile(r"^[’'”\"]?\s+for\s+being\s+(?P<list>[^.;:]+)")
+_LIST_SPLIT = regex.compile(r",\s*(?:and\s+)?(?:for\s+)?|\s+and\s+(?:for\s+)?")
+_UNIT_WORDS = regex.compile(r"\b(?:PDUs|YJSs|Probation Delivery Units|[Yy]outh [Jj]ustice [Ss]ervices)\b")
+_RESPECTIVELY = regex.compile(r"\brespectively\b")
+
+# Scores: "2 points out of 27", "score of 17/27", "(score 1/27)", "10 of the 27 available
+# points", "zero out of a total of 36 points", "a total of 12 points, out of a possible 27".
+_NUM = (
+    r"(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|[a-z]+teen|twenty(?:-[a-z]+)?|thirty(?:-[a-z]+)?)"
+)
+_SCORE_RE = regex.compile(
+    rf"""
+      \b(?P<pts>{_NUM})
+      (?:
+          \s*/\s*(?P<of1>\d{{2}})\b                                   # 17/27
+        | (?P<points>\s+points?)?,?\s+(?:out\s+)?(?:of\s+)?
+          (?:a\s+(?:possible|maximum\s+of|total\s+of)\s+|the\s+)?
+          (?P<of2>\d{{2}})\b(?!\s*(?:cases|per|%|years|staff))
+          (?P<points2>\s+(?:available\s+|inspection\s+)?points)?
+      )
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# "North and North East Lincolnshire PDU scored just three": the maximum is in a sentence before.
+_SCORE_CUE = regex.compile(r"\b(?:[Ss]cor\w*|awarded|gave|given|achiev\w*)\b[^.;]{0,40}$")
+_SCORE_WORD = regex.compile(r"(?i)score")
+_BARE_SCORE_RE = regex.compile(
+    rf"\bscored\s+(?:just\s+|only\s+)?(?P<pts>{_NUM})\b(?!\s*(?:points?\s+)?(?:out|of|/))"
+)
+
+
+@dataclass
+class _Candidate:
+    key: str
+    name: str
+    type: str
+    span: Span
+    typed_at: int
+    current: list[tuple[str, Span, bool]] = field(default_factory=list)  # value, span, in a full sentence
+    previous: list[tuple[str, Span]] = field(default_factory=list)
+    score: Score | None = None
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A mention that can be the subject of a rating: typed, a bare name, or an anaphor."""
+
+    start: int
+    end: int
+    key: str | None  # None for an anaphor not yet resolved
+    anaphor: str | None = None
+    possessive: bool = False
+
+
 def units(doc: Document) -> UnitFindings:
     """Every inspected body the document names, main one first, and the ratings of its parts."""
-    return UnitFindings()
+    text = doc.text
+    skip = _furniture(text)
+    mentions = [m for m in find_mentions(text) if not _inside(m.span, skip)]
+    cands: dict[str, _Candidate] = {}
+    for m in mentions:
+        k = key(m.name)
+        c = cands.get(k)
+        if c is None:
+            cands[k] = _Candidate(k, m.name, m.type, m.span, m.span[0])
+        elif c.type not in _ALWAYS_UNITS and m.type in _ALWAYS_UNITS:
+            c.type, c.typed_at = m.type, m.span[0]
+    # A name wrapped over two lines of a PDF ("Harwick and\nStoneleigh PDU") is read as its
+    # tail; it is the longer unit named on one line elsewhere.
+    for m in list(mentions):
+        k = key(m.name)
+        window = text[max(0, m.name_span[0] - 60) : m.name_span[1]]
+        if "\n" not in window:
+            continue
+        flat = " ".join(window.split())
+        longer = [o for o in cands.values() if len(o.key) > len(k) and key(flat).endswith(o.key)]
+        if longer and k in cands and cands[k].typed_at == m.span[0]:
+            del cands[k]
+            mentions = [x for x in mentions if key(x.name) != k]
+    refs = _refs(text, mentions, cands, skip)
+    core_order = sorted((c for c in cands.values() if c.type in _ALWAYS_UNITS), key=lambda c: c.typed_at)
+    main_key = core_order[0].key if core_order else None
+
+    warnings: list[str] = []
+    aspects: list[AspectRating] = []
+    seen_ids: set[str] = set()
+    table_spans: list[Span] = []
+    overall_rows: list[tuple[str, Span]] = []
+    for row in table_ratings(text):
+        if _inside(row.span, skip):
+            continue
+        table_spans.append(row.span)
+        if row.aspect is None:
+            if row.value:
+                overall_rows.append((row.value, row.span))
+        elif row.value is None:
+            warnings.append(f"standard {row.id} {row.aspect} is not rated")
+        elif row.id is None or row.id not in seen_ids:
+            if row.id:
+                seen_ids.add(row.id)
+            aspects.append(AspectRating(aspect=row.aspect, rating=row.value, span=row.span, id=row.id))
+
+    prose_aspects: list[AspectRating] = []
+    sentences = list(_sentences(text, skip))
+    title = _title(doc)
+    rating_starts = [m.start() for m in RATING_RE.finditer(text)]
+    for sent in sentences:
+        i = bisect.bisect_left(rating_starts, sent[0])
+        if i == len(rating_starts) or rating_starts[i] >= sent[1]:
+            continue  # no rating word in this sentence
+        phrases = rating_phrases(text, sent, [*skip, *table_spans])
+        pending: list[RatingPhrase] = []
+        prev_end = sent[0]
+        last_target: tuple[str, ...] | list[str] | None = None
+        for ph in phrases:
+            # A headline rating counts only when the body gives none (seed: "... Probation
+            # Service rated as ‘Inadequate’." before the sentence that names the PDU).
+            full = _full_sentence(text, sent) and not (title and title[0] <= sent[0] < title[1])
+            if ph.tally_aspect:
+                prose_aspects.append(AspectRating(aspect=ph.tally_aspect, rating=ph.value, span=ph.span))
+                prev_end = ph.span[1]
+                continue
+            if last_target is not None and regex.fullmatch(r"\s*to\s*[‘'\"“]?", text[prev_end : ph.span[0]]):
+                target: tuple[str, ...] | list[str] | None = (
+                    last_target  # "from requires improvement to inadequate": one subject
+                )
+            else:
+                target = _target(text, sent, prev_end, ph, refs, main_key)
+            prev_end = ph.span[1]
+            last_target = target
+            if isinstance(target, list):  # aspects
+                if ph.kind != "previous":
+                    prose_aspects.extend(
+                        AspectRating(aspect=a, rating=ph.value, span=ph.span) for a in target
+                    )
+                continue
+            if target is None:
+                if ph.kind == "current" and _RESPECTIVELY.search(text, sent[0], sent[1]):
+                    pending.append(ph)
+                continue
+            for k in target:
+                c = cands[k]
+                if ph.kind in ("current", "both"):
+                    c.current.append((ph.value, ph.span, full))
+                if ph.kind in ("previous", "both"):
+                    c.previous.append((ph.value, ph.span))
+        if len(pending) >= 2:
+            # "have been rated ‘Requires improvement’ and ‘Inadequate’, respectively" names
+            # its units after the ratings.
+            later = [
+                r.key
+                for r in refs
+                if r.start > sent[0] and r.key and not r.anaphor and cands[r.key].type in _ALWAYS_UNITS
+            ]
+            order = list(dict.fromkeys(later))
+            for ph, k in zip(pending, order, strict=False):
+                cands[k].current.append((ph.value, ph.span, True))
+    if overall_rows and main_key:
+        for value, span in overall_rows:
+            cands[main_key].current.insert(0, (value, span, True))
+
+    _scores(text, sentences, refs, cands, main_key)
+
+    # In order of first naming: the body a release opens with is its main unit.
+    chosen = sorted(
+        (c for c in cands.values() if c.type in _ALWAYS_UNITS or any(full for _, _, full in c.current)),
+        key=_first_pos,
+    )
+    out_units: list[Unit] = []
+    overall: Field | None = None
+    for i, c in enumerate(chosen):
+        rating_value: str | None = None
+        rating_span: Span | None = None
+        body = [r for r in c.current if r[2]] or c.current
+        if body:
+            rating_value, rating_span = body[0][0], body[0][1]
+            others = sorted({v for v, _, full in c.current if full and v != rating_value})
+            if others:
+                warnings.append(
+                    f"{c.name}: two different ratings given ({rating_value}, {', '.join(others)})"
+                )
+        previous = c.previous[0][0] if c.previous else None
+        out_units.append(
+            Unit(
+                name=c.name,
+                type=c.type,
+                span=c.span,
+                rating=rating_value,
+                previous_rating=previous,
+                score=c.score,
+            )
+        )
+        if i == 0 and rating_value and rating_span:
+            overall = Field(value=rating_value, span=rating_span)
+
+    region_mention = find_region(text)
+    region = (
+        Field(region_mention.value, region_mention.span)
+        if region_mention and not _inside(region_mention.span, skip)
+        else None
+    )
+    for a in prose_aspects:
+        if any(_same_aspect(a, b) for b in aspects):
+            continue
+        aspects.append(a)
+    return UnitFindings(
+        units=tuple(out_units),
+        overall_rating=overall,
+        region=region,
+        aspect_ratings=tuple(aspects),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _first_pos(c: _Candidate) -> int:
+    return c.typed_at if c.type in _ALWAYS_UNITS else c.span[0]
+
+
+def _same_aspect(a: AspectRating, b: AspectRating) -> bool:
+    if a.rating != b.rating:
+        return False
+    ta = set(regex.findall(r"[a-z]+", a.aspect.lower())) - {"and", "the", "of", "work", "with"}
+    tb = set(regex.findall(r"[a-z]+", b.aspect.lower())) - {"and", "the", "of", "work", "with"}
+    return bool(ta & tb) or a.aspect.lower() == b.aspect.lower()
+
+
+def _furniture(text: str) -> list[Span]:
+    spans = [m.span() for m in _FURNITURE_LINE.finditer(text)]
+    tail = _FURNITURE_TAIL.search(text)
+    if tail:
+        spans.append((tail.start(), len(text)))
+    return spans
+
+
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(a <= span[0] < b for a, b in spans)
+
+
+def _sentences(text: str, skip: list[Span]) -> Iterator[Span]:
+    """Sentences of each paragraph. A line break ends a sentence unless the next line
+    goes on in lower case, as a PDF report's wrapped prose does ("the service was known
+    / as Ravensford Youth Offending Service and was rated ‘Good’")."""
+    for m in regex.finditer(r"[^\n]+(?:\n(?=[a-z])[^\n]+)*", text):
+        if _inside(m.span(), skip):
+            continue
+        start = m.start()
+        for cut in _SENTENCE_END.finditer(m.group()):
+            yield (start, m.start() + cut.start())
+            start = m.start() + cut.end()
+        yield (start, m.end())
+
+
+def _title(doc: Document) -> Span | None:
+    """The headline: the loader's title, else a short first line."""
+    if doc.title_span:
+        return doc.title_span
+    first = doc.lines[0] if doc.lines else None
+    if (
+        first
+        and first[1] - first[0] < 200
+        and first[1] < len(doc.text)
+        and doc.text[first[1] : first[1] + 2] == "\n\n"
+    ):
+        return first
+    return None
+
+
+def _full_sentence(text: str, sent: Span) -> bool:
+    """True for a sentence of running text, False for a headline or a table row."""
+    return bool(regex.search(r"[.!?:][’”'\")]*\s*$", text[sent[0] : sent[1]]))
+
+
+def _refs(
+    text: str, mentions: list[UnitMention], cands: dict[str, _Candidate], skip: list[Span]
+) -> list[_Ref]:
+    refs = [_Ref(m.span[0], m.span[1], key(m.name)) for m in mentions]
+    taken = [m.span for m in mentions]
+    names = sorted({c.name for c in cands.values()}, key=len, reverse=True)
+    if names:
+        bare = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b(?P<pos>['’]s\b)?")
+        for m in bare.finditer(text):
+            if _inside(m.span(), taken) or _inside(m.span(), skip):
+                continue
+            name = m.group()[: len(m.group()) - len(m.group("pos") or "")]
+            refs.append(_Ref(m.start(), m.end(), key(name), possessive=bool(m.group("pos"))))
+            taken.append(m.span())
+    for m in _ANAPHOR.finditer(text):
+        if not _inside(m.span(), taken):
+            refs.append(_Ref(m.start(), m.end(), None, anaphor=m.group("word") or "it"))
+    refs.sort(key=lambda r: r.start)
+    # Resolve each anaphor to the nearest unit of a fitting kind named before it.
+    resolved: list[_Ref] = []
+    for r in refs:
+        if r.anaphor is not None:
+            allowed = _ANAPHOR_TYPES.get(r.anaphor, _ALWAYS_UNITS)
+            target = next(
+                (
+                    p.key
+                    for p in reversed(resolved)
+                    if p.key and p.anaphor is None and cands[p.key].type in allowed
+                ),
+                None,
+            )
+            if target is None:
+                target = next((c.key for c in cands.values() if c.type in allowed), None)
+            resolved.append(_Ref(r.start, r.end, target, r.anaphor))
+        else:
+            resolved.append(r)
+    return resolved
+
+
+def _target(
+    text: str,
+    sent: Span,
+    prev_end: int,
+    ph: RatingPhrase,
+    refs: list[_Ref],
+    main_key: str | None,
+) -> tuple[str, ...] | list[str] | None:
+    """What a rating phrase rates: unit keys (a tuple), aspect names (a list), or None."""
+    start = ph.span[0]
+    after = text[ph.span[1] : sent[1]]
+    clause_start = max(prev_end, sent[0])
+    # Clause boundaries: "; ", ", and " and ": " start a new subject.
+    cut = list(regex.finditer(r";\s|,\s+and\s+(?!which)|:\s", text[clause_start:start]))
+    if cut:
+        clause_start += cut[-1].end()
+    pre = text[clause_start:start]
+    in_clause = [r for r in refs if clause_start <= r.start and r.end <= start and r.key]
+
+    m = _RATINGS_FOR.match(after) or _FOR_BEING.match(after)
+    if m:
+        return [a for a in (_clean_aspect(x) for x in _LIST_SPLIT.split(m.group("list"))) if a]
+    if _BRACKET_RATED.search(pre):
+        before = [r for r in in_clause if not r.possessive]
+        return _keys(before[-1:])
+    whiches = list(_WHICH.finditer(pre))
+    which = whiches[-1] if whiches else None
+    if which:
+        head = [r for r in in_clause if r.end <= clause_start + which.start() and not r.possessive]
+        if head and text[head[-1].end : clause_start + which.start()].strip(" ()*PDU") == "":
+            return _keys(head[-1:])
+        if _PASSIVE_TAIL.search(pre):
+            ante = _ANTECEDENT_START.sub("", pre[: which.start()])
+            return [a for a in (_clean_aspect(x) for x in regex.split(r"\s+and\s+", ante)) if a] or None
+        return None
+    found = _clause_subject(text, clause_start, start, in_clause, main_key)
+    if found is not None:
+        return found
+    if not [r for r in in_clause if not r.possessive]:
+        # No subject in the clause ("..., and was itself rated", ", having previously been
+        # rated"): the rating belongs to the subject of the sentence.
+        first = [r for r in refs if sent[0] <= r.start < start and r.key]
+        verb = regex.search(r"\s(?:was|were|is|are|has|have|had)\b", text[sent[0] : start])
+        end = sent[0] + verb.start() if verb else start
+        found = _clause_subject(
+            text, sent[0], end, [r for r in first if r.end <= end], main_key, passive=False
+        )
+        if found is not None:
+            return found
+        if verb and _PASSIVE_TAIL.search(pre) and ph.kind != "previous":
+            name = _clean_aspect(text[sent[0] : end])
+            if name and not [r for r in first if r.end <= end and not r.possessive]:
+                return [name]
+    # A headline that puts the rating first: "‘Outstanding’ Wiltshire YJS praised ...".
+    if not pre.strip(" ‘'\"“"):
+        nxt = [r for r in refs if ph.span[1] <= r.start < sent[1] and r.key and not r.anaphor]
+        if nxt and text[ph.span[1] : nxt[0].start].strip(" ’'\"”") == "":
+            return _keys(nxt[:1])
+    return None
+
+
+def _keys(refs: list[_Ref]) -> tuple[str, ...] | None:
+    keys = tuple(r.key for r in refs if r.key)
+    return keys or None
+
+
+def _clause_subject(
+    text: str, start: int, end: int, in_clause: list[_Ref], main_key: str | None, *, passive: bool = True
+) -> tuple[str, ...] | list[str] | None:
+    """The unit(s) or aspect that is the subject (or active object) of text[start:end]."""
+    pre = text[start:end]
+    subject = [r for r in in_clause if not r.possessive]
+    for i, r in enumerate(subject):
+        prefix = text[start : r.start]
+        if _SUBJECT_PREFIX.match(prefix) or _ACTIVE_VERB.search(prefix):
+            # "Bolton Youth Justice Service and the joint Kingston and Richmond Youth
+            # Justice Service were both rated": every unit of the coordinated subject.
+            chosen = [r]
+            for nxt in subject[i + 1 :]:
+                if regex.fullmatch(
+                    r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:joint\s+)?", text[chosen[-1].end : nxt.start]
+                ):
+                    chosen.append(nxt)
+                else:
+                    break
+            return _keys(chosen)
+    if not passive:
+        return None
+    tail = _PASSIVE_TAIL.search(pre)
+    if not tail:
+        return None
+    subj = pre[: tail.start()].strip()
+    if not regex.search(r"[A-Za-z]{2}", subj) or regex.fullmatch(r"(?i)(?:and|but|which|who|it|that)", subj):
+        return None
+    if _UNIT_WORDS.search(subj):
+        return None  # "Two Probation Delivery Units (PDUs) have been rated": units, not an aspect
+    if regex.search(r"(?i)\b(?:probation|youth justice) service\b|^(?:the|this) service\b", subj):
+        return (main_key,) if main_key else None  # "The probation service responsible for ..."
+    if subject and subject[0].start - start < 5:
+        return None
+    plural = regex.search(r"\bwere\b", pre[tail.start() :]) is not None
+    parts = regex.split(r"\s+and\s+", subj) if plural else [subj]
+    return [a for a in (_clean_aspect(p) for p in parts) if a] or None
+
+
+def _clean_aspect(raw: str) -> str | None:
+    """An aspect's name from the subject of its clause: "Its resettlement work, supporting
+    ..." -> "resettlement work"; "the PDU’s victim work" -> "victim work"."""
+    if _UNIT_WORDS.search(raw):
+        return None  # a plural subject of units ("Two Probation Delivery Units (PDUs)")
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    while parts and _DISCOURSE.match(parts[0]):
+        parts.pop(0)
+    if not parts:
+        return None
+    s = parts[0]
+    s = regex.sub(r"(?i)^(?:and|but|there\s+was\s+praise\s+for)\s+", "", s)
+    s = regex.sub(r"(?i)^(?:the|its|their|this|our)\s+", "", s)
+    s = regex.sub(r"^(?:(?:the\s+)?[\w-]+\s+)?[\w-]+['’]s\s+", "", s)
+    s = regex.sub(r"(?i)\s+(?:however|also|both)$", "", s).strip(" ‘’'\"“”")
+    if not s or len(s.split()) > 10 or not regex.search(r"[a-z]", s):
+        return None
+    return s
+
+
+def _scores(
+    text: str, sentences: list[Span], refs: list[_Ref], cands: dict[str, _Candidate], main_key: str | None
+) -> None:
+    """Give each unit the first score stated for it."""
+    last_out_of: int | None = None
+    for sent in sentences:
+        s0, s1 = sent
+        for m in _SCORE_RE.finditer(text, s0, s1):
+            has_points = bool(m.group("points") or m.group("points2"))
+            cue = _SCORE_CUE.search(text, max(s0, m.start() - 60), m.start())
+            near_score = m.group("of1") and _SCORE_WORD.search(text, max(s0, m.start() - 20), m.start())
+            if not (cue or has_points or near_score):
+                continue
+            pts = parse_number(m.group("pts"))
+            out_of = int(m.group("of1") or m.group("of2"))
+            if not isinstance(pts, int) or pts > out_of:
+                continue
+            last_out_of = out_of
+            _give_score(text, sent, m.start("pts"), Score(pts, out_of), refs, cands, main_key)
+        for m in _BARE_SCORE_RE.finditer(text, s0, s1):
+            pts = parse_number(m.group("pts"))
+            if last_out_of and isinstance(pts, int) and pts <= last_out_of:
+                _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, cands, main_key)
+
+
+def _give_score(
+    text: str,
+    sent: Span,
+    at: int,
+    score: Score,
+    refs: list[_Ref],
+    cands: dict[str, _Candidate],
+    main_key: str | None,
+) -> None:
+    before = [r for r in refs if sent[0] <= r.start < at and r.key and not r.possessive]
+    if not before:
+        before = [r for r in refs if r.start < at and r.key and r.anaphor is None]
+    k = before[-1].key if before else main_key
+    if k and k in cands and cands[k].score is None:
+        cands[k].score = score

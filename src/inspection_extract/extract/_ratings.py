@@ -1,0 +1,201 @@
+"""Rating phrases and what each one rates, read from its local syntax.
+
+A rating word is a unit's rating only in a rating construction ("rated ‘Good’",
+"an overall rating of ‘Inadequate’", "judged to ‘require improvement’", a quoted
+headline word). The same word is something else when it lists the scale ("‘Outstanding’,
+‘Good’, ‘Requires improvement’ and ‘Inadequate’"), counts ratings ("‘Good’ in 10",
+"three of those PDUs were rated"), gives an earlier rating ("last inspected in 2019,
+when it was rated good", "raised from X to Y") or describes ("good practice").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from inspection_extract._vocab import RATING_PATTERN, RATING_RE, normalise_rating
+from inspection_extract.record import Span
+
+Kind = Literal["current", "previous", "both"]
+
+_NUM_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|\d{1,3}(?!\d)"
+
+# Ratings tables in reports: "1.1 Leadership Requires improvement", "P 1.1 Governance and
+# leadership Good", "1.1 Leadership | Requires improvement" (PDF cells); the rating may wrap
+# onto the next line ("Requires \nimprovement") and may be split by extraction.
+STANDARD_RE = regex.compile(
+    rf"""
+    ^(?:[PR][ ]+)?                                  # the P/R marker of youth reports
+    (?P<id>\d{{1,2}}\.\d{{1,2}})[ ]+                # standard number
+    (?P<aspect>[^\n|]*?[^\s|.])                      # standard name, one line
+    [ ]*(?:\|[ ]*)?
+    (?:(?P<rating>{RATING_PATTERN})|(?P<nr>[Nn]ot[ ]rated))
+    [ ]*$
+    """,
+    regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
+)
+OVERALL_RE = regex.compile(
+    rf"^Overall[ ](?:rating|effectiveness)[ ]*[:|]?[ ]*"
+    rf"(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[ ]*$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+# Judgement lists, one per line: "• Leadership – ‘Requires improvement’", "Safe – inadequate",
+# "The experiences and progress of children in care: good" (CQC, Ofsted, regional releases).
+LIST_LINE_RE = regex.compile(
+    rf"""
+    ^(?:[•*·-][ ]*)?
+    (?P<aspect>[A-Z][^\n:–—]{{0,120}}?)[ ]*[:–—-][ ]*
+    [‘'"“]?(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[’'"”]?\.?[ ]*$
+    """,
+    regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
+)
+
+# The four-point scale or a tally: three or more different ratings in one sentence.
+# A count of ratings: "‘Good’ in 10", "‘Inadequate’ ratings for nine out of 12".
+_TALLY_AFTER = regex.compile(rf"^[’'”\"]?\s*(?:in|ratings?[ ]for)\s+(?:{_NUM_WORDS})\b", regex.IGNORECASE)
+# "‘Requires improvement’ in one – planning": the tally names the standard.
+_TALLY_NAMED = regex.compile(r"^[’'”\"]?\s*in\s+one\s*[–—-]\s*(?P<aspect>[a-z][\w -]{2,40}?)[.;,]")
+# A counted or quantified subject: "three of those PDUs were rated", "None was rated",
+# "one of only three PDUs to be rated", "the other two ‘Requires improvement’", "two good".
+_TALLY_BEFORE = regex.compile(
+    rf"""
+    (?:^|[\s,(])(?:(?:{_NUM_WORDS})(?:[ ]of\b[^.;]*?|[ ]\w+)?[ ](?:were|was|to[ ]be|are|is)[ ]rated
+      |(?:every|each|any|no)[ ]\w+[^.;]*?(?:rated|judged)
+      |the[ ]other[ ](?:{_NUM_WORDS})
+      |(?:^|,[ ]|and[ ])(?:{_NUM_WORDS})(?:[ ]rated)?)
+    [ ]*(?:as[ ])?[‘'"“]?$
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_HYPOTHETICAL_AFTER = regex.compile(r"^[’'”\"]?\s*or\s+(?:better|worse)\b", regex.IGNORECASE)
+
+# A rating construction just before the rating word, for ratings without quote marks.
+_CUE_BEFORE = regex.compile(
+    r"""
+    (?:\b(?:rated|judged|graded|assessed|found|rating|grade|judgement)
+       (?:[ ]as|[ ]of|[ ]to[ ]be|[ ]being)?
+     |\bfrom(?:[ ]the)?
+     |\b(?:downgraded|downgrades|upgraded|raised|fell|falls|dropped|lowered)\b[^.;]{0,80}?\bto
+     |\bfrom[ ][^.;]{3,30}?[ ]to
+     |\bwith[ ]a[ ]rating[ ]of
+    )[ ]*[‘'"“]?$
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_RATING_NOUN_AFTER = regex.compile(r"^[’'”\"]?\s+(?:rating|judgement)s?\b", regex.IGNORECASE)
+_QUOTED = regex.compile(r"[‘'\"“]$")
+_FROM_BEFORE = regex.compile(r"\bfrom(?:[ ]the)?[ ]*[‘'\"“]?$", regex.IGNORECASE)
+_TO_BEFORE = regex.compile(r"\bto[ ]*[‘'\"“]?$", regex.IGNORECASE)
+_PREVIOUS_BEFORE = regex.compile(
+    r"\b(?:previously|had|having)[ ](?:previously[ ])?been[ ]rated[ ]*(?:as[ ])?[‘'\"“]?$", regex.IGNORECASE
+)
+_RETAIN_BEFORE = regex.compile(r"\bretain(?:s|ed)?[ ]its[ ]*[‘'\"“]?$", regex.IGNORECASE)
+# The sentence is about an earlier inspection.
+_LAST_INSPECTION = regex.compile(
+    r"\blast[ ](?:full[ ])?inspect\w*|\bprevious[ ]inspection|\bwhen[ ]we[ ]last\b|\byears[ ]ago\b",
+    regex.IGNORECASE,
+)
+# Ofsted's "requires improvement to be good" is one rating, not two.
+_TO_BE_GOOD = regex.compile(r"^[’'”\"]?\s*to be good\b", regex.IGNORECASE)
+_GOOD_AFTER_TO_BE = regex.compile(r"improvement\s+to\s+be\s+$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RatingPhrase:
+    """A rating word in a rating construction: its value, where it is, and which rating it gives."""
+
+    value: str
+    span: Span
+    kind: Kind
+    #: Set when the phrase is a tally that names the standard ("in one – planning").
+    tally_aspect: str | None = None
+
+
+@dataclass(frozen=True)
+class TableRating:
+    id: str | None
+    aspect: str | None  # None for the overall rating row
+    value: str | None  # None when the standard is "not rated"
+    span: Span
+
+
+def table_ratings(text: str) -> list[TableRating]:
+    """Ratings read from the rows of a ratings table or a judgement list.
+
+    Standards ("1.1 Leadership Good") keep their id; the "Overall rating" row has
+    aspect None. A list of "Name – rating" lines counts only when two or more lines
+    in a row have that form, so a lone headline "X – ‘Good’" is not read as a table.
+    """
+    out: list[TableRating] = []
+    for m in STANDARD_RE.finditer(text):
+        value = normalise_rating(m.group("rating")) if m.group("rating") else None
+        out.append(TableRating(m.group("id"), " ".join(m.group("aspect").split()), value, m.span()))
+    for m in OVERALL_RE.finditer(text):
+        out.append(TableRating(None, None, normalise_rating(m.group("rating")), m.span("rating")))
+    lines = list(LIST_LINE_RE.finditer(text))
+    for i, m in enumerate(lines):
+        near = [n for n in (lines[i - 1] if i else None, lines[i + 1] if i + 1 < len(lines) else None) if n]
+        if not any(
+            _adjacent(a, b, text) for a, b in ((n, m) if n.start() < m.start() else (m, n) for n in near)
+        ):
+            continue
+        aspect = m.group("aspect").strip()
+        if regex.match(r"(?i)overall\b", aspect):
+            out.append(TableRating(None, None, normalise_rating(m.group("rating")), m.span("rating")))
+        else:
+            out.append(TableRating(None, aspect, normalise_rating(m.group("rating")), m.span()))
+    return out
+
+
+def _adjacent(a: regex.Match[str], b: regex.Match[str], text: str) -> bool:
+    return text[a.end() : b.start()].strip() == ""
+
+
+def rating_phrases(text: str, sentence: Span, skip: list[Span]) -> list[RatingPhrase]:
+    """The unit-or-aspect ratings in one sentence, each classed current or previous.
+
+    Scale lists, tallies, hypotheticals and adjectives are left out.
+    """
+    s0, s1 = sentence
+    sent = text[s0:s1]
+    matches = [
+        m
+        for m in RATING_RE.finditer(sent)
+        if not any(a <= s0 + m.start() < b for a, b in skip)
+        and not _GOOD_AFTER_TO_BE.search(sent[: m.start()])
+    ]
+    # The scale, or a tally of all the grades, unless the tally names a standard.
+    scale = len({normalise_rating(m.group()) for m in matches}) >= 3
+    has_last = _LAST_INSPECTION.search(sent)
+    out: list[RatingPhrase] = []
+    for m in matches:
+        before, after = sent[: m.start()], sent[m.end() :]
+        value = normalise_rating(m.group())
+        if value is None or _HYPOTHETICAL_AFTER.match(after):
+            continue
+        quoted = bool(_QUOTED.search(before))
+        cue = _CUE_BEFORE.search(before[-120:]) or _RATING_NOUN_AFTER.match(after)
+        if not (quoted or cue or _PREVIOUS_BEFORE.search(before)):
+            continue  # an adjective: "good practice", "not good enough"
+        named = _TALLY_NAMED.match(after)
+        if named:
+            out.append(RatingPhrase(value, (s0 + m.start(), s0 + m.end()), "current", named.group("aspect")))
+            continue
+        if scale:
+            continue
+        if _TALLY_AFTER.match(after) or _TALLY_BEFORE.search(before[-80:]):
+            continue
+        kind: Kind = "current"
+        if _RETAIN_BEFORE.search(before):
+            kind = "both"
+        elif _FROM_BEFORE.search(before) or _PREVIOUS_BEFORE.search(before):
+            kind = "previous"
+        elif has_last and not _TO_BEFORE.search(before):
+            # "was last inspected in 2018, when it was rated ‘Good’": the cue comes first,
+            # or sits in the same comma-free stretch after the rating.
+            if has_last.start() < m.start() or "," not in sent[m.end() : has_last.start()]:
+                kind = "previous"
+        out.append(RatingPhrase(value, (s0 + m.start(), s0 + m.end()), kind))
+    return out
