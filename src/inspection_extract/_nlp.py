@@ -1,7 +1,16 @@
-"""The spaCy pipeline: a blank English tokenizer plus rule components only.
+"""The spaCy pipeline: a blank English tokenizer plus one rule component.
 
 Built once per process on first use (importing the library does not import spaCy), so
 that ``import inspection_extract`` stays fast and nothing is downloaded.
+
+The ``inspection_sentences`` component sets sentence starts from the layout and the
+punctuation of inspection documents, which spaCy's generic sentencizer gets wrong:
+- a blank line (a paragraph break) always ends a sentence;
+- a line break ends one unless the next line starts in lower case (a wrapped line,
+  as in text taken from a PDF) — headlines and list items have no full stop;
+- ``.``, ``!`` or ``?``, possibly followed by closing quote marks or a bracket, ends a
+  sentence when the next word starts with a capital, a digit or an opening quote, and
+  the word before is not a title or an initial ("Mr. Jones", "J. Russell").
 """
 
 from __future__ import annotations
@@ -9,34 +18,57 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import regex
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+# Where a new sentence starts: the offset of group "start".
+_BOUNDARY = regex.compile(
+    r"""
+    \n[^\S\n]*\n\s*(?P<start>\S)                      # a blank line
+    | \n[^\S\n]*(?P<start>[^\s\p{Ll}])                # a new line not starting in lower case
+    | (?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Cllr|St|No|[A-Z]))   # not after a title or an initial,
+      (?<!(?:^|\n)[^\S\n]*(?:\d{1,3}|[a-z]|[ivx]{1,4}))  # nor a list number ("2. The report")
+      [.!?][’”"')\]]*[^\S\n]+                         # end punctuation, closing marks, a space
+      (?P<start>[“‘"'(]?[\p{Lu}\d])                   # a capital, digit or opening quote
+    """,
+    regex.VERBOSE,
+)
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Offsets in ``text`` at which a sentence starts (besides offset 0)."""
+    return [m.start("start") for m in _BOUNDARY.finditer(text)]
+
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """``spacy.blank("en")`` with line-aware sentence boundaries and the sentencizer."""
+    """``spacy.blank("en")`` with the ``inspection_sentences`` rule component."""
+    import numpy
     import spacy
+    from spacy.attrs import SENT_START
     from spacy.language import Language
 
-    if "inspection_line_breaks" not in Language.factories:
+    if "inspection_sentences" not in Language.factories:
 
-        @Language.component("inspection_line_breaks", assigns=["token.is_sent_start"])
-        def line_breaks(doc: Doc) -> Doc:
-            """A blank line always ends a sentence; so does a line break unless the next
-            line starts in lower case (a wrapped line, as in text taken from a PDF)."""
-            for tok in doc[:-1]:
-                if "\n" not in tok.text_with_ws:
-                    continue
-                nxt = doc[tok.i + 1]
-                if "\n\n" in tok.text_with_ws or "\n\n" in tok.text or not nxt.text[:1].islower():
-                    nxt.is_sent_start = True
-                elif not tok.is_space:
-                    nxt.is_sent_start = False
+        @Language.component("inspection_sentences", assigns=["token.is_sent_start"])
+        def inspection_sentences(doc: Doc) -> Doc:
+            """Set every token's sentence start from `sentence_starts` in one array write."""
+            if not len(doc):
+                return doc
+            # SENT_START is stored as uint64: -1 ("not a start") wraps to the maximum.
+            starts = numpy.full(len(doc), numpy.iinfo(numpy.uint64).max, dtype=numpy.uint64)
+            starts[0] = 1
+            token_at = {tok.idx: tok.i for tok in doc}
+            for offset in sentence_starts(doc.text):
+                i = token_at.get(offset)
+                if i is not None:
+                    starts[i] = 1
+            doc.from_array([SENT_START], starts.reshape(-1, 1))
             return doc
 
     nlp = spacy.blank("en")
-    nlp.add_pipe("inspection_line_breaks")
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("inspection_sentences")
     return nlp
