@@ -66,7 +66,7 @@ def get_nlp() -> Language:
                 i = token_at.get(offset)
                 if i is not None:
                     starts[i] = 1
-            doc.from_array([SENT_START], starts.reshape(-1, 1))
+            doc.from_array([SENT_START], starts.reshape(-1, 1))  # type: ignore[arg-type]
             return doc
 
     nlp = spacy.blank("en")

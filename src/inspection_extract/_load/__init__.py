@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import IO, Union
+from typing import IO
 
 import regex
 
@@ -14,7 +14,7 @@ from inspection_extract._load.text import decode, normalise
 from inspection_extract.errors import InputError, UnsupportedMediaTypeError
 from inspection_extract.record import Source
 
-Input = Union[str, bytes, bytearray, os.PathLike[str], IO[bytes]]
+Input = str | bytes | bytearray | os.PathLike[str] | IO[bytes]
 
 MEDIA_TYPES = ("text/plain", "text/html", "application/pdf")
 DEFAULT_MAX_PAGES = 1000

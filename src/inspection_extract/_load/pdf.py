@@ -1,10 +1,444 @@
-"""PDF input (not yet built)."""
+"""PDF input: the reading text of a report, with its pages and the boxes of its lines.
+
+pdfium (pypdfium2) reads every page; pdfplumber reads only the pages that hold a
+ratings table, because the table's rows must come out one per line with their cells
+apart ("1.1 Leadership | Requires improvement") and pdfium's text run cells together or
+wraps a rating onto the next line. On the way the text is repaired:
+
+- running headers, footers and page numbers go, found by repetition across pages (the
+  same first or last line on most pages, digits aside), never by a fixed string;
+- a word hyphenated at a line end is rejoined (pdfium marks soft hyphens U+FFFE), unless
+  the document spells it with a hyphen ("well-established"); the whole word moves to
+  the next line so its span never crosses a line break;
+- a word split by wide letter spacing ("Requires i mprovement") is closed up where the
+  page shows no real gap;
+- ligatures are spelt out, Symbol-font bullets become "•";
+- a blank line separates paragraphs (a vertical gap wider than the line spacing, a line
+  ending short of its column's right edge, a bullet, a change of font size) and pages.
+
+The cover's title block (the largest type on page 1, with the lines set close to it) is
+the document's ``title_span``.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+
+import pypdfium2 as pdfium
+import regex
+
 from inspection_extract._document import Document
-from inspection_extract.errors import UnsupportedMediaTypeError
+from inspection_extract._load._pdf_layout import PdfLayout
+from inspection_extract._load._pdf_read import (
+    PageText,
+    Row,
+    VLine,
+    ratings_region,
+    read_page,
+    read_table,
+    table_band,
+)
+from inspection_extract._load.repair import fix_bullets, fix_ligatures, join_hyphenated, vocabulary
+from inspection_extract._load.text import clean_inline
+from inspection_extract.errors import EncryptedPdfError, NoTextLayerError, PdfError, TooManyPagesError
+from inspection_extract.record import Box, Source, Span
+
+# A header or footer line recurs at the top or bottom of at least this share of the pages.
+FURNITURE_SHARE = 0.4
+# A vertical step this much wider than the document's usual line spacing starts a paragraph.
+PARAGRAPH_GAP = 1.3
+
+_NO_PAGES = regex.compile(rb"/Type\s*/Pages\b[^>]*/Count\s+0\b|/Count\s+0\b[^>]*/Type\s*/Pages\b")
+_A_PAGE = regex.compile(rb"/Type\s*/Page(?!s)\b")
+_DIGITS = regex.compile(r"\d+")
+_SPACES = regex.compile(r"\s+")
+_PAGE_NUMBER = regex.compile(r"^\s*(?:page\s+)?(\d{1,4})(?:\s*(?:of|/)\s*\d{1,4})?\s*$", regex.IGNORECASE)
+_BULLET_START = regex.compile(r"^[•\uf0b7\uf0a7\u25aa\u25cf\u2013\u2022]\s")
+_NUMBERED_START = regex.compile(r"^\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S")
+_SENTENCE_END = regex.compile(r"[.:;!?)\u201d\u2019]\s*$")
+_STOP_END = regex.compile(r"[.!?][\u201d\u2019)]?\s*$")
+_BULLETS = "•\uf0b7\uf0a7\u25aa\u25cf\u2013\u2022"
+# Lines made only of these need no repair beyond folding spaces (the common case).
+_PLAIN_LINE = regex.compile(r"^[\x20-\x7e\u2018\u2019\u201c\u201d\u2013\u2014\u00a3\u00a9]*$")
+_FIRST_WORD = regex.compile(r"^\S+")
+_HYPHEN_TAIL = regex.compile(r"(?<!\S)(\S*?)([^\W\d_]+(?:-[^\W\d_]+)*)[\ufffe\x02]$")
+_LOWER_HEAD = regex.compile(r"^[a-z][^\W\d_]*")
 
 
 def load_pdf(data: bytes, *, name: str | None, sha256: str, max_pages: int) -> Document:
-    raise UnsupportedMediaTypeError("PDF input is not supported yet")
+    """Read a PDF into a `Document` (see the module docstring for what is repaired).
+
+    Raises `EncryptedPdfError`, `PdfError` (corrupt, truncated, no pages),
+    `TooManyPagesError` (more than ``max_pages``) and `NoTextLayerError` (a scan).
+    """
+    label = name or "the PDF"
+    pages = _read_pages(data, label, max_pages)
+    if not any(p.lines for p in pages):
+        raise NoTextLayerError(
+            f"{label} has {len(pages)} page(s) but no text layer (a scanned document?); "
+            "the library does no OCR: run OCR first (e.g. ocrmypdf) and pass the result"
+        )
+    _drop_furniture(pages)
+    for p in pages:
+        if p.rows:
+            _place_rows(p, p.rows)
+    text, page_starts, title_span, layout = _Writer(pages).write()
+    return Document(
+        text=text,
+        source=Source(name, "application/pdf", sha256, pages=len(pages)),
+        title_span=title_span,
+        page_starts=page_starts,
+        layout=layout,
+    )
+
+
+def _read_pages(data: bytes, label: str, max_pages: int) -> list[PageText]:
+    """Every page's lines; the document is closed before this returns."""
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium.raw.FPDF_ERR_PASSWORD:
+            raise EncryptedPdfError(f"{label} is encrypted; a password is needed") from None
+        if code == pdfium.raw.FPDF_ERR_SECURITY:
+            raise EncryptedPdfError(f"{label} uses an unsupported security handler") from None
+        if _NO_PAGES.search(data) and not _A_PAGE.search(data):
+            # pdfium refuses a page tree with no pages (its error code for it is unreliable)
+            raise PdfError(f"{label} has no pages") from None
+        raise PdfError(f"{label} cannot be read: it is corrupt or truncated ({exc})") from None
+    try:
+        n = len(pdf)
+        if n == 0:
+            raise PdfError(f"{label} has no pages")
+        if n > max_pages:
+            raise TooManyPagesError(
+                f"{label} has {n} pages, more than the limit of {max_pages}; raise max_pages to read it"
+            )
+        pages: list[PageText] = []
+        continued = False  # the previous page's ratings table ran to its foot
+        for i in range(n):
+            try:
+                page = read_page(pdf, i)
+                region = ratings_region(page.lines, continued=continued) if page.lines else None
+                continued = region is not None and region[1] >= len(page.lines) - 2
+                if region is not None:
+                    page.table_band = table_band(page.lines, region)
+                    _read_ratings_table(pdf, page)
+                pages.append(page)
+            except pdfium.PdfiumError:
+                raise PdfError(
+                    f"page {i + 1} of {label} cannot be read: the PDF is damaged or truncated"
+                ) from None
+        return pages
+    finally:
+        pdf.close()
+
+
+def _furniture_key(text: str) -> str:
+    return _SPACES.sub(" ", _DIGITS.sub("#", text)).strip().lower()
+
+
+def _drop_furniture(pages: list[PageText]) -> None:
+    """Remove running headers, footers and page numbers, recognised by repetition.
+
+    A line is furniture when the same line (digits aside) is the first or the last of at
+    least `FURNITURE_SHARE` of the pages with text; a lone number (or "Page N of M")
+    at the top or bottom that equals the page's own number is one too. Two rounds, for a
+    header of two lines.
+    """
+    with_text = [p for p in pages if p.lines]
+    need = max(2, FURNITURE_SHARE * len(with_text))
+    for _ in range(2):
+        firsts = Counter(_furniture_key(p.lines[0].text) for p in with_text if p.lines)
+        lasts = Counter(_furniture_key(p.lines[-1].text) for p in with_text if p.lines)
+        changed = False
+        for p in with_text:
+            for end in (-1, 0):
+                if not p.lines:
+                    break
+                line = p.lines[end]
+                key = _furniture_key(line.text)
+                counts = lasts if end == -1 else firsts
+                if not _stands_apart(p.lines, end):
+                    continue
+                number = _PAGE_NUMBER.match(line.text)
+                edge = line.bottom > 0.85 * p.height if end == -1 else line.top < 0.15 * p.height
+                if counts[key] >= need or (edge and number and int(number.group(1)) == p.index + 1):
+                    p.lines.pop(end)
+                    changed = True
+        if not changed:
+            break
+
+
+def _stands_apart(lines: list[VLine], end: int) -> bool:
+    """Whether the first (``end`` 0) or last (-1) line is set apart from the body by a gap.
+
+    Running headers and footers sit in the page margins, further from the text than its
+    line spacing; a body line that happens to repeat (a refrain) does not.
+    """
+    if len(lines) < 2:
+        return True
+    line, other = (lines[0], lines[1]) if end == 0 else (lines[-1], lines[-2])
+    gap = other.top - line.bottom if end == 0 else line.top - other.bottom
+    return gap > 0.8 * max(line.size, other.size)
+
+
+def _read_ratings_table(pdf: pdfium.PdfDocument, p: PageText) -> None:
+    """Read with pdfplumber the ratings table that page ``p``'s pdfium text shows."""
+    assert p.table_band is not None
+    try:
+        rows = read_table(pdf, p.index, p.table_band)
+    except Exception:  # pdfminer fails in many ways on odd files; pdfium's lines stand
+        rows = []
+    if rows:
+        p.rows = rows
+    else:  # no ruled table found: keep pdfium's lines, one row a line, as one block
+        p.table_lines = {
+            id(ln) for ln in p.lines if p.table_band[0] <= (ln.top + ln.bottom) / 2 <= p.table_band[1]
+        }
+
+
+def _place_rows(p: PageText, rows: list[Row]) -> None:
+    """Put ``rows`` in place of the pdfium lines that lie inside the table's box."""
+    top = min(r.top for r in rows) - 1
+    bottom = max(r.bottom for r in rows) + 1
+    x0 = min(c[1][0] for r in rows for c in r.cells) - 1
+    x1 = max(c[1][2] for r in rows for c in r.cells) + 1
+    keep: list[VLine] = []
+    at = -1
+    for ln in p.lines:
+        middle = (ln.top + ln.bottom) / 2
+        if top <= middle <= bottom and ln.x0 >= x0 and ln.x1 <= x1:
+            if at < 0:
+                at = len(keep)
+            continue
+        keep.append(ln)
+    if at < 0:
+        p.rows = []
+        return
+    p.lines = keep
+    p.rows = rows
+    p.rows_at = at
+
+
+# --- writing the text ------------------------------------------------------------------------
+
+
+class _Writer:
+    """Joins the pages' lines into the reading text, recording page starts and boxes."""
+
+    def __init__(self, pages: list[PageText]) -> None:
+        self.pages = pages
+        self.parts: list[str] = []
+        self.offset = 0
+        self.layout = PdfLayout()
+        self._vocab: Counter[str] | None = None
+        self.pitch = _usual_pitches(pages)
+        # A hyphenated fragment waiting for the next line: (text, page, box).
+        self.carry: tuple[str, int, Box] | None = None
+
+    @property
+    def vocab(self) -> Counter[str]:
+        """The document's words, counted only when a hyphen needs judging."""
+        if self._vocab is None:
+            self._vocab = vocabulary("\n".join(ln.text for ln in p.lines) for p in self.pages)
+        return self._vocab
+
+    def put(self, s: str, page: int | None = None, box: Box | None = None) -> None:
+        if not s:
+            return
+        if page is not None and box is not None:
+            self.layout.add(self.offset, self.offset + len(s), page, box)
+        self.parts.append(s)
+        self.offset += len(s)
+
+    def write(self) -> tuple[str, tuple[int, ...], Span | None, PdfLayout]:
+        page_starts: list[int] = []
+        title_span: Span | None = None
+        blank = 0  # pages with no text wait for the start of the next page that has some
+        for p in self.pages:
+            if not (p.lines or p.rows):
+                blank += 1
+                continue
+            if self.offset:
+                self.put("\n\n")
+            page_starts.extend([self.offset] * (blank + 1))
+            blank = 0
+            title = _title_lines(p) if p.index == 0 else set()
+            span = self._write_page(p, title)
+            if title and span is not None:
+                title_span = span
+        page_starts.extend([self.offset] * blank)
+        if self.carry is not None:  # a hyphen on the very last line
+            text, page, box = self.carry
+            self.put(text.rstrip("-"), page, box)
+            self.carry = None
+        return "".join(self.parts), tuple(page_starts), title_span, self.layout
+
+    def _write_page(self, p: PageText, title: set[int]) -> Span | None:
+        """Write one page; returns the span of its title lines (page 1) if any."""
+        edges = _right_edges(p)
+        in_table = {i for i, ln in enumerate(p.lines) if id(ln) in p.table_lines}
+        title_start = title_end = -1
+        prev: VLine | None = None
+        wrote = False
+        for i, ln in enumerate(p.lines):
+            if i == p.rows_at:
+                self._write_rows(p, after_text=wrote)
+                wrote, prev = True, None
+            if wrote:
+                if prev is None:
+                    sep = "\n\n"  # after a table
+                elif i in title or (i - 1) in title:
+                    sep = "\n" if i in title and (i - 1) in title else "\n\n"
+                elif i - 1 in in_table and i in in_table:
+                    sep = "\n"  # rows of a table pdfplumber could not rule: one block
+                else:
+                    sep = "\n\n" if self._breaks(prev, ln, edges[i - 1], edges[i]) else "\n"
+                self.put(sep)
+            start = self.offset
+            self._write_line(p, ln, p.lines[i + 1] if i + 1 < len(p.lines) else None)
+            if i in title:
+                title_start = start if title_start < 0 else title_start
+                title_end = self.offset
+            wrote, prev = True, ln
+        if p.rows and p.rows_at >= len(p.lines):
+            self._write_rows(p, after_text=wrote)
+        return (title_start, title_end) if title_start >= 0 else None
+
+    def _write_rows(self, p: PageText, *, after_text: bool) -> None:
+        """A table as one paragraph, one row a line, cells apart with " | "."""
+        if after_text:
+            self.put("\n\n")
+        for r, row in enumerate(p.rows):
+            if r:
+                self.put("\n")
+            for c, (cell, box) in enumerate(row.cells):
+                if c:
+                    self.put(" | ")
+                self.put(clean_inline(fix_ligatures(cell)), p.index, box)
+
+    def _write_line(self, p: PageText, ln: VLine, nxt: VLine | None) -> None:
+        raw = ln.text
+        if ln.split_spaces:
+            drop = set(ln.split_spaces)
+            raw = "".join(ch for k, ch in enumerate(raw) if k not in drop)
+        box: Box = (ln.x0, ln.top, ln.x1, ln.bottom)
+        if self.carry is not None:
+            text, page, cbox = self.carry
+            self.carry = None
+            if _LOWER_HEAD.match(raw):
+                self.put(text, page, cbox)
+            else:  # not a word's second half after all: keep the hyphen it had
+                self.put(text if text.endswith("-") else text + "-", page, cbox)
+                self.put(" ")
+        tail = _HYPHEN_TAIL.search(raw) if raw and raw[-1] in "\ufffe\x02" else None
+        if tail is not None:
+            lead, left = tail.group(1), tail.group(2)
+            after = _LOWER_HEAD.match(nxt.text) if nxt is not None else None
+            if nxt is None or after is not None:
+                right = after.group() if after is not None else ""
+                joined = not right or join_hyphenated(left, right, self.vocab)
+                body = raw[: tail.start()].rstrip()
+                cut = ln.x0 + (ln.x1 - ln.x0) * len(body) / max(len(raw), 1)
+                moved = lead + (left if joined else left + "-")
+                self.carry = (moved, p.index, (cut, ln.top, ln.x1, ln.bottom))
+                box = (ln.x0, ln.top, cut, ln.bottom)
+                raw = body
+            else:
+                raw = raw[:-1] + "-"
+        if _PLAIN_LINE.match(raw):
+            text = " ".join(raw.split())
+        else:
+            text = clean_inline(fix_bullets(fix_ligatures(raw)))
+        self.put(text, p.index, box)
+
+    def _breaks(self, prev: VLine, nxt: VLine, prev_edge: float, next_edge: float) -> bool:
+        """Whether a paragraph ends between ``prev`` and ``nxt`` (consecutive lines of a page)."""
+        if nxt.text[0] in _BULLETS and _BULLET_START.match(nxt.text):
+            return True
+        if abs(nxt.size - prev.size) > 0.9 or nxt.bold != prev.bold:
+            return True  # a heading, or the body after one
+        step = nxt.bottom - prev.bottom
+        usual = self.pitch.get(round(prev.size * 2) / 2, 1.25 * prev.size)
+        if step > PARAGRAPH_GAP * usual:
+            return True
+        # A line that stops short of its column's right edge, when the next line's first
+        # word would have fitted in the room left, ends its paragraph.
+        room = prev_edge - prev.x1
+        first = _FIRST_WORD.match(nxt.text)
+        per_char = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
+        word = per_char * (len(first.group()) + 1 if first else 1)
+        if room > word + 0.5 * prev.size:
+            return True
+        # A short label line after a finished sentence ("Areas for improvement:").
+        if nxt.text[-1] == ":" and _STOP_END.search(prev.text) and nxt.x1 < next_edge - word:
+            return True
+        # A numbered item after a finished one ("1. ... addressed." / "2. ensure ...").
+        numbered = nxt.text[0] in "(0123456789" and _NUMBERED_START.match(nxt.text)
+        return bool(numbered and _SENTENCE_END.search(prev.text))
+
+
+def _usual_pitches(pages: list[PageText]) -> dict[float, float]:
+    """The commonest baseline-to-baseline step for each font size: the line spacing."""
+    steps: Counter[tuple[float, float]] = Counter()
+    for p in pages:
+        lines = p.lines
+        for k in range(1, len(lines)):
+            a, b = lines[k - 1], lines[k]
+            step = b.bottom - a.bottom
+            if 0 < step < 2.5 * a.size and abs(a.size - b.size) < 0.3:
+                steps[round(a.size * 2) / 2, round(step * 2) / 2] += 1
+    usual: dict[float, float] = {}
+    for (size, step), _ in steps.most_common():
+        usual.setdefault(size, step)
+    return usual
+
+
+def _right_edges(p: PageText) -> list[float]:
+    """The right edge of the column each line of ``p`` sits in, in line order.
+
+    A page is two-column when several lines start right of the middle and several end left
+    of it; each column's edge is its widest line. Otherwise the edge is the widest line of
+    some length on the page (a short line cannot show where the margin is).
+    """
+    lines = p.lines
+    if not lines:
+        return []
+    mid, slack = p.width / 2, 0.02 * p.width
+    long_lines = [ln for ln in lines if len(ln.text) >= 15] or lines
+    full = max(ln.x1 for ln in long_lines)
+    in_right = [ln.x0 >= mid - slack for ln in lines]
+    in_left = [ln.x1 <= mid + slack and ln.x0 < mid - slack for ln in lines]
+    right = [ln for ln, r in zip(lines, in_right, strict=True) if r]
+    left = [ln for ln, lf in zip(lines, in_left, strict=True) if lf]
+    if len(right) >= 4 and len(left) >= 4 and max(ln.x1 - ln.x0 for ln in right) > 0.3 * p.width:
+        right_edge = max(ln.x1 for ln in right)
+        left_edge = max(ln.x1 for ln in left)
+        return [
+            right_edge if r else left_edge if lf else full for r, lf in zip(in_right, in_left, strict=True)
+        ]
+    return [full] * len(lines)
+
+
+def _title_lines(p: PageText) -> set[int]:
+    """Indices of the cover's title block: the largest type and the lines set close to it."""
+    lines = p.lines
+    if not lines:
+        return set()
+    big = max(range(len(lines)), key=lambda i: lines[i].size)
+    size = lines[big].size
+    block = {big}
+    for step in (-1, 1):
+        i = big
+        while 0 <= i + step < len(lines):
+            a, b = (lines[i + step], lines[i]) if step < 0 else (lines[i], lines[i + step])
+            gap = b.top - a.bottom
+            if gap > 1.5 * max(a.size, b.size) or gap < -1 or lines[i + step].size < 0.4 * size:
+                break
+            i += step
+            block.add(i)
+    return block
+
+
+__all__ = ["load_pdf"]

@@ -1,0 +1,262 @@
+"""Reading a PDF page with pdfium: its visual lines, their boxes, and the ratings-table rows.
+
+pdfium gives the page's text in reading order (it reads the two-column chapters of the
+inspectorate's LibreOffice reports column by column), with ``\\r\\n`` between lines and
+U+FFFE where it judged a line-end hyphen soft; it joins the two halves of such a line,
+so the loader splits there again to get the lines as printed. Geometry is asked only
+for the first and last character of each line and for the characters around spaces
+pdfium generated itself (a real gap or a split word), never for every character:
+that keeps a page at well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import regex
+
+from inspection_extract._load.repair import rejoin_split_words
+from inspection_extract.record import Box
+
+# A generated space narrower than this (in ems) sits inside a word: "Requires i mprovement"
+# in a PDF whose rating cell was set with wide letter spacing. Real word gaps are >= 0.22 em
+# even in tightly justified text.
+SPLIT_GAP_EM = 0.2
+
+_PDFIUM_LINE = regex.compile(r"[^\r\n]+")
+# A single space between two letters: the only place a split word can hide.
+_SPACE_IN_WORDS = regex.compile(r"(?<=[^\W\d_]) (?=[^\W\d_])")
+_SOFT_MARKS = "\ufffe\x02"  # pdfium's soft-hyphen mark; older builds emit \x02
+
+
+@dataclass(slots=True)
+class VLine:
+    """One line as printed: its raw pdfium text, box (top-left origin) and font size."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    #: the line's first and last characters are bold (a heading or label).
+    bold: bool = False
+    #: offsets in ``text`` of generated spaces that split a word (to drop).
+    split_spaces: tuple[int, ...] = ()
+
+
+@dataclass(slots=True)
+class Row:
+    """One row of a table read by pdfplumber: the text and box of each non-empty cell."""
+
+    cells: list[tuple[str, Box]]
+    top: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class PageText:
+    """What the loader keeps of one page."""
+
+    index: int
+    width: float
+    height: float
+    lines: list[VLine] = field(default_factory=list)
+    #: rows of a ratings table, with the index in ``lines`` where they go.
+    rows: list[Row] = field(default_factory=list)
+    rows_at: int = -1
+    #: the band (top, bottom) holding a ratings table.
+    table_band: tuple[float, float] | None = None
+    #: ids of the lines of a ratings table that pdfplumber found no rules for.
+    table_lines: set[int] = field(default_factory=set)
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int) -> PageText:
+    """The visual lines of page ``index`` (0-based); the page and its text page are closed."""
+    page = pdf[index]
+    try:
+        width, height = page.get_size()
+        out = PageText(index, width, height)
+        textpage = page.get_textpage()
+        try:
+            n = textpage.count_chars()
+            if n > 0:
+                text = textpage.get_text_range()
+                out.lines = _visual_lines(textpage.raw, text, height)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+    return out
+
+
+def _visual_lines(tp: pdfium_c.FPDF_TEXTPAGE, text: str, height: float) -> list[VLine]:
+    rect = pdfium_c.FS_RECTF()
+    prect = ctypes.byref(rect)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    font_size = pdfium_c.FPDFText_GetFontSize
+    weight = pdfium_c.FPDFText_GetFontWeight
+
+    def box(i: int) -> tuple[float, float, float, float]:
+        get_box(tp, i, prect)
+        return rect.left, height - rect.top, rect.right, height - rect.bottom
+
+    split = _split_spaces(tp, text, box, font_size)
+    lines: list[VLine] = []
+    for m in _PDFIUM_LINE.finditer(text):
+        start, end = m.span()
+        seg = start
+        while seg < end:
+            cut = end
+            for mark in _SOFT_MARKS:
+                k = text.find(mark, seg, end)
+                if k >= 0:
+                    cut = min(cut, k + 1)
+            a, b = seg, cut
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                x0, _, _, _ = box(a)
+                _, top, x1, bottom = box(b - 1)
+                size = font_size(tp, b - 1) or 10.0
+                spaces = tuple(k - a for k in split if a < k < b) if split else ()
+                bold = weight(tp, a) >= 600 and weight(tp, b - 1) >= 600
+                lines.append(VLine(text[a:b], x0, top, x1, bottom, size, bold, spaces))
+            seg = cut
+    return lines
+
+
+def _split_spaces(tp, text, box, font_size) -> list[int]:  # type: ignore[no-untyped-def]
+    """Offsets of the spaces pdfium generated inside a word (no real gap on the page)."""
+    out: list[int] = []
+    is_generated = pdfium_c.FPDFText_IsGenerated
+    for m in _SPACE_IN_WORDS.finditer(text):
+        k = m.start()
+        if is_generated(tp, k) == 1:
+            left = box(k - 1)[2]
+            right = box(k + 1)[0]
+            size = font_size(tp, k - 1) or 10.0
+            if right - left < SPLIT_GAP_EM * size:
+                out.append(k)
+    return out
+
+
+# --- ratings tables -------------------------------------------------------------------------
+
+# A line ending in a rating word, or in the first/second half of a wrapped or split one.
+RATING_END = regex.compile(
+    r"""(?:Outstanding | Good | Inadeq\ ?uate | Requires | i\ ?mprovement
+        | Requires\ improvement)\s*$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+OVERALL = regex.compile(r"^\s*Overall\s+rating\b", regex.IGNORECASE)
+
+
+def ratings_region(lines: list[VLine], *, continued: bool) -> tuple[int, int] | None:
+    """Indices ``[first, last]`` of the lines that hold a ratings table, if the page has one.
+
+    A ratings page has an "Overall rating" line and at least three lines ending in rating
+    words; a page continuing a ratings table that broke across the page (``continued``)
+    starts with such a line. The region starts a few lines above "Overall rating" to take
+    the table's header row (unit, fieldwork, score).
+    """
+    ends = [i for i, ln in enumerate(lines) if RATING_END.search(ln.text)]
+    overall = next((i for i, ln in enumerate(lines) if OVERALL.search(ln.text)), None)
+    if overall is not None and len(ends) >= 3:
+        return max(0, overall - 3), max(ends[-1] + 1, overall)
+    if continued and ends and ends[0] <= 2:
+        # The rows at the head of the page (after a running header) continue the table.
+        last = ends[0]
+        for i in ends[1:]:
+            if i > last + 2:
+                break
+            last = i
+        return 0, last + 1
+    return None
+
+
+def table_band(lines: list[VLine], region: tuple[int, int]) -> tuple[float, float]:
+    """The band of the page (top, bottom) that holds the lines of ``region``, padded.
+
+    The padding is more than a row's height: a table's rules sit well outside its text.
+    """
+    first, last = region
+    chosen = lines[first : min(last, len(lines) - 1) + 1]
+    pad = 4 + 1.5 * max(ln.size for ln in chosen)
+    return max(0.0, min(ln.top for ln in chosen) - pad), max(ln.bottom for ln in chosen) + pad
+
+
+def clip_page(pdf: pdfium.PdfDocument, index: int) -> bytes:
+    """A one-page PDF of page ``index`` with its text taken out: only the drawing is left.
+
+    pdfminer (under pdfplumber) parses a page's content stream in Python, around a tenth
+    of a millisecond per character; the table's rules are all pdfplumber needs to find
+    the cells, and pdfium reads the cells' text far faster.
+    """
+    out = pdfium.PdfDocument.new()
+    try:
+        out.import_pages(pdf, [index])
+        page = out[0]
+        try:
+            texts = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=1))
+            for obj in texts:
+                page.remove_obj(obj)
+                obj.close()
+            page.gen_content()
+        finally:
+            page.close()
+        buf = io.BytesIO()
+        out.save(buf)
+        return buf.getvalue()
+    finally:
+        out.close()
+
+
+def read_table(pdf: pdfium.PdfDocument, index: int, band: tuple[float, float]) -> list[Row]:
+    """The rows of the ruled table(s) in ``band`` (top, bottom) of page ``index``.
+
+    pdfplumber finds the cells from the table's rules (on the page with its text taken
+    out); pdfium reads the text inside each cell. A cell whose letters were set apart
+    ("Requires i mprovement") is closed up by the rating vocabulary. [] when pdfplumber
+    finds no ruled table there (the caller keeps pdfium's lines).
+    """
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(clip_page(pdf, index))) as plumber:
+        ppage = plumber.pages[0]
+        top, bottom = band[0], min(float(ppage.height), band[1])
+        cropped = ppage.crop((0, top, ppage.width, bottom), strict=False)
+        tables = cropped.find_tables()
+        grid = [[cell for cell in row.cells if cell is not None] for t in tables for row in t.rows]
+    if not grid:
+        return []
+    page = pdf[index]
+    try:
+        height = page.get_height()
+        textpage = page.get_textpage()
+        try:
+            rows: list[Row] = []
+            for bboxes in grid:
+                cells: list[tuple[str, Box]] = []
+                for x0, t, x1, b in bboxes:
+                    raw = textpage.get_text_bounded(left=x0, bottom=height - b, right=x1, top=height - t)
+                    text = rejoin_split_words(" ".join(raw.split()), Counter())
+                    if text:
+                        cells.append((text, (float(x0), float(t), float(x1), float(b))))
+                if cells:
+                    rows.append(Row(cells, min(c[1][1] for c in cells), max(c[1][3] for c in cells)))
+            return rows
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+__all__ = ["VLine", "Row", "PageText", "read_page", "ratings_region", "table_band", "clip_page", "read_table"]

@@ -1,0 +1,398 @@
+"""PDF input: every repair rule, page numbers and boxes, and the errors for bad PDFs.
+
+Generated fixtures (fixtures/pdf/, written by fixtures/pdf/make_pdfs.py) test one layout
+rule each; the corpus reports (fixtures/corpus/report-*.pdf) test the same rules on
+LibreOffice output, whose traps are described in their gold.json notes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from inspection_extract._document import Document
+from inspection_extract._load import load
+from inspection_extract._load.repair import join_hyphenated, repair_extracted_text, vocabulary
+from inspection_extract.errors import EncryptedPdfError, NoTextLayerError, PdfError, TooManyPagesError
+
+ROOT = Path(__file__).resolve().parents[2]
+PDFS = ROOT / "fixtures" / "pdf"
+CORPUS = ROOT / "fixtures" / "corpus"
+CORPUS_PDFS = sorted(p.name for p in CORPUS.glob("report-*.pdf"))
+
+
+@cache
+def doc(name: str) -> Document:
+    path = PDFS / name if (PDFS / name).exists() else CORPUS / name
+    return load(path)
+
+
+def line_of(d: Document, needle: str) -> str:
+    """The whole line of ``d.text`` holding ``needle`` (fails when absent)."""
+    i = d.text.index(needle)
+    start = d.text.rfind("\n", 0, i) + 1
+    end = d.text.find("\n", i)
+    return d.text[start : end if end >= 0 else len(d.text)]
+
+
+# --- ratings tables: one row a line, cells apart with " | " ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        (
+            "ruled-table.pdf",
+            [
+                "Brackenmoor PDU | Score 11/27",
+                "Overall rating | Requires improvement",
+                "2.5 Reviewing | Outstanding",
+            ],
+        ),
+        (
+            "shaded-cells.pdf",
+            ["Overall rating | Requires improvement", "1.4 Information and facilities | Inadequate"],
+        ),
+        (
+            "table-across-pages.pdf",
+            ["2.4 Implementation and delivery | Requires improvement", "2.5 Reviewing | Outstanding"],
+        ),
+        (
+            "report-pdu-calderbrook-2023.pdf",
+            [
+                "Calderbrook PDU | Score 3/27",
+                "Overall rating | Inadequate",
+                "1.1 Leadership | Requires improvement",
+            ],
+        ),
+        (
+            "report-pdu-harwick-stoneleigh-2022.pdf",
+            [
+                "Overall rating | Good",
+                "1.2 Staff | Requires improvement",
+                "Harwick and Stoneleigh PDU – Fieldwork started: June 2022 | Score: 17/27",
+            ],
+        ),
+        # split across a page break without a repeated header: rows go on after the furniture
+        (
+            "report-crc-mercia-welland-2019.pdf",
+            [
+                "1.4 Information and facilities | Requires improvement",
+                "2.1 Assessment | Requires improvement",
+                "4.2 Through the Gate | Requires improvement",
+            ],
+        ),
+        (
+            "report-yjs-ravensford-2024.pdf",
+            [
+                "Overall rating | Outstanding",
+                "1.3 Partnerships and services | Outstanding",
+                "4.1 Resettlement policy and provision | Good",
+            ],
+        ),
+    ],
+)
+def test_ratings_rows_are_lines(name: str, rows: list[str]) -> None:
+    lines = doc(name).text.split("\n")
+    for row in rows:
+        assert row in lines
+
+
+def test_unruled_table_keeps_pdfium_rows_in_one_block() -> None:
+    d = doc("unruled-table.pdf")
+    block = d.paragraph_at(d.text.index("Overall rating"))
+    assert block is not None
+    para = d.text[block[0] : block[1]]
+    assert "Overall rating Requires improvement" in para.split("\n")
+    assert "2.5 Reviewing Outstanding" in para.split("\n")
+
+
+def test_domain_pages_keep_the_plain_form() -> None:
+    # the small rating boxes in chapters are not ratings tables: pdfium's wrapped form stays
+    d = doc("report-pdu-calderbrook-2023.pdf")
+    assert "1.1 Leadership Requires\nimprovement" in d.text
+
+
+# --- words split by extraction ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "word"),
+    [
+        ("split-words.pdf", "Overall rating Requires improvement"),
+        ("split-words.pdf", "1.1 Leadership Inadequate"),
+        ("split-words.pdf", "1.3 Partnerships and services Good"),
+        ("report-pdu-harwick-stoneleigh-2022.pdf", "1.2 Staff | Requires improvement"),
+    ],
+)
+def test_split_words_joined(name: str, word: str) -> None:
+    assert word in doc(name).text
+
+
+def test_close_words_stay_apart() -> None:
+    assert "Two words printed close together stay apart" in doc("split-words.pdf").text
+
+
+@pytest.mark.parametrize("name", CORPUS_PDFS)
+def test_no_split_rating_words_in_corpus(name: str) -> None:
+    text = doc(name).text
+    for broken in ("i mprovement", "Inadeq uate", "Partners hips"):
+        assert broken not in text
+
+
+# --- hyphenation -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "present", "absent"),
+    [
+        ("hyphenation.pdf", "inspections of Brackenmoor PDU", "inspec-"),
+        ("hyphenation.pdf", "well-established engagement forum", "wellestablished"),
+        ("hyphenation.pdf", "post-sentence team", "postsentence"),
+        ("report-pdu-calderbrook-2023.pdf", "inspection programme", "in-spection"),
+        ("report-pdu-calderbrook-2023.pdf", "well-established", "wellestablished"),
+        ("report-pdu-calderbrook-2023.pdf", "post-sentence supervision", "postsentence"),
+        ("report-pdu-calderbrook-2023.pdf", "Probation Service – North West", "\ufffe"),
+        ("report-pdu-calderbrook-2023.pdf", "weaknesses in risk management", "weak-nesses"),
+    ],
+)
+def test_hyphenation(name: str, present: str, absent: str) -> None:
+    text = doc(name).text
+    assert present in text
+    assert absent not in text.replace(present, "")
+
+
+def test_rejoined_word_is_on_one_line() -> None:
+    # the whole word moves to the next line, so no span crosses a line break mid-word
+    assert line_of(doc("hyphenation.pdf"), "inspections").startswith("inspections of")
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("inspec", "tions", True),
+        ("high", "quality", False),
+        ("post", "sentence", False),
+        ("ex", "perienced", True),
+    ],
+)
+def test_join_hyphenated(left: str, right: str, joined: bool) -> None:
+    vocab = vocabulary(["inspection high quality of the sentence plan, experienced staff"])
+    assert join_hyphenated(left, right, vocab) is joined
+
+
+# --- characters ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", CORPUS_PDFS)
+def test_characters_normalised(name: str) -> None:
+    text = doc(name).text
+    for bad in ("\r", "\ufffe", "\uf0b7", "\ufb01", "\ufb02", "\x02"):
+        assert bad not in text
+    assert "\n\n\n" not in text
+
+
+def test_ligatures_spelt_out() -> None:
+    text = doc("report-yjs-ravensford-2024.pdf").text
+    assert "findings" in text
+    assert "ﬁ" not in text
+
+
+def test_bullets_become_bullet_character() -> None:
+    assert "\n• " in doc("report-pdu-calderbrook-2023.pdf").text
+
+
+# --- headers, footers, page numbers --------------------------------------------------------------
+
+
+def test_running_header_and_page_of_footer_removed() -> None:
+    text = doc("headers-footers.pdf").text
+    assert "Inspection of probation services: Brackenmoor PDU" not in text
+    assert "Page 3 of 5" not in text
+    assert "This is the end of the background." in text  # body lines that end a page stay
+
+
+@pytest.mark.parametrize(
+    ("name", "header"),
+    [
+        ("report-pdu-calderbrook-2023.pdf", "An inspection of probation services in: Calderbrook PDU"),
+        (
+            "report-pdu-harwick-stoneleigh-2022.pdf",
+            "Inspection of probation services: Harwick and Stoneleigh PDU",
+        ),
+        ("report-crc-mercia-welland-2019.pdf", "Inspection of probation services: Mercia and Welland CRC"),
+        ("report-yjs-ravensford-2024.pdf", "Inspection of youth justice services: Ravensford"),
+    ],
+)
+def test_corpus_headers_and_page_numbers_removed(name: str, header: str) -> None:
+    d = doc(name)
+    assert header not in d.text.split("\n")
+    for number in ("7", "12", "Page 7 of 22"):
+        assert number not in d.text.split("\n")
+
+
+# --- paragraphs, columns, pages -------------------------------------------------------------------
+
+
+def test_paragraphs_and_wrapped_lines() -> None:
+    d = doc("headers-footers.pdf")
+    para = d.paragraph_at(d.text.index("Leaders had a clear view"))
+    assert para is not None
+    text = d.text[para[0] : para[1]]
+    assert text.startswith("Leaders had a clear view") and text.endswith("since the last contact.")
+    assert text.count("\n") == 2  # three printed lines, one paragraph
+
+
+def test_two_columns_read_column_by_column() -> None:
+    # pdfium orders the columns itself; the paragraph that breaks across the columns stays whole
+    text = doc("two-columns.pdf").text
+    assert text.index("circumstances.") < text.index("Staff told us")
+    para = text[text.index("The quality of assessment") :].split("\n\n")[0]
+    assert para.endswith("circumstances.")
+
+
+def test_corpus_two_column_paragraph_continues_across_columns() -> None:
+    d = doc("report-pdu-calderbrook-2023.pdf")
+    span = d.paragraph_at(d.text.index("Lessons from serious case reviews had been"))
+    assert span is not None
+    assert "they had changed practice" in d.text[span[0] : span[1]]
+
+
+def test_pages_separated_by_blank_line() -> None:
+    d = doc("headers-footers.pdf")
+    for start in d.page_starts[1:]:
+        assert d.text[start - 2 : start] == "\n\n"
+
+
+# --- title, source, pages of spans, boxes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("ruled-table.pdf", "An inspection of probation services in:\nBrackenmoor PDU"),
+        ("report-pdu-calderbrook-2023.pdf", "An inspection of probation services in:\nCalderbrook PDU"),
+        (
+            "report-yjs-ravensford-2024.pdf",
+            "An inspection of youth justice services in\nRavensford\nYouth Justice Service",
+        ),
+    ],
+)
+def test_title_span(name: str, title: str) -> None:
+    d = doc(name)
+    assert d.title_span is not None
+    assert d.text[d.title_span[0] : d.title_span[1]] == title
+
+
+def test_source() -> None:
+    d = doc("report-pdu-calderbrook-2023.pdf")
+    assert d.source.media_type == "application/pdf"
+    assert d.source.pages == 19
+    assert len(d.page_starts) == 19 and d.page_starts[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "needle", "page"),
+    [
+        ("report-pdu-calderbrook-2023.pdf", "Overall rating | Inadequate", 5),
+        ("report-pdu-calderbrook-2023.pdf", "This report makes 11 recommendations", 4),
+        ("report-crc-mercia-welland-2019.pdf", "4.2 Through the Gate | Requires improvement", 6),
+        ("report-pdu-harwick-stoneleigh-2022.pdf", "Overall rating | Good", 5),
+        ("table-across-pages.pdf", "2.5 Reviewing | Outstanding", 3),
+        ("headers-footers.pdf", "This is the end of the leadership.", 4),
+    ],
+)
+def test_page_of_span(name: str, needle: str, page: int) -> None:
+    d = doc(name)
+    assert d.page_of(d.text.index(needle)) == page
+
+
+@pytest.mark.parametrize(
+    "needle",
+    [
+        "Overall rating | Inadequate",
+        "1.2 Staff | Inadequate",
+        "This report makes 11 recommendations",
+        "Calderbrook PDU",
+    ],
+)
+def test_boxes_inside_the_page(needle: str) -> None:
+    d = doc("report-pdu-calderbrook-2023.pdf")
+    i = d.text.index(needle)
+    box = d.box_of((i, i + len(needle)))
+    assert box is not None
+    x0, top, x1, bottom = box
+    assert 0 <= x0 < x1 <= 596 and 0 <= top < bottom <= 842
+
+
+def test_box_of_a_table_cell_is_the_cell() -> None:
+    d = doc("ruled-table.pdf")
+    i = d.text.index("Overall rating | Requires improvement")
+    label = d.box_of((i, i + len("Overall rating")))
+    rating = d.box_of((i + len("Overall rating | "), i + len("Overall rating | Requires improvement")))
+    assert label is not None and rating is not None
+    assert label[2] <= rating[0] + 1  # the rating cell lies right of the label cell
+    assert abs(label[1] - rating[1]) < 2  # on the same row
+
+
+def test_box_of_a_line_is_where_it_is_printed() -> None:
+    d = doc("hyphenation.pdf")
+    i = d.text.index("Foreword")
+    box = d.box_of((i, i + len("Foreword")))
+    assert box is not None
+    assert 55 < box[0] < 70 and 55 < box[1] < 110  # top-left of the page, under the margin
+
+
+# --- bad PDFs -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "error", "words"),
+    [
+        ("encrypted.pdf", EncryptedPdfError, "encrypted; a password is needed"),
+        ("truncated.pdf", PdfError, "truncated"),
+        ("zero-pages.pdf", PdfError, "no pages"),
+        ("image-only.pdf", NoTextLayerError, "no text layer"),
+    ],
+)
+def test_bad_pdfs(name: str, error: type[Exception], words: str) -> None:
+    with pytest.raises(error, match=words) as info:
+        load(PDFS / name)
+    assert info.value.__cause__ is None  # no pdfium / pdfminer traceback chained on
+
+
+def test_too_many_pages() -> None:
+    with pytest.raises(TooManyPagesError, match="19 pages, more than the limit of 10"):
+        load(CORPUS / "report-pdu-calderbrook-2023.pdf", max_pages=10)
+
+
+def test_garbage_after_pdf_magic() -> None:
+    with pytest.raises(PdfError):
+        load(b"%PDF-1.7\n this is not a PDF at all")
+
+
+# --- the same repairs on plain text ----------------------------------------------------------------
+
+
+def test_repair_extracted_text_on_swindon_extract() -> None:
+    raw = (CORPUS / "report-yjs-swindon-pdf-extract-split-words.txt").read_text(encoding="utf-8")
+    fixed = repair_extracted_text(raw)
+    for good in (
+        "Requires improvement",
+        "Inadequate",
+        "Partnerships and services",
+        "disposal policy",
+        "inspections",
+        "accommodation",
+        "findings",
+        "five recommendations",
+        "out-of-court",
+    ):
+        assert good in fixed
+    for bad in ("i mprovement", "Inadeq uate", "Partners hips", "dis posal", "inspec-", "ﬁ"):
+        assert bad not in fixed
+    assert "in to" not in repair_extracted_text("He went in to the office. It ran into trouble.").replace(
+        "went in to", ""
+    )
