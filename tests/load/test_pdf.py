@@ -396,3 +396,19 @@ def test_repair_extracted_text_on_swindon_extract() -> None:
     assert "in to" not in repair_extracted_text("He went in to the office. It ran into trouble.").replace(
         "went in to", ""
     )
+
+
+@pytest.mark.parametrize(
+    "name, quote",
+    [
+        # quotations are set in a narrower box: their short lines are not paragraph ends
+        ("report-pdu-calderbrook-2023.pdf", "“We're doing our best, but when"),
+        ("report-yjs-ravensford-2024.pdf", "“The board asks the right questions"),
+    ],
+)
+def test_lines_starting_in_lower_case_continue_the_paragraph(name: str, quote: str) -> None:
+    d = doc(name)
+    start = d.text.index(quote)
+    para = d.paragraph_at(start)
+    assert para is not None
+    assert d.text[slice(*para)].rstrip().endswith("”"), d.text[slice(*para)]

@@ -363,6 +363,10 @@ class _Writer:
         usual = self.pitch.get(round(prev.size * 2) / 2, 1.25 * prev.size)
         if step > PARAGRAPH_GAP * usual:
             return True
+        # A line that starts in lower case continues its sentence, however short the line
+        # before: quotations and practice examples are set in narrower boxes.
+        if nxt.text[0].islower():
+            return False
         # A line that stops short of its column's right edge, when the next line's first
         # word would have fitted in the room left, ends its paragraph.
         room = prev_edge - prev.x1
