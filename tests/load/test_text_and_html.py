@@ -85,3 +85,19 @@ def test_paragraphs_and_sentences_never_cross_a_blank_line() -> None:
 def test_a_wrapped_line_does_not_end_a_sentence() -> None:
     doc = load("The inspectors found that the\nservice was improving.")
     assert [doc.text[slice(*s)] for s in doc.sentences] == ["The inspectors found that the\nservice was improving."]
+
+
+def test_text_pasted_from_a_pdf_is_repaired() -> None:
+    raw = (
+        "The service was rated ‘Inadeq uate’ and children did not have suitable accom-\n"
+        "modation. Suitable accommodation was rare. Our ﬁndings follow.\n"
+    )
+    doc = load(raw)
+    assert "‘Inadequate’" in doc.text
+    assert "suitable\naccommodation." in doc.text
+    assert "findings" in doc.text
+
+
+def test_ordinary_text_is_not_rewritten() -> None:
+    raw = "A well-established team. Requires improvement overall."
+    assert load(raw).text == raw

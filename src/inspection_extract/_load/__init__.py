@@ -102,6 +102,10 @@ def load(source: Input, *, media_type: str | None = None, max_pages: int = DEFAU
             title_span=page.title_span,
         )
     else:
+        from inspection_extract._load.repair import looks_extracted, repair_extracted_text
+
+        if looks_extracted(text_in):  # text pasted from a PDF: join its broken words first
+            text_in = repair_extracted_text(text_in)
         doc = Document(text=normalise(text_in), source=Source(name, media_type, sha))
     if not doc.text.strip():
         raise InputError(f"{name or 'the input'} holds no text")

@@ -190,4 +190,15 @@ __all__ = [
     "join_split",
     "rejoin_split_words",
     "repair_extracted_text",
+    "looks_extracted",
 ]
+
+
+# Signs that plain text was pasted from a PDF: pdfium's soft-hyphen mark, ligatures,
+# private-use bullets, or a word broken at a line end ("accom-\nmodation").
+_EXTRACTION_SIGN = regex.compile(r"[\ufffe\ufb00-\ufb06\uf0b7\uf0a7]|[^\W\d_]-\n[^\W\d_]")
+
+
+def looks_extracted(text: str) -> bool:
+    """Whether ``text`` shows the damage PDF text extraction leaves (see `repair_extracted_text`)."""
+    return _EXTRACTION_SIGN.search(text) is not None
