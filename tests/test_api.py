@@ -136,3 +136,24 @@ def test_batch_wraps_internal_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     (result,) = list(extract_many(["some text"]))
     assert isinstance(result.error, InspectionExtractError)
     assert "RuntimeError" in str(result.error)
+
+
+def _ratings_page(score: str) -> str:
+    rows = ["Good", "Requires improvement", "Inadequate"] * 3  # 2 + 1 + 0 points, three times: 9
+    return (
+        f"Ratings\nBrookfield PDU | Score {score}\nOverall rating | Requires improvement\n"
+        + "".join(f"{1 + i // 4}.{1 + i % 4} Standard {i} | {r}\n" for i, r in enumerate(rows))
+    )
+
+
+def test_score_is_checked_against_the_standards_ratings() -> None:
+    rec = extract(_ratings_page("12/27"))
+    assert rec.units[0].score is not None and rec.units[0].score.points == 12
+    assert len(rec.aspect_ratings) == 9
+    assert any("standards' ratings add up to 9" in w for w in rec.warnings), rec.warnings
+
+
+def test_a_consistent_score_gives_no_warning() -> None:
+    rec = extract(_ratings_page("9/27"))
+    assert rec.units[0].score is not None and rec.units[0].score.points == 9
+    assert not [w for w in rec.warnings if "score" in w]

@@ -14,9 +14,10 @@ from inspection_extract.extract import contacts, counts, dates, meta, quotes, re
 from inspection_extract.record import (
     AspectRating,
     Dates,
-    Record,
     RecommendationItem,
     Recommendations,
+    Record,
+    Unit,
 )
 
 T = TypeVar("T")
@@ -42,14 +43,22 @@ def build_record(doc: Document) -> Record:
         recommendations=recs,
         dates=dates.dates(doc),
         contacts=tuple(contacts.contacts(doc)),
-        warnings=tuple(dict.fromkeys([*found.warnings, *_cross_checks(found.units, recs)])),
+        warnings=tuple(
+            dict.fromkeys(
+                [
+                    *found.warnings,
+                    *_cross_checks(found.units, recs),
+                    *_score_checks(found.units, found.aspect_ratings),
+                ]
+            )
+        ),
     )
     if doc.page_starts:
         record = _with_pages(record, doc)
     return record
 
 
-def _cross_checks(unit_list: tuple[Any, ...], recs: Recommendations | None) -> list[str]:
+def _cross_checks(unit_list: tuple[Unit, ...], recs: Recommendations | None) -> list[str]:
     warnings: list[str] = []
     for unit in unit_list:
         if unit.score and unit.score.points > unit.score.out_of:
@@ -68,6 +77,30 @@ def _cross_checks(unit_list: tuple[Any, ...], recs: Recommendations | None) -> l
                 f"recommendations: {len(recs.items)} items listed but the total stated is {recs.total}"
             )
     return warnings
+
+
+#: Points a standard's rating carries towards a unit's score (HM Inspectorate of Probation
+#: scores each standard from zero to three and adds them up).
+STANDARD_POINTS = {"Outstanding": 3, "Good": 2, "Requires improvement": 1, "Inadequate": 0}
+
+
+def _score_checks(unit_list: tuple[Unit, ...], aspects: tuple[AspectRating, ...]) -> list[str]:
+    """The main unit's score against the ratings of its standards (those with an id).
+
+    Checked only where the standards account for the whole maximum (3 points each): a
+    youth justice report rates a resettlement standard that its score leaves out.
+    """
+    standards = [a for a in aspects if a.id]
+    if not unit_list or unit_list[0].score is None or 3 * len(standards) != unit_list[0].score.out_of:
+        return []
+    unit, score = unit_list[0], unit_list[0].score
+    points = sum(STANDARD_POINTS[a.rating] for a in standards)
+    if points == score.points:
+        return []
+    return [
+        f"score of {unit.name}: {score.points} points, but its {len(standards)} standards' ratings "
+        f"add up to {points} (0-3 points each)"
+    ]
 
 
 def _with_pages(record: Record, doc: Document) -> Record:
