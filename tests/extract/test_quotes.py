@@ -152,11 +152,119 @@ HTML = [
     ),
 ]
 
+# Forms first met in the holdout press releases (written in our own words), and their siblings.
+ATTRIBUTION_FORMS = [
+    pytest.param(
+        "Anna Kowalska, Chief Inspector of Probation, said: “Riverside is well led.”\n\n"
+        "The inspectorate, she added, “found some careful work with victims of domestic abuse”.",
+        [("Riverside is", "Anna Kowalska", "Chief Inspector of Probation", 1),
+         ("found some careful work", "Anna Kowalska", "Chief Inspector of Probation", 1)],
+        id="parenthetical-pronoun-lower-case-quote",
+    ),
+    pytest.param(
+        "The report, Ms Kowalska said, “shows what a settled team can achieve”.",
+        [("shows what a settled", "Kowalska", None, 1)],
+        id="parenthetical-surname-lower-case-quote",
+    ),
+    pytest.param(
+        "“Staff here care a great deal about the people they supervise.”\n"
+        "– Tom Reyes, HM Chief Inspector of Probation\n\n"
+        "He continued:\n\n“But they need more time to do it well.”",
+        [("Staff here care", "Tom Reyes", "HM Chief Inspector of Probation", 1),
+         ("But they need", "Tom Reyes", "HM Chief Inspector of Probation", 1)],
+        id="dash-attribution-next-line-then-he-continued",
+    ),
+    pytest.param(
+        "“Staff here care a great deal about the people they supervise.”\n\n"
+        "– Tom Reyes\nHM Chief Inspector of Probation\n\n"
+        "“Caseloads are too high,” Mr Reyes said.",
+        [("Staff here care", "Tom Reyes", "HM Chief Inspector of Probation", 1),
+         ("Caseloads are too high", "Tom Reyes", "HM Chief Inspector of Probation", 1)],
+        id="dash-attribution-next-paragraph-role-below",
+    ),
+    pytest.param(
+        "“We are proud of the whole team.”\n\n– Leadership: Good\n– Partnerships: Good",
+        [("We are proud", None, None, 1)],
+        id="dashed-list-after-quote-is-no-speaker",
+    ),
+    pytest.param(
+        "“Children deserve better than this,” said Tom Reyes, Chief Inspector of Probation.\n\n"
+        "The board had met three times.\n\nThe Chief Inspector went on:\n\n"
+        "“The board must now take responsibility.”",
+        [("Children deserve", "Tom Reyes", "Chief Inspector of Probation", 1),
+         ("The board must", "Tom Reyes", "Chief Inspector of Probation", 1)],
+        id="title-went-on-resolves-to-named-person",
+    ),
+    pytest.param(
+        "Chief Inspector of Probation Tom Reyes said: “Staff care a lot.”\n\n"
+        "The inspector went on to say: “Caseloads are too high in every team.”\n\n"
+        "HM Chief Inspector Tom Reyes pointed out: “Three posts are empty.”\n\n"
+        "In his foreword, the chief inspector reflected: “It is a hard job.”",
+        [("Staff care", "Tom Reyes", "Chief Inspector of Probation", 1),
+         ("Caseloads are", "Tom Reyes", "Chief Inspector of Probation", 1),
+         ("Three posts", "Tom Reyes", "HM Chief Inspector", 1),
+         ("It is a hard job", "Tom Reyes", "HM Chief Inspector", 1)],
+        id="went-on-to-say-pointed-out-reflected",
+    ),
+    pytest.param(
+        "Jane Okafor, the council's chief executive, welcomed the report, saying: "
+        "“This is a fair assessment.”\n\nThe chief executive acknowledged: “We were too slow.”",
+        [("This is a fair", "Jane Okafor", "council's chief executive", 1),
+         ("We were too slow", "Jane Okafor", "council's chief executive", 1)],
+        id="welcomed-saying-then-chief-executive",
+    ),
+    pytest.param(
+        "“The service has turned a corner,” according to Jane Okafor, the council's director.",
+        [("The service has", "Jane Okafor", "council's director", 1)],
+        id="according-to-after",
+    ),
+    pytest.param(
+        "According to Ms Kowalska, “the service has improved a great deal since 2022”.",
+        [("the service has", "Kowalska", None, 1)],
+        id="according-to-before-lower-case-quote",
+    ),
+    pytest.param(
+        "Jane Okafor told reporters: “We accept every one of the findings.”",
+        [("We accept", "Jane Okafor", None, 1)],
+        id="told-reporters",
+    ),
+    pytest.param(
+        "In a statement, Jane Okafor, the council's chief executive, said: “We accept the findings.”",
+        [("We accept", "Jane Okafor", "council's chief executive", 1)],
+        id="in-a-statement-opening-phrase",
+    ),
+    pytest.param(
+        "Jane Okafor, who took over as director last spring, said: “We accept the findings.”",
+        [("We accept", "Jane Okafor", None, 1)],
+        id="who-clause-between-name-and-verb",
+    ),
+    pytest.param(
+        "Jane Okafor, director, said the findings were clear.\n\n"
+        "“We accept every one of them,” she said. “The work starts today.”",
+        [("We accept every", "Jane Okafor", "director", 1),
+         ("The work starts", "Jane Okafor", "director", 1)],
+        id="interrupted-by-pronoun-attribution",
+    ),
+    pytest.param(
+        "The key findings:\n\n“Staff care a great deal about the people they supervise.”",
+        [("Staff care", None, None, 1)],
+        id="colon-heading-is-no-speaker",
+    ),
+]
+
 NOT_SPEECH = [
     pytest.param('It persisted under the so-called "Target Operating Model".', [], id="capitalised-title"),
     pytest.param('A spokesperson said the findings were "deeply concerning".', [], id="reported-fragment"),
     pytest.param("The PDU was rated “Requires improvement.”", [], id="rating-in-double-marks"),
     pytest.param("“Committed and caring staff” at Swansea PDU, rated ‘Good’", [], id="headline"),
+    pytest.param(
+        "She said the findings were “a wake-up call for the whole partnership”.", [],
+        id="lower-case-fragment-in-reported-speech",
+    ),
+    pytest.param(
+        "Mr Reyes pointed out that “caseloads are far too high for the number of staff”.", [],
+        id="lower-case-that-clause-is-reported-speech",
+    ),
 ]
 
 FIXTURE_DOCS = [
@@ -180,6 +288,15 @@ FIXTURE_DOCS = [
         [("The PDU has come", "Anna Kowalska", "Chief Inspector of Probation", 2)],
         id="reopened-at-line-start-pdf-style",
     ),
+    pytest.param(
+        "quotes-dash-attribution-then-title.txt",
+        [("The staff we met", "Tom Reyes", "HM Chief Inspector of Probation", 1),
+         ("Managers have protected", "Tom Reyes", "HM Chief Inspector of Probation", 1),
+         ("Westbrook’s court team", "Tom Reyes", "HM Chief Inspector of Probation", 1),
+         ("Leaders now need", "Tom Reyes", "HM Chief Inspector of Probation", 1),
+         ("shows what a settled", "Tom Reyes", "HM Chief Inspector of Probation", 1)],
+        id="dash-attribution-he-continued-title-went-on-parenthetical",
+    ),
 ]
 
 KNOWN_MISSES = [
@@ -194,7 +311,10 @@ KNOWN_MISSES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), PRESS_RELEASES + NEWS + HTML + NOT_SPEECH + KNOWN_MISSES)
+ALL_TEXTS = PRESS_RELEASES + NEWS + HTML + ATTRIBUTION_FORMS + NOT_SPEECH + KNOWN_MISSES
+
+
+@pytest.mark.parametrize(("text", "expected"), ALL_TEXTS)
 def test_quotes(text: str, expected: Expected) -> None:
     _check(text, expected)
 

@@ -17,13 +17,18 @@ import regex
 from inspection_extract.record import Span
 
 #: Verbs that attribute direct or reported speech. "put it" is the blogger's "X put it
-#: more politely than I would:". Order: longer forms first.
+#: more politely than I would:"; "went on" is the press release's "The Chief Inspector went
+#: on:"; "welcomed" is the council's "Cllr X welcomed the report, saying:". Order: longer
+#: forms first ("went on to say" before "went on").
 SPEECH_VERBS: tuple[str, ...] = (
-    "said", "says", "added", "adds", "adding", "continued", "continues", "commented", "comments",
+    "said", "says", "saying", "added", "adds", "adding", "continued", "continues", "continuing",
+    "went on to say", "goes on to say", "went on", "goes on", "commented", "comments",
     "explained", "explains", "stated", "states", "told", "tells", "warned", "warns", "noted",
-    "notes", "remarked", "concluded", "concludes", "wrote", "writes", "responded", "replied",
-    "observed", "urged", "insisted", "acknowledged", "admitted", "argued", "cautioned",
-    "emphasised", "emphasized", "stressed", "highlighted", "declared", "put it",
+    "notes", "remarked", "concluded", "concludes", "wrote", "writes", "responded", "responds",
+    "replied", "observed", "observes", "urged", "insisted", "acknowledged", "acknowledges",
+    "admitted", "admits", "argued", "cautioned", "emphasised", "emphasized", "stressed",
+    "highlighted", "declared", "pointed out", "points out", "reflected", "reflects", "welcomed",
+    "welcomes", "confirmed", "conceded", "recalled", "announced", "summed up", "put it",
 )
 VERB_PATTERN = r"(?:" + "|".join(v.replace(" ", r"\s+") for v in SPEECH_VERBS) + r")"
 
@@ -76,6 +81,7 @@ _SKIP_PART = regex.compile(
     regex.IGNORECASE,
 )
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
+_THE_BEFORE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)  # "the" right before a role
 _EDGE_JUNK = " \t\n,;:.–—-\"“”‘’'"
 
 Kind = Literal["name", "surname", "pronoun", "definite", "description"]
@@ -147,10 +153,15 @@ def parse_subject(text: str, offset: int) -> Ref | None:
 
     Returns None when the words name nobody ("The report describes the scheme as").
     """
-    stripped = text.strip(_EDGE_JUNK).lower()
+    # A pronoun alone, or closing a parenthetical attribution that interrupts the sentence
+    # ("The inspectorate, she added, “found ...”": the speaker is "she", not the inspectorate).
+    last = text.rstrip(_EDGE_JUNK)
+    cut = last.rfind(",") + 1
+    stripped = last[cut:].strip(_EDGE_JUNK).lower()
     if stripped in PRONOUNS:
-        at = text.lower().index(stripped)
+        at = cut + last[cut:].lower().index(stripped)
         return Ref("pronoun", text[at : at + len(stripped)], (offset + at, offset + at + len(stripped)))
+    stripped = text.strip(_EDGE_JUNK).lower()
     if len(stripped.split()) > 18:
         return None
     name: Ref | None = None
@@ -177,8 +188,9 @@ def parse_subject(text: str, offset: int) -> Ref | None:
         return Ref(name.kind, name.value, name.span, role)
     if roles:
         value, span = roles[-1]
-        kind: Kind = "definite" if regex.match(r"\s*the\s", text, regex.IGNORECASE) and len(roles) == 1 else (
-            "description"
-        )
+        # "the chief inspector" (also after an opening phrase: "In its report, the chief
+        # inspector said") means someone named earlier; "a spokesperson" is a description.
+        definite = len(roles) == 1 and _THE_BEFORE.search(text, 0, span[0] - offset) is not None
+        kind: Kind = "definite" if definite else "description"
         return Ref(kind, value, span)
     return None

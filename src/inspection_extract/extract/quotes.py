@@ -10,14 +10,17 @@ Three steps, each a plain function:
 2. `_is_speech` keeps speech and drops quoted fragments: scare quotes (“serious
    concerns”), ratings (‘Inadequate’) and titles are lower case, have no closing
    punctuation of their own, or are not introduced by a speech verb or colon.
-3. `_attribution` reads who spoke from the words around the quote (before it, after it,
-   the paragraph before it, a bracketed description after it), and `quotes` resolves
-   pronouns, surnames and "the chief inspector" to the person named earlier.
+3. `_lead_in`, `_after` and the paragraph readers find who spoke from the words around
+   the quote (before it, interrupting it as in "The report, she added, “shows ...”", after
+   it, a dash line below it, the paragraph before it, a bracketed description after it),
+   and `quotes` resolves pronouns, surnames and "the chief inspector" / "the inspector" to
+   the person named earlier with that role.
 """
 
 from __future__ import annotations
 
 import bisect
+import os
 from dataclasses import dataclass
 
 import regex
@@ -36,6 +39,7 @@ _SENTENCE_END = regex.compile(r"[.!?][”\"’']?(?=\s|$)")
 # Punctuation that ends spoken words inside the marks: a sentence, or a clause handed to an
 # attribution ("..., ” said Mr Russell").
 _SPEECH_END = set(".!?,;:…—–-")
+_DASHES = "—–-"
 
 # "X said:" / "Mr Russell added " / "X said, adding:" / "X put it more politely than I would:"
 _LEAD_VERB = regex.compile(
@@ -68,8 +72,24 @@ _FOLLOWING = regex.compile(
     regex.VERBOSE,
 )
 _ANY_VERB = regex.compile(rf"\b{VERB_PATTERN}\b")  # mid-sentence verbs are lower case
-# Every speech verb as plain text, for a quick substring test before the verb pattern runs.
-_VERB_WORDS = tuple(v.split()[0] for v in SPEECH_VERBS)
+
+
+def _verb_keys(verbs: tuple[str, ...]) -> tuple[str, ...]:
+    """Plain-text prefixes that every speech verb starts with, one per group of verbs sharing
+    their first three letters ("add" for added/adds/adding): fewer substring sweeps."""
+    groups: dict[str, list[str]] = {}
+    for verb in verbs:
+        word = verb.split()[0]
+        groups.setdefault(word[:3], []).append(word)
+    return tuple(os.path.commonprefix(words) for words in groups.values())
+
+
+# Prefixes of the speech verbs, for a quick substring test before the verb pattern runs.
+_VERB_KEYS = _verb_keys(SPEECH_VERBS)
+# Words of a role that do not tell one role from another ("HM Chief Inspector" is "the
+# Chief Inspector").
+_WORD = regex.compile(r"[\p{L}]+(?:['’]s)?")
+_ROLE_FILLER = frozenset("the a an of hm his her majesty majesty's majesty’s our".split())
 # An unattributed quote inherits the last speaker mentioned at most this many paragraphs back.
 _INHERIT_PARAGRAPHS = 3
 
@@ -216,8 +236,10 @@ class _View:
 def _lead_in(view: _View, cand: _Candidate, floor: int) -> tuple[Ref | None, bool, bool]:
     """The speaker named before the quote in its own sentence ("X said:"); whether the
     words before it introduce speech at all (a speech verb or a colon); and whether the
-    quote resumes a sentence interrupted by its attribution (“We found cases,” he said,
-    “where ...”), which may then start in lower case."""
+    quote may start in lower case: it resumes a sentence interrupted by its attribution
+    (“We found cases,” he said, “where ...”), or a speech verb hands straight over to it
+    ("The inspectorate, she added, “found ...”"), unlike a fragment quoted inside reported
+    speech ("She said the findings were “deeply concerning”")."""
     doc = view.doc
     text = doc.text
     para = doc.paragraphs[view.index(cand.open_at)]
@@ -234,10 +256,12 @@ def _lead_in(view: _View, cand: _Candidate, floor: int) -> tuple[Ref | None, boo
     if m:
         rest = m.group("rest").strip()
         if rest in ("", ":", ",") or rest.endswith(":"):
-            return parse_subject(m.group("subj"), offset), True, resumed
+            handed_over = rest != ""
+            return parse_subject(m.group("subj"), offset), True, resumed or handed_over
     m = _ACCORDING.match(lead)
     if m:
-        return parse_subject(m.group("subj"), offset + m.start("subj")), True, False
+        # "According to Mr Reyes, “the service has ...”" hands over like "he said,"
+        return parse_subject(m.group("subj"), offset + m.start("subj")), True, True
     m = _LEAD_COLON.match(lead)
     if m:
         ref = parse_subject(m.group("subj"), offset)
@@ -259,11 +283,19 @@ def _after(view: _View, cand: _Candidate, next_open: int) -> Ref | None:
         return parse_subject(m.group("desc"), m.start("desc")) or Ref(
             "description", m.group("desc"), m.span("desc")
         )
-    para = doc.paragraphs[view.index(cand.close_at)]
+    pi = view.index(cand.close_at)
+    para = doc.paragraphs[pi]
+    if not text[start : para[1]].strip() and pi + 1 < len(doc.paragraphs):
+        # The quote ends its paragraph: a next paragraph that opens with a dash names who
+        # spoke ("“...”\n\n– Martin Jones, HM Chief Inspector of Probation").
+        nxt = doc.paragraphs[pi + 1]
+        if text[nxt[0]] in _DASHES:
+            start, para = nxt[0], nxt
     end = min(next_open, para[1])
     after = text[start:end]
-    lead = len(after) - len(after.lstrip(" ,.;—–-"))
-    dashed = any(ch in "—–-" for ch in after[:lead])
+    # The dash may also open the next line of the same paragraph (press-release layout).
+    lead = len(after) - len(after.lstrip(" \n,.;—–-"))
+    dashed = any(ch in _DASHES for ch in after[:lead])
     after = after[lead:]
     offset = start + lead
     stop = _SENTENCE_END.search(after)
@@ -280,9 +312,11 @@ def _after(view: _View, cand: _Candidate, next_open: int) -> Ref | None:
         # ("He said the board ...") after a quote that ended with a full stop is not.
         if cand.final in ",?!—–-" or not rest or rest.startswith(","):
             return parse_subject(m.group("subj"), offset)
-    if dashed and not _ANY_VERB.search(clause):
-        # "” – Jane Smith, director of children's services" (a dash, then who spoke)
-        return parse_subject(clause, offset)
+    if dashed and not _ANY_VERB.search(clause) and ":" not in clause:
+        # "” – Jane Smith, director of children's services" (a dash, then who spoke); a
+        # dashed list item ("– Leadership: Good") is not a speaker. A role on the line
+        # below the name is read like one after a comma (same length: offsets hold).
+        return parse_subject(clause.replace("\n", ","), offset)
     return None
 
 
@@ -307,7 +341,11 @@ def _previous_paragraph(view: _View, cand: _Candidate) -> Ref | None:
     if m:
         return parse_subject(m.group("subj"), offset)
     m = _LEAD_COLON.match(lead)
-    return parse_subject(m.group("subj"), offset) if m else None
+    ref = parse_subject(m.group("subj"), offset) if m else None
+    # A paragraph ending in a colon without a speech verb introduces a quote only when it
+    # names someone ("Chief Inspector of Probation Dame Glenys Stacey:"), not when it is a
+    # heading or a phrase ("Inspectors' main findings:").
+    return ref if ref is not None and ref.kind in ("name", "surname") else None
 
 
 def _following_paragraph(view: _View, cand: _Candidate) -> Ref | None:
@@ -324,14 +362,15 @@ def _following_paragraph(view: _View, cand: _Candidate) -> Ref | None:
 def _verb_positions(text: str) -> list[int]:
     """Offsets of the speech verbs in ``text``, in order. A plain substring sweep per verb
     finds the few candidates; the verb pattern confirms each (word boundaries)."""
-    found: set[int] = set()
-    for word in _VERB_WORDS:
-        at = text.find(word)
+    found: list[int] = []
+    for key in _VERB_KEYS:  # no key is a prefix of another: each offset is found once
+        at = text.find(key)
         while at >= 0:
             if _ANY_VERB.match(text, at):
-                found.add(at)
-            at = text.find(word, at + 1)
-    return sorted(found)
+                found.append(at)
+            at = text.find(key, at + 1)
+    found.sort()
+    return found
 
 
 def _mentions(view: _View, quoted: list[Span]) -> list[_Speaker]:
@@ -359,6 +398,11 @@ def _mentions(view: _View, quoted: list[Span]) -> list[_Speaker]:
     return out
 
 
+def _role_words(role: str) -> set[str]:
+    """The content words of a role, lower case, without "HM" / "His Majesty's"."""
+    return {w for w in _WORD.findall(role.lower()) if w not in _ROLE_FILLER}
+
+
 def _resolve(ref: Ref, known: list[_Speaker], at: int) -> _Speaker | None:
     """The person ``ref`` means, given the speakers mentioned before ``at``."""
     if ref.kind == "name":
@@ -372,8 +416,11 @@ def _resolve(ref: Ref, known: list[_Speaker], at: int) -> _Speaker | None:
                 return k
         return _Speaker(ref.value, ref.span, ref.role, at)
     if ref.kind == "definite":
+        # "the Chief Inspector" / "the inspector" / "HM Chief Inspector": the last person
+        # whose role has all of those words ("Justin Russell, Chief Inspector of Probation").
+        wanted = _role_words(ref.value)
         for k in reversed(known):
-            if k.role and ref.value.lower() in k.role.lower():
+            if k.role and wanted and wanted <= _role_words(k.role):
                 return k
     return _Speaker(ref.value, ref.span, None, at)
 
