@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,7 @@ def fixture_id(path: Path) -> str:
     return str(path.relative_to(FIXTURES))
 
 
-@lru_cache(maxsize=None)
+@cache
 def result_for(path: Path) -> BatchResult:
     """The batch result (record or error) for one fixture, computed once per session."""
     return next(extract_many([path]))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import result_for
+
 from inspection_extract import Record, json_schema
 from inspection_extract._vocab import normalise_rating
 
