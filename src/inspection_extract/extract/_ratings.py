@@ -11,6 +11,7 @@ when it was rated good", "raised from X to Y") or describes ("good practice").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 import regex
@@ -25,32 +26,84 @@ _NUM_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|no
 # Ratings tables in reports: "1.1 Leadership Requires improvement", "P 1.1 Governance and
 # leadership Good", "1.1 Leadership | Requires improvement" (PDF cells); the rating may wrap
 # onto the next line ("Requires \nimprovement") and may be split by extraction.
-STANDARD_RE = regex.compile(
-    rf"""
+# The three table patterns each hold the whole split-tolerant rating pattern, ~17 ms each to
+# compile, and most documents have no table: they are compiled on first use, and tried only
+# at the starts of lines that can begin a row (see `_row_starts`).
+_STANDARD = rf"""
     ^(?:[PR][ ]+)?                                  # the P/R marker of youth reports
     (?P<id>\d{{1,2}}\.\d{{1,2}})[ ]+                # standard number
     (?P<aspect>[^\n|]*?[^\s|.])                      # standard name, one line
     [ ]*(?:\|[ ]*)?
     (?:(?P<rating>{RATING_PATTERN})|(?P<nr>[Nn]ot[ ]rated))
     [ ]*$
-    """,
-    regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
-)
-OVERALL_RE = regex.compile(
+    """
+_OVERALL = (
     rf"^Overall[ ](?:rating|effectiveness)[ ]*[:|]?[ ]*"
-    rf"(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[ ]*$",
-    regex.MULTILINE | regex.IGNORECASE,
+    rf"(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[ ]*$"
 )
 # Judgement lists, one per line: "• Leadership – ‘Requires improvement’", "Safe – inadequate",
 # "The experiences and progress of children in care: good" (CQC, Ofsted, regional releases).
-LIST_LINE_RE = regex.compile(
-    rf"""
+_LIST_LINE = rf"""
     ^(?:[•*·-][ ]*)?
     (?P<aspect>[A-Z][^\n:–—]{{0,120}}?)[ ]*[:–—-][ ]*
     [‘'"“]?(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[’'"”]?\.?[ ]*$
-    """,
-    regex.VERBOSE | regex.MULTILINE | regex.IGNORECASE,
-)
+    """
+_TABLE_FLAGS = regex.MULTILINE | regex.IGNORECASE
+
+
+@cache
+def _standard_re() -> regex.Pattern[str]:
+    return regex.compile(_STANDARD, regex.VERBOSE | _TABLE_FLAGS)
+
+
+@cache
+def _overall_re() -> regex.Pattern[str]:
+    return regex.compile(_OVERALL, _TABLE_FLAGS)
+
+
+@cache
+def _list_line_re() -> regex.Pattern[str]:
+    return regex.compile(_LIST_LINE, regex.VERBOSE | _TABLE_FLAGS)
+
+
+_BULLETS = frozenset("•*·-")
+_LIST_SEPARATORS = (":", "–", "—", "-")
+
+
+def _row_starts(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Offsets of the lines that can begin a standard row, an "Overall rating" row and a
+    judgement-list line: a necessary first character (or word) and, for a list line, a
+    separator on the line."""
+    standard: list[int] = []
+    overall: list[int] = []
+    listed: list[int] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line:
+            first = line[0]
+            if first in "PRpr" or first.isdigit():
+                standard.append(pos)
+            if line[:7].lower() == "overall":
+                overall.append(pos)
+            if (first in _BULLETS or first.isalpha()) and any(c in line for c in _LIST_SEPARATORS):
+                listed.append(pos)
+        pos += len(line) + 1
+    return standard, overall, listed
+
+
+def _rows(pattern: regex.Pattern[str], text: str, starts: list[int]) -> list[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a line-anchored pattern, tried only at ``starts``."""
+    out: list[regex.Match[str]] = []
+    last_end = 0
+    for s in starts:
+        if s < last_end:
+            continue
+        m = pattern.match(text, s)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
+
 
 # The four-point scale or a tally: three or more different ratings in one sentence.
 # A count of ratings: "‘Good’ in 10", "‘Inadequate’ ratings for nine out of 12".
@@ -129,12 +182,13 @@ def table_ratings(text: str) -> list[TableRating]:
     in a row have that form, so a lone headline "X – ‘Good’" is not read as a table.
     """
     out: list[TableRating] = []
-    for m in STANDARD_RE.finditer(text):
+    standard, overall, listed = _row_starts(text)
+    for m in _rows(_standard_re(), text, standard) if standard else ():
         value = normalise_rating(m.group("rating")) if m.group("rating") else None
         out.append(TableRating(m.group("id"), " ".join(m.group("aspect").split()), value, m.span()))
-    for m in OVERALL_RE.finditer(text):
+    for m in _rows(_overall_re(), text, overall) if overall else ():
         out.append(TableRating(None, None, normalise_rating(m.group("rating")), m.span("rating")))
-    lines = list(LIST_LINE_RE.finditer(text))
+    lines = _rows(_list_line_re(), text, listed) if listed else []
     for i, m in enumerate(lines):
         near = [n for n in (lines[i - 1] if i else None, lines[i + 1] if i + 1 < len(lines) else None) if n]
         if not any(
@@ -153,49 +207,73 @@ def _adjacent(a: regex.Match[str], b: regex.Match[str], text: str) -> bool:
     return text[a.end() : b.start()].strip() == ""
 
 
-def rating_phrases(text: str, sentence: Span, skip: list[Span]) -> list[RatingPhrase]:
+def _ends_quoted(before: str) -> bool:
+    """``_QUOTED.search(before)``: an opening quote mark ends the text (or its last line)."""
+    if before.endswith("\n"):
+        before = before[:-1]
+    return before[-1:] in ("‘", "'", '"', "“") and before != ""
+
+
+def rating_phrases(
+    text: str, sentence: Span, skip: list[Span], found: list[tuple[int, int, str]] | None = None
+) -> list[RatingPhrase]:
     """The unit-or-aspect ratings in one sentence, each classed current or previous.
 
-    Scale lists, tallies, hypotheticals and adjectives are left out.
+    Scale lists, tallies, hypotheticals and adjectives are left out. ``found`` may give the
+    rating words of the sentence (start, end, text) from one search of the whole text, when
+    none of that search's matches crosses the sentence's edges; else they are searched here.
     """
     s0, s1 = sentence
     sent = text[s0:s1]
+    # Cheap tests for the words the patterns below need: a pattern whose literal is not in
+    # the sentence cannot match, and most sentences have none of them.
+    low = sent.lower()
+    may_to_be_good = "mprovement" in low
+    may_previous = "been rated" in low
+    may_retain = "reta" in low
+    may_from = "from" in low
+    may_to = "to" in low
+    if found is None:
+        found = [(m.start(), m.end(), m.group()) for m in RATING_RE.finditer(sent)]
+    else:
+        found = [(a - s0, b - s0, raw) for a, b, raw in found]
     matches = [
         m
-        for m in RATING_RE.finditer(sent)
-        if not any(a <= s0 + m.start() < b for a, b in skip)
-        and not _GOOD_AFTER_TO_BE.search(sent[: m.start()])
+        for m in found
+        if not any(a <= s0 + m[0] < b for a, b in skip)
+        and not (may_to_be_good and _GOOD_AFTER_TO_BE.search(sent, 0, m[0]))
     ]
     # The scale, or a tally of all the grades, unless the tally names a standard.
-    scale = len({normalise_rating(m.group()) for m in matches}) >= 3
+    scale = len({normalise_rating(m[2]) for m in matches}) >= 3
     has_last = _LAST_INSPECTION.search(sent)
     out: list[RatingPhrase] = []
-    for m in matches:
-        before, after = sent[: m.start()], sent[m.end() :]
-        value = normalise_rating(m.group())
+    for start, end, raw in matches:
+        before, after = sent[:start], sent[end:]
+        value = normalise_rating(raw)
         if value is None or _HYPOTHETICAL_AFTER.match(after):
             continue
-        quoted = bool(_QUOTED.search(before))
+        quoted = _ends_quoted(before)
         cue = _CUE_BEFORE.search(before[-120:]) or _RATING_NOUN_AFTER.match(after)
-        if not (quoted or cue or _PREVIOUS_BEFORE.search(before)):
+        previous = may_previous and _PREVIOUS_BEFORE.search(before)
+        if not (quoted or cue or previous):
             continue  # an adjective: "good practice", "not good enough"
         named = _TALLY_NAMED.match(after)
         if named:
-            out.append(RatingPhrase(value, (s0 + m.start(), s0 + m.end()), "current", named.group("aspect")))
+            out.append(RatingPhrase(value, (s0 + start, s0 + end), "current", named.group("aspect")))
             continue
         if scale:
             continue
         if _TALLY_AFTER.match(after) or _TALLY_BEFORE.search(before[-80:]):
             continue
         kind: Kind = "current"
-        if _RETAIN_BEFORE.search(before):
+        if may_retain and _RETAIN_BEFORE.search(before):
             kind = "both"
-        elif _FROM_BEFORE.search(before) or _PREVIOUS_BEFORE.search(before):
+        elif (may_from and _FROM_BEFORE.search(before)) or previous:
             kind = "previous"
-        elif has_last and not _TO_BEFORE.search(before):
+        elif has_last and not (may_to and _TO_BEFORE.search(before)):
             # "was last inspected in 2018, when it was rated ‘Good’": the cue comes first,
             # or sits in the same comma-free stretch after the rating.
-            if has_last.start() < m.start() or "," not in sent[m.end() : has_last.start()]:
+            if has_last.start() < start or "," not in sent[end : has_last.start()]:
                 kind = "previous"
-        out.append(RatingPhrase(value, (s0 + m.start(), s0 + m.end()), kind))
+        out.append(RatingPhrase(value, (s0 + start, s0 + end), kind))
     return out

@@ -36,8 +36,28 @@ _ALWAYS_UNITS = frozenset({"PDU", "YJS", "YOS", "YOT", "CRC", "NPS division"})
 _FURNITURE_LINE = regex.compile(r"^(?:READ MORE\b|Advertisement$).*$", regex.MULTILINE)
 _FURNITURE_TAIL = regex.compile(r"^(?:Related content|Related links|Back to top)\s*$", regex.MULTILINE)
 
+# Lines, with the lines after them that go on in lower case (wrapped prose in a PDF).
+_LINE_GROUP = regex.compile(r"[^\n]+(?:\n(?=[a-z])[^\n]+)*")
 # Sentences inside a line: a full stop (or ! ?) and optional closing quote, then a capital.
-_SENTENCE_END = regex.compile(r"(?<=[.!?][’”'\"]?)\s+(?=[“‘'\"(]?[A-Z0-9])")
+# The cut is the space; the stop is matched, not looked behind for, so that the search
+# runs from each stop instead of trying a lookbehind at every offset.
+_SENTENCE_END = regex.compile(r"[.!?][’”'\"]?(?P<cut>\s+)(?=[“‘'\"(]?[A-Z0-9])")
+_FULL_SENTENCE = regex.compile(r"[.!?:][’”'\")]*\s*$")
+_TO_BETWEEN = regex.compile(r"\s*to\s*[‘'\"“]?")
+_LETTERS = regex.compile(r"[a-z]+")
+_CLAUSE_CUT = regex.compile(r";\s|,\s+and\s+(?!which)|:\s")
+_AND_SPLIT = regex.compile(r"\s+and\s+")
+_FIRST_VERB = regex.compile(r"\s(?:was|were|is|are|has|have|had)\b")
+_COORDINATION = regex.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:joint\s+)?")
+_TWO_LETTERS = regex.compile(r"[A-Za-z]{2}")
+_BARE_CONJUNCTION = regex.compile(r"(?i)(?:and|but|which|who|it|that)")
+_SERVICE_SUBJECT = regex.compile(r"(?i)\b(?:probation|youth justice) service\b|^(?:the|this) service\b")
+_WERE = regex.compile(r"\bwere\b")
+_LEAD_CONJUNCTION = regex.compile(r"(?i)^(?:and|but|there\s+was\s+praise\s+for)\s+")
+_LEAD_DETERMINER = regex.compile(r"(?i)^(?:the|its|their|this|our)\s+")
+_LEAD_OWNER = regex.compile(r"^(?:(?:the\s+)?[\w-]+\s+)?[\w-]+['’]s\s+")
+_TRAILING_ADVERB = regex.compile(r"(?i)\s+(?:however|also|both)$")
+_LOWER = regex.compile(r"[a-z]")
 
 # "The PDU", "the service", "It": a unit named earlier. The word tells which kind.
 _ANAPHOR = regex.compile(
@@ -108,6 +128,8 @@ _SCORE_RE = regex.compile(
 # "North and North East Lincolnshire PDU scored just three": the maximum is in a sentence before.
 _SCORE_CUE = regex.compile(r"\b(?:[Ss]cor\w*|awarded|gave|given|achiev\w*)\b[^.;]{0,40}$")
 _SCORE_WORD = regex.compile(r"(?i)score")
+# The maximum of a score: exactly two digits after a space or a slash ("out of 27", "17/27").
+_SCORE_MAXIMUM = regex.compile(r"[\s/]\d\d\b")
 _BARE_SCORE_RE = regex.compile(
     rf"\bscored\s+(?:just\s+|only\s+)?(?P<pts>{_NUM})\b(?!\s*(?:points?\s+)?(?:out|of|/))"
 )
@@ -187,12 +209,20 @@ def units(doc: Document) -> UnitFindings:
     prose_aspects: list[AspectRating] = []
     sentences = list(_sentences(text, skip))
     title = _title(doc)
-    rating_starts = [m.start() for m in RATING_RE.finditer(text)]
+    # One search for rating words over the whole text; each sentence takes its own.
+    rating_words = [(m.start(), m.end(), m.group()) for m in RATING_RE.finditer(text)]
+    rating_starts = [w[0] for w in rating_words]
     for sent in sentences:
         i = bisect.bisect_left(rating_starts, sent[0])
         if i == len(rating_starts) or rating_starts[i] >= sent[1]:
             continue  # no rating word in this sentence
-        phrases = rating_phrases(text, sent, [*skip, *table_spans])
+        j = bisect.bisect_left(rating_starts, sent[1], i)
+        # A match across the sentence's edge ("Requires\nImprovement" over a line break)
+        # would not be found inside the sentence: search the sentence again then.
+        crossing = (i and rating_words[i - 1][1] > sent[0]) or rating_words[j - 1][1] > sent[1]
+        phrases = rating_phrases(
+            text, sent, [*skip, *table_spans], None if crossing else rating_words[i:j]
+        )
         pending: list[RatingPhrase] = []
         prev_end = sent[0]
         last_target: tuple[str, ...] | list[str] | None = None
@@ -204,7 +234,7 @@ def units(doc: Document) -> UnitFindings:
                 prose_aspects.append(AspectRating(aspect=ph.tally_aspect, rating=ph.value, span=ph.span))
                 prev_end = ph.span[1]
                 continue
-            if last_target is not None and regex.fullmatch(r"\s*to\s*[‘'\"“]?", text[prev_end : ph.span[0]]):
+            if last_target is not None and _TO_BETWEEN.fullmatch(text, prev_end, ph.span[0]):
                 target: tuple[str, ...] | list[str] | None = (
                     last_target  # "from requires improvement to inadequate": one subject
                 )
@@ -303,14 +333,18 @@ def _first_pos(c: _Candidate) -> int:
 def _same_aspect(a: AspectRating, b: AspectRating) -> bool:
     if a.rating != b.rating:
         return False
-    ta = set(regex.findall(r"[a-z]+", a.aspect.lower())) - {"and", "the", "of", "work", "with"}
-    tb = set(regex.findall(r"[a-z]+", b.aspect.lower())) - {"and", "the", "of", "work", "with"}
+    ta = set(_LETTERS.findall(a.aspect.lower())) - {"and", "the", "of", "work", "with"}
+    tb = set(_LETTERS.findall(b.aspect.lower())) - {"and", "the", "of", "work", "with"}
     return bool(ta & tb) or a.aspect.lower() == b.aspect.lower()
 
 
 def _furniture(text: str) -> list[Span]:
-    spans = [m.span() for m in _FURNITURE_LINE.finditer(text)]
-    tail = _FURNITURE_TAIL.search(text)
+    spans: list[Span] = []
+    if "READ MORE" in text or "Advertisement" in text:
+        spans = [m.span() for m in _FURNITURE_LINE.finditer(text)]
+    tail = None
+    if "Related content" in text or "Related links" in text or "Back to top" in text:
+        tail = _FURNITURE_TAIL.search(text)
     if tail:
         spans.append((tail.start(), len(text)))
     return spans
@@ -324,13 +358,13 @@ def _sentences(text: str, skip: list[Span]) -> Iterator[Span]:
     """Sentences of each paragraph. A line break ends a sentence unless the next line
     goes on in lower case, as a PDF report's wrapped prose does ("the service was known
     / as Ravensford Youth Offending Service and was rated ‘Good’")."""
-    for m in regex.finditer(r"[^\n]+(?:\n(?=[a-z])[^\n]+)*", text):
+    for m in _LINE_GROUP.finditer(text):
         if _inside(m.span(), skip):
             continue
         start = m.start()
-        for cut in _SENTENCE_END.finditer(m.group()):
-            yield (start, m.start() + cut.start())
-            start = m.start() + cut.end()
+        for cut in _SENTENCE_END.finditer(text, m.start(), m.end()):
+            yield (start, cut.start("cut"))
+            start = cut.end()
         yield (start, m.end())
 
 
@@ -351,7 +385,7 @@ def _title(doc: Document) -> Span | None:
 
 def _full_sentence(text: str, sent: Span) -> bool:
     """True for a sentence of running text, False for a headline or a table row."""
-    return bool(regex.search(r"[.!?:][’”'\")]*\s*$", text[sent[0] : sent[1]]))
+    return bool(_FULL_SENTENCE.search(text, sent[0], sent[1]))
 
 
 def _refs(
@@ -406,7 +440,7 @@ def _target(
     after = text[ph.span[1] : sent[1]]
     clause_start = max(prev_end, sent[0])
     # Clause boundaries: "; ", ", and " and ": " start a new subject.
-    cut = list(regex.finditer(r";\s|,\s+and\s+(?!which)|:\s", text[clause_start:start]))
+    cut = list(_CLAUSE_CUT.finditer(text[clause_start:start]))
     if cut:
         clause_start += cut[-1].end()
     pre = text[clause_start:start]
@@ -426,7 +460,7 @@ def _target(
             return _keys(head[-1:])
         if _PASSIVE_TAIL.search(pre):
             ante = _ANTECEDENT_START.sub("", pre[: which.start()])
-            return [a for a in (_clean_aspect(x) for x in regex.split(r"\s+and\s+", ante)) if a] or None
+            return [a for a in (_clean_aspect(x) for x in _AND_SPLIT.split(ante)) if a] or None
         return None
     found = _clause_subject(text, clause_start, start, in_clause, main_key)
     if found is not None:
@@ -435,7 +469,7 @@ def _target(
         # No subject in the clause ("..., and was itself rated", ", having previously been
         # rated"): the rating belongs to the subject of the sentence.
         first = [r for r in refs if sent[0] <= r.start < start and r.key]
-        verb = regex.search(r"\s(?:was|were|is|are|has|have|had)\b", text[sent[0] : start])
+        verb = _FIRST_VERB.search(text[sent[0] : start])
         end = sent[0] + verb.start() if verb else start
         found = _clause_subject(
             text, sent[0], end, [r for r in first if r.end <= end], main_key, passive=False
@@ -472,9 +506,7 @@ def _clause_subject(
             # Justice Service were both rated": every unit of the coordinated subject.
             chosen = [r]
             for nxt in subject[i + 1 :]:
-                if regex.fullmatch(
-                    r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:joint\s+)?", text[chosen[-1].end : nxt.start]
-                ):
+                if _COORDINATION.fullmatch(text[chosen[-1].end : nxt.start]):
                     chosen.append(nxt)
                 else:
                     break
@@ -485,16 +517,16 @@ def _clause_subject(
     if not tail:
         return None
     subj = pre[: tail.start()].strip()
-    if not regex.search(r"[A-Za-z]{2}", subj) or regex.fullmatch(r"(?i)(?:and|but|which|who|it|that)", subj):
+    if not _TWO_LETTERS.search(subj) or _BARE_CONJUNCTION.fullmatch(subj):
         return None
     if _UNIT_WORDS.search(subj):
         return None  # "Two Probation Delivery Units (PDUs) have been rated": units, not an aspect
-    if regex.search(r"(?i)\b(?:probation|youth justice) service\b|^(?:the|this) service\b", subj):
+    if _SERVICE_SUBJECT.search(subj):
         return (main_key,) if main_key else None  # "The probation service responsible for ..."
     if subject and subject[0].start - start < 5:
         return None
-    plural = regex.search(r"\bwere\b", pre[tail.start() :]) is not None
-    parts = regex.split(r"\s+and\s+", subj) if plural else [subj]
+    plural = _WERE.search(pre[tail.start() :]) is not None
+    parts = _AND_SPLIT.split(subj) if plural else [subj]
     return [a for a in (_clean_aspect(p) for p in parts) if a] or None
 
 
@@ -509,11 +541,11 @@ def _clean_aspect(raw: str) -> str | None:
     if not parts:
         return None
     s = parts[0]
-    s = regex.sub(r"(?i)^(?:and|but|there\s+was\s+praise\s+for)\s+", "", s)
-    s = regex.sub(r"(?i)^(?:the|its|their|this|our)\s+", "", s)
-    s = regex.sub(r"^(?:(?:the\s+)?[\w-]+\s+)?[\w-]+['’]s\s+", "", s)
-    s = regex.sub(r"(?i)\s+(?:however|also|both)$", "", s).strip(" ‘’'\"“”")
-    if not s or len(s.split()) > 10 or not regex.search(r"[a-z]", s):
+    s = _LEAD_CONJUNCTION.sub("", s)
+    s = _LEAD_DETERMINER.sub("", s)
+    s = _LEAD_OWNER.sub("", s)
+    s = _TRAILING_ADVERB.sub("", s).strip(" ‘’'\"“”")
+    if not s or len(s.split()) > 10 or not _LOWER.search(s):
         return None
     return s
 
@@ -523,9 +555,14 @@ def _scores(
 ) -> None:
     """Give each unit the first score stated for it."""
     last_out_of: int | None = None
+    # Every score names its maximum in two digits ("out of 27", "/36"): only the sentences
+    # that hold such a number are searched for one (most hold only dates, or no number).
+    pairs = [m.start() + 1 for m in _SCORE_MAXIMUM.finditer(text)]
     for sent in sentences:
         s0, s1 = sent
-        for m in _SCORE_RE.finditer(text, s0, s1):
+        i = bisect.bisect_left(pairs, s0)
+        has_pair = i < len(pairs) and pairs[i] < s1
+        for m in _SCORE_RE.finditer(text, s0, s1) if has_pair else ():
             has_points = bool(m.group("points") or m.group("points2"))
             cue = _SCORE_CUE.search(text, max(s0, m.start() - 60), m.start())
             near_score = m.group("of1") and _SCORE_WORD.search(text, max(s0, m.start() - 20), m.start())
@@ -537,6 +574,8 @@ def _scores(
                 continue
             last_out_of = out_of
             _give_score(text, sent, m.start("pts"), Score(pts, out_of), refs, cands, main_key)
+        if text.find("scored", s0, s1) < 0:
+            continue
         for m in _BARE_SCORE_RE.finditer(text, s0, s1):
             pts = parse_number(m.group("pts"))
             if last_out_of and isinstance(pts, int) and pts <= last_out_of:
