@@ -72,6 +72,8 @@ def main() -> None:
     htmls = sorted(p for p in FIXTURES.rglob("*.html") if p.is_file())
     text_ms = _time_docs(texts)
     html_ms = _time_docs(htmls)
+    releases = [p for p in texts if p.name.startswith("pr-")]
+    release_ms = _time_docs(releases)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -81,6 +83,8 @@ def main() -> None:
         "text_documents": len(texts),
         "text_median_ms": round(statistics.median(text_ms), 2),
         "text_p90_ms": round(sorted(text_ms)[int(0.9 * (len(text_ms) - 1))], 2),
+        "press_releases": len(releases),
+        "press_release_median_ms": round(statistics.median(release_ms), 2),
         "html_documents": len(htmls),
         "html_median_ms": round(statistics.median(html_ms), 2),
         "peak_rss_mb": round(rss_mb, 1),

@@ -33,6 +33,9 @@ CONTACTS = [
     ("6. Media contact: HMIProbation.Media@justiceinspectorates.gov.uk",
      ["HMIProbation.Media@justiceinspectorates.gov.uk"]),
     ("Journalists can contact our press team at media@hmiprobation.gov.uk.", ["media@hmiprobation.gov.uk"]),
+    # A "Contact:" label straight before the address.
+    ("4. Contact: media@hmiprobation.gov.uk", ["media@hmiprobation.gov.uk"]),
+    ("Contact: press@example.ac.uk", ["press@example.ac.uk"]),
     # CQC and council press pages: a person's phone first, the address on its own line.
     ("Please contact A Person on 020 7946 0961, or the CQC press office by email at press.office@cqc.org.uk.",
      ["press.office@cqc.org.uk"]),
@@ -44,6 +47,7 @@ CONTACTS = [
     ("To view this licence, write to the Information Policy Team, The National Archives, Kew, London "
      "TW9 4DU, or email: psi@nationalarchives.gov.uk.", []),
     ("For further information, or email: psi@nationalarchives.gov.uk.", []),
+    ("Contact: newsdesk@northernpaper.co.uk", []),
     ("Got a story? Contact the newsdesk on news@yorkcourier.co.uk or call 01904 555 010.", []),
     ("Youth Justice Weekly is published by Example Press Ltd. Editorial enquiries: editor@yjweekly.co.uk",
      []),

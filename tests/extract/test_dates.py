@@ -49,6 +49,18 @@ PUBLISHED = [
     ("News\n\nHeadline\n\nBy Martha Quayle, 10 October 2024\n\nBody.", ("2024-10-10", "10 October 2024")),
     ("PAPER\n\nNEWPORT, Thursday 13 March 2025 — The service must improve.",
      ("2025-03-13", "Thursday 13 March 2025")),
+    # Numeric UK dates are day first, never month first.
+    ("Headline\n\nPublished: 03/10/2024\n\nBody.", ("2024-10-03", "03/10/2024")),
+    ("Headline\n\nIssued: 7.3.2025\n\nBody.", ("2025-03-07", "7.3.2025")),
+    ("Headline\n\nPublished: 10/23/2024\n\nBody.", None),
+    # News datelines with the time first, a label with a time, a date before a byline.
+    ("PAPER\n\nHeadline\n\n06:00, 12 SEP 2024\n\nBody.", ("2024-09-12", "12 SEP 2024")),
+    ("PAPER\n\nHeadline\n\nPublished: 14:32, 22 May 2024 | Updated: 09:10, 23 May 2024\n\nBody.",
+     ("2024-05-22", "22 May 2024")),
+    ("PAPER\n\nHeadline\n\n16 January 2025 Ann Smith, Daily Post, Leeds\n\nBody.",
+     ("2025-01-16", "16 January 2025")),
+    # Only the embargo line dates the release, in numbers.
+    ("EMBARGO: 00:01 21/11/2024\n\nHeadline\n\nBody.", ("2024-11-21", "21/11/2024")),
     # A report cover gives only the month.
     ("An inspection of probation services in:\nX PDU\nHM Inspectorate of Probation\nOCTOBER 2022\n\nForeword",
      ("2022-10", "OCTOBER 2022")),
@@ -89,10 +101,18 @@ EMBARGO = [
      ("2022-08-18T00:01:00+01:00", "18 August 2022 00.01")),
     ("Headline\n\n2. The report will be available on this website from 00.01 on Thursday 26 May 2022.",
      ("2022-05-26T00:01:00+01:00", "00.01 on Thursday 26 May 2022")),
+    ("Headline\n\n2. The report will be published 00:01 on Thursday 5 October 2023.",
+     ("2023-10-05T00:01:00+01:00", "00:01 on Thursday 5 October 2023")),
     ("Headline\n\n2. The report will be published on 27 April 2023 at 00:01.",
      ("2023-04-27T00:01:00+01:00", "27 April 2023 at 00:01")),
     ("Headline\n\n2. The report will be available at example.gov.uk on 20 July 2023 from 00:01.",
      ("2023-07-20T00:01:00+01:00", "20 July 2023 from 00:01")),
+    # Numeric dates, day first.
+    ("EMBARGO: 00:01 21/11/2024\n\nHeadline", ("2024-11-21T00:01:00+00:00", "00:01 21/11/2024")),
+    ("EMBARGOED TO 00:01, 23.07.2024\n\nHeadline", ("2024-07-23T00:01:00+01:00", "00:01, 23.07.2024")),
+    # Not an embargo: a news page's "Published:" label and its time of posting.
+    ("PAPER\n\nPublished: 14:32, 22 May 2024 | Updated: 09:10, 23 May 2024\n\nBody.", None),
+    ("PAPER\n\nPublished 14:32, 22 May 2024\n\nBody.", None),
     # Not an embargo: a news dateline's time, a date with no year, a date with no time.
     ("PAPER\n\nTuesday, 14 March 2023, 12:01 am\n\nBody.", None),
     ("Under embargo until 00.01hrs Tuesday 5 March\n\nHeadline", None),
@@ -123,6 +143,10 @@ FIELDWORK = [
      ("2019-09-16", "2019-09-16", "Monday 16 September 2019")),
     ("Headline\n\nInspectors visited the PDU in the week beginning 7 March 2022.",
      ("2022-03-07", "2022-03-07", "7 March 2022")),
+    # Parts of months, the year only on the second.
+    ("Headline\n\n2. Fieldwork took place in late July and early August 2024.",
+     ("2024-07", "2024-08", "July and early August 2024")),
+    ("Headline\n\n2. Fieldwork ran from mid-May to late June 2023.", ("2023-05", "2023-06", "May to late June 2023")),
     # Reports: the ratings table row and the credits.
     ("Ratings\n\nWakefield PDU Fieldwork started: July 2022 Score 9/27", ("2022-07", "2022-07", "July 2022")),
     ("Credits\n\nThe fieldwork for this inspection started on 16 January 2023.",

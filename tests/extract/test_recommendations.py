@@ -75,7 +75,43 @@ PROSE: dict[str, list[tuple[str, Expected]]] = {
         ("The council will publish an action plan on the four areas for improvement identified "
          "by Ofsted.", (4, [])),
     ],
+    "fact boxes and totals placed elsewhere": [
+        # A fact box line gives the total; the split stands in a sentence of its own.
+        ("At a glance\nRating: Good\nRecommendations: 6\n\nThe service was rated Good.", (6, [])),
+        ("At a glance\nPrevious rating: not previously inspected\nRecommendations: 6\n\nOf the six "
+         "recommendations, four are for the board and two for the council.", (6, [2, 4])),
+        # "Of the N recommendations, ..." opens on the total.
+        ("Of the nine recommendations, six are for the PDU and three for the region.", (9, [3, 6])),
+        # The total after its split.
+        ("The report makes four recommendations to the board and two to the council, six in total.",
+         (6, [2, 4])),
+        ("It makes three recommendations to the PDU and one to HMPPS, a total of four.", (4, [1, 3])),
+        # The total inside the first part: the part is 3, the total 10.
+        ("Three of the report’s ten recommendations are for the region; the other seven are for the PDU.",
+         (10, [3, 7])),
+        ("Two of the eight recommendations are aimed at HMPPS, and the remaining six are for the PDU.",
+         (8, [2, 6])),
+    ],
+    "parts that leave out the verb": [
+        ("The report makes nine recommendations. Six are aimed at the PDU, two at the region, and one "
+         "at HMPPS.", (9, [1, 2, 6])),
+        ("The report makes nine recommendations. Six are aimed at the PDU, two at the region and one "
+         "at HMPPS.", (9, [1, 2, 6])),
+        # A list after a colon: each bullet its own count and recipient.
+        ("The report makes five recommendations:\n• three for the head of the PDU\n• two for HMPPS\n\nENDS",
+         (5, [2, 3])),
+        # The recipient first: a split with no stated total leaves the total null.
+        ("Northgate PDU receives four recommendations and Southgate PDU two.", (None, [2, 4])),
+        ("The board gets three recommendations, the council two and the police one.", (None, [1, 2, 3])),
+    ],
     "traps": [
+        # One recipient named first: the count is the total too.
+        ("Northgate PDU receives four recommendations.", (4, [4])),
+        # "N of the M recommendations" of an earlier inspection: not this report's total.
+        ("Five of the nine recommendations from our last inspection were for the PDU.", None),
+        # "a total of" something else is not the total of the split.
+        ("It makes three recommendations to the PDU and one to HMPPS, after reading a total of 46 cases.",
+         (None, [1, 3])),
         # Follow-up counts of an earlier inspection are not this report's.
         ("Inspectors found that nine of the 12 recommendations from our previous report had been "
          "fully met. The remaining three had been partly achieved. Four new recommendations are "
@@ -126,6 +162,37 @@ HMPPS should:
 
 Contextual facts
 1. Organisational delivery"""
+
+
+# (text, media type, [(count, recipient)]): who each part is for, as written.
+RECIPIENTS = [
+    ("Inspectors made eight recommendations. Five are aimed at the PDU, two at the Probation "
+     "Service – South Central region, and one at HM Prison and Probation Service.", None,
+     [(5, "PDU"), (2, "Probation Service – South Central region"), (1, "HM Prison and Probation Service")]),
+    ("Eastfield PDU receives three recommendations and Westfield PDU five.", None,
+     [(3, "Eastfield PDU"), (5, "Westfield PDU")]),
+    ("The report makes nine recommendations:\n• six for the Regional Probation Director\n• three for HMPPS",
+     None, [(6, "Regional Probation Director"), (3, "HMPPS")]),
+    # An HTML list: each <li> becomes a paragraph of its own after the colon.
+    ("<p>The report makes nine recommendations:</p><ul><li>six for the director</li>"
+     "<li>three for HMPPS</li></ul><p>ENDS</p>", "text/html", [(6, "director"), (3, "HMPPS")]),
+    ("Seven of the report’s 11 recommendations are for the YJS management board; the other four "
+     "are addressed to the council.", None, [(7, "YJS management board"), (4, "council")]),
+]
+
+
+@pytest.mark.parametrize(("text", "media_type", "expected"), RECIPIENTS)
+def test_split_recipients(text: str, media_type: str | None, expected: list[tuple[int, str]]) -> None:
+    found = _recs(text, media_type=media_type)
+    assert found is not None
+    assert [(s.count, s.recipient) for s in found.split] == expected
+
+
+def test_fact_box_total_span_is_the_line() -> None:
+    doc = load("At a glance\nRecommendations: 7\n\nOf the seven recommendations, five are for the PDU.")
+    found = recommendations(doc)
+    assert found is not None and found.total == 7 and found.span is not None
+    assert doc.text[found.span[0] : found.span[1]] == "Recommendations: 7"
 
 
 def test_report_list() -> None:

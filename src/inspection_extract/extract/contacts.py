@@ -31,6 +31,8 @@ PRESS_CUE_RE = regex.compile(
     r"\b(?:media|press|journalists?|enquiries|interviews?|further\s+information|more\s+information)\b",
     regex.IGNORECASE,
 )
+#: A "Contact:" label straight before the address: notes to editors' "4. Contact: media@...".
+CONTACT_LABEL_RE = regex.compile(r"\bcontacts?[^\S\n]*:[^\S\n]*$", regex.IGNORECASE)
 #: Words of licence boilerplate and newspaper furniture: never a press contact, even where
 #: "further information" or a paper called "... Press" stands beside them.
 NOT_PRESS_RE = regex.compile(
@@ -86,7 +88,8 @@ def contacts(doc: Document) -> list[Contact]:
         if key in seen or NOT_PRESS_ADDRESS_RE.search(email):
             continue
         around = _context(text, m.start(), m.end())
-        if PRESS_CUE_RE.search(around) and not NOT_PRESS_RE.search(around):
+        labelled = CONTACT_LABEL_RE.search(text, max(0, m.start() - 20), m.start()) is not None
+        if (labelled or PRESS_CUE_RE.search(around)) and not NOT_PRESS_RE.search(around):
             seen.add(key)
             out.append(Contact(email, (m.start(), m.end())))
     return out

@@ -32,6 +32,12 @@ _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _TO = r"\s*(?:and|to|until|till|[-–—])\s*"
+#: A part of a month: "in late July and early August 2024" reads as July to August.
+_PART_OF_MONTH = r"(?:(?:early|mid|late)[-\s]+)?"
+#: A numeric UK date, day first: "03/10/2024", "23.07.2024" (never month first).
+_NUMERIC = (
+    r"(?P<nd>0?[1-9]|[12]\d|3[01])(?P<sep>[/.])(?P<nm>0?[1-9]|1[0-2])(?P=sep)(?P<ny>(?:19|20)\d\d)(?!\d)"
+)
 
 #: Any written date, with its weekday when one leads. Ranges come first so that
 #: "9 and 20 January 2023" is one range, not the lone "20 January 2023".
@@ -43,12 +49,13 @@ DATE_RE = regex.compile(
         (?P<d1>{_DAY})(?:\s+(?:of\s+)?(?P<m1>{_MONTH}))?(?:,?\s+(?P<y1>{_YEAR}))?
         {_TO}(?:{_WEEKDAY},?\s+)?
         (?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR})   # "9 and 20 January 2023"
-      | (?P<ma>{_MONTH})(?:\s+(?P<ya>{_YEAR}))?{_TO}
-        (?P<mb>{_MONTH})\s+(?P<yb>{_YEAR})                  # "June and July 2022", "April to June 2024"
+      | (?P<ma>{_MONTH})(?:\s+(?P<ya>{_YEAR}))?{_TO}{_PART_OF_MONTH}
+        (?P<mb>{_MONTH})\s+(?P<yb>{_YEAR})                  # "June and July 2022", "late July and early August 2024"
       | (?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?   # "18 August 2022", "5 March"
       | (?P<mu>{_MONTH})\s+(?P<du>{_DAY}),?\s+(?P<yu>{_YEAR})   # US news style: "July 20, 2023"
       | (?P<mm>{_MONTH})\s+(?P<ym>{_YEAR})                  # "June 2022", a report cover's "OCTOBER 2022"
       | (?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d)   # metadata "2025-09-25"
+      | {_NUMERIC}                                          # UK numeric: "Published: 03/10/2024"
     )
     """,
     regex.IGNORECASE | regex.VERBOSE,
@@ -57,6 +64,9 @@ DATE_RE = regex.compile(
 #: Every date holds a month name or is ISO: these anchors are found first (a fast scan), and
 #: DATE_RE is tried only around them. Scanning the whole text with DATE_RE costs ~7 ms.
 ANCHOR_RE = regex.compile(rf"\b{_MONTH}|\b{_YEAR}-[01]\d-[0-3]\d\b", regex.IGNORECASE)
+#: Numeric dates ("EMBARGO: 00:01 21/11/2024") have no month name: a second, cheap scan
+#: (folded into ANCHOR_RE it doubles the cost of the scan every document pays).
+NUMERIC_ANCHOR_RE = regex.compile(r"\d[/.]\d{1,2}[/.][12]\d\d\d")
 #: How far before its month a date can start ("Wednesday, 9 and Friday 20 January").
 ANCHOR_REACH = 60
 
@@ -81,33 +91,47 @@ PUBLISH_CUE_RE = regex.compile(
 PUBLISH_OTHER_RE = regex.compile(
     r"\b(?:previous|earlier|last|before\s+that|since)\b|\b(?:in|between|during)\s*$", regex.IGNORECASE
 )
-#: Words that put a release under embargo at a clock time.
+#: Words that put a release under embargo at a clock time. "published" counts in a sentence
+#: ("will be published on 27 April 2023 at 00:01") but not as a news page's label at the
+#: head of a line, where the time is when the story went up ("Published: 14:32, 22 May 2024").
 EMBARGO_CUE_RE = regex.compile(
-    r"\b(?:embargo(?:ed)?|not\s+for\s+(?:publication|release)|publish(?:ed)?|publication|available)\b",
-    regex.IGNORECASE,
+    r"""\b(?:
+        embargo(?:ed)?|not\s+for\s+(?:publication|release)|publication|available
+      | (?<!(?:^|\n)[^\S\n]*)publish(?:ed)?                # not the label "Published: 14:32"
+    )\b""",
+    regex.IGNORECASE | regex.VERBOSE,
 )
 #: A line at the head of a page that is only a date: a news dateline ("Thursday 9 November
 #: 2023 5:00am"), a byline ("By Martha Quayle, 10 October 2024"), a place-dateline ("NEWPORT,
 #: Thursday 13 March 2025 —"), a label ("Published: 22 August 2024", "date 2025-09-25"), a
 #: title prefix ("30 March 2023 - County Durham ..."), or a report cover's "OCTOBER 2022".
 DATELINE_PREFIX_RE = regex.compile(
-    r"""
-    (?:published|posted(?:\s+on)?|date|released?|issued)\s*:?\s*   # a label
-    | by\s+[^\n,]{1,60},\s*                                         # a byline
-    | \p{Lu}[\p{Lu}\s'.-]{1,40},\s*                                 # "NEWPORT, "
+    rf"""
+    (?:
+        (?:published|posted(?:\s+on)?|date|released?|issued)\s*:?\s*   # a label
+      | by\s+[^\n,]{{1,60}},\s*                                         # a byline
+      | \p{{Lu}}[\p{{Lu}}\s'.-]{{1,40}},\s*                                # "NEWPORT, "
+    )?
+    (?:{_TIME},?\s*)?                                        # a news page's "06:00, 12 SEP 2024"
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
 DATELINE_REST_RE = regex.compile(
     rf"""
     (?:,?\s*(?:at\s+)?{_TIME})?                             # "5:00am", ", 12:01 am"
-    [^\S\n]*(?:(?=\n)|\Z|[-–—]\s)                           # the end of the line, or a dash before the text
+    (?:
+        [^\S\n]*(?:(?=\n)|\Z|[-–—]\s)                       # the end of the line, or a dash before the text
+      | [^\S\n]+(?:by[^\S\n]+)?                              # or a byline after the date:
+        (?-i:\p{{Lu}}[\p{{L}}'’.-]*(?:[^\S\n]+\p{{Lu}}[\p{{L}}'’.-]*)+)   #   "16 January 2025 Daniel Oyelaran,
+        (?:,[^\n.!?]{{0,80}})?(?=\n|\Z)                        #   Northern Daily, Yorkshire"
+    )
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
-#: A label that states the publication date wherever it stands ("Published: 26 May 2022").
+#: A label that states the publication date wherever it stands ("Published: 26 May 2022",
+#: a news page's "Published: 14:32, 22 May 2024 | Updated: ...").
 PUBLISHED_LABEL_RE = regex.compile(
-    r"(?:^|\n)[^\S\n]*(?:published|date)[^\S\n]*:?[^\S\n]*\Z", regex.IGNORECASE
+    rf"(?:^|\n)[^\S\n]*(?:published|date)[^\S\n]*:?[^\S\n]*(?:{_TIME},?[^\S\n]*)?\Z", regex.IGNORECASE
 )
 #: How far into a document a bare dateline still counts as the page's own date.
 DATELINE_WINDOW = 1500
@@ -177,7 +201,7 @@ def _read(m: regex.Match[str]) -> _Date:
     if g("mb"):
         yb = _int(g("yb"))
         return _Date(span, _value(_int(g("ya")) or yb, _month(g("ma"))), _value(yb, _month(g("mb"))), None)
-    for d, mo, y in (("d", "m", "y"), ("du", "mu", "yu"), ("id", "im", "iy")):
+    for d, mo, y in (("d", "m", "y"), ("du", "mu", "yu"), ("id", "im", "iy"), ("nd", "nm", "ny")):
         if g(d):
             year, month, day = _int(g(y)), _month(g(mo)) or _int(g(mo)), _int(g(d))
             value = _value(year, month, day)
@@ -191,7 +215,11 @@ def _find_dates(text: str) -> list[_Date]:
     """Every date in ``text``, in order, each read once (ranges whole)."""
     found: list[_Date] = []
     covered = 0
-    for anchor in ANCHOR_RE.finditer(text):
+    anchors = list(ANCHOR_RE.finditer(text))
+    numeric = list(NUMERIC_ANCHOR_RE.finditer(text))
+    if numeric:
+        anchors = sorted(anchors + numeric, key=lambda anchor: anchor.start())
+    for anchor in anchors:
         a = anchor.start()
         if a < covered:
             continue

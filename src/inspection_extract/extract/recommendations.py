@@ -18,6 +18,7 @@ import bisect
 import functools
 import itertools
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -44,7 +45,8 @@ _MENTIONS_REC = regex.compile(r"[Rr]ecommendation|RECOMMENDATION|[Aa]reas?\s+for
 
 _MENTION_WORDS = ("ecommendation", "ECOMMENDATION", "mprovement", "MPROVEMENT")
 
-#: "eight recommendations", "11 new recommendations", "All six of the report's recommendations".
+#: "eight recommendations", "11 new recommendations", "All six of the report's recommendations",
+#: and a fact box's line "Recommendations: 7".
 _TOTAL_RE = regex.compile(
     rf"""
     (?:
@@ -55,6 +57,23 @@ _TOTAL_RE = regex.compile(
             (?P<n>no)\s+(?:new\s+|further\s+)?               #  recommendations": zero
     )
     {_REC}\b
+  | (?m:^)[^\S\n]*(?P<box>{_REC})[^\S\n]*:[^\S\n]*         # a fact box: "Recommendations: 7"
+    (?P<n>{_NUM})[^\S\n]*(?m:$)
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: The sentence opens on the total, then splits it: "Of the seven recommendations, five are
+#: for the head of the PDU" (unlike "nine of the 12 recommendations", a part of another total).
+_OF_THE_TOTAL = regex.compile(rf"\W*of\s+(?:the|its|our|this\s+report{_APOS}s)\s+$", regex.IGNORECASE)
+#: ... or splits it at once: "Seven of the 11 recommendations are for the board" (the verb
+#: that hands them to someone makes the 11 this report's, not an earlier one's).
+_PART_OF_TOTAL_BEFORE = regex.compile(rf"(?<![\w-]){_NUM}\s+of\s+(?:the|its|our)\s+$", regex.IGNORECASE)
+#: A total stated after its split: "five to the PDU and three to the region, eight in total".
+_TOTAL_AFTER_SPLIT = regex.compile(
+    rf"""
+    (?<![\w-])(?P<n>{_NUM})\s+(?:(?:new\s+)?{_REC}\s+)?(?:in\s+(?:total|all)|altogether)\b
+  | \ba\s+total\s+of\s+(?P<n>{_NUM})(?:\s+{_REC})?         # "making a total of eight", not
+    (?=\s*[.;,)]|\s*$)                                   #   "a total of 46 cases"
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -102,10 +121,26 @@ _TO_VERB = r"(?:(?:aimed|directed|targeted|addressed)\s+(?:at|to)|for|to)"
 _PART_LEAD = rf"""
     (?:new\s+)?
     (?:{_REC}\s+)?                                       # "six recommendations to the PDU"
-    (?:of\s+(?:these|them|which|(?:the|its|our)\s+(?:\w+{_APOS}s\s+)?{_REC})\s+)?   # "of which"
+    (?:of\s+(?:these|them|which|(?:the|its|our)\s+(?:\w+{_APOS}s\s+)?(?:{_NUM}\s+)?{_REC})\s+)?
+                                                         # "of which", "of the report's 11 recommendations"
     (?:(?:are|were|is|was|go|went)\s+)?
     (?:(?:mainly|mostly|primarily|specifically)\s+)?
     {_TO_VERB}\s+
+"""
+#: The verb straight after "Seven of the 11 recommendations" (see _PART_OF_TOTAL_BEFORE).
+_HANDED_AFTER = regex.compile(
+    rf"\s+(?:are|were|is|was|go|went)\s+(?:(?:mainly|mostly|primarily|specifically)\s+)?{_TO_VERB}\s",
+    regex.IGNORECASE,
+)
+_BULLET = r"[•\uf0b7▪●◦‣*\-–]"
+#: Where a recipient ends: before the next part, a stop, or the next bullet of a list
+#: ("makes nine recommendations:\n• six for the Regional Probation Director\n• three for HMPPS").
+_PART_END = rf"""
+    (?=
+        \s+and\s+(?:{_NUM})\s+(?:{_PART_LEAD}|at\s)             # "... and one at HMPPS"
+      | \s*[.;:,]\s | \s*[.;:,]?$ | \s+(?:including|so\s+that|which|who)\b
+      | [^\S\n]*\n[^\S\n]*(?:{_BULLET}|\d{{1,2}}[.)])\s
+    )
 """
 #: One part of a split: a count and who it is for.
 _PART_RE = regex.compile(
@@ -113,10 +148,38 @@ _PART_RE = regex.compile(
     (?:(?P<all>\ball|\bboth)|(?<![\w-])(?P<n>{_NUM}))\s+
     {_PART_LEAD}
     (?P<to>[^.;:,]+?)                                    # the recipient, as written
-    (?=                                                  # ends before the next part, or a stop
-        \s+and\s+(?:{_NUM})\s+{_PART_LEAD}
-      | \s*[.;:,]\s | \s*[.;:,]?$ | \s+(?:including|so\s+that|which|who)\b
-    )
+    {_PART_END}
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: A part that leaves out the verb of the part before it: "Five are aimed at the PDU, two at
+#: the region, and one at HMPPS". Read only straight after a part.
+_ELLIPTIC_PART_RE = regex.compile(
+    rf"""
+    (?:[^\S\n]*[,;][^\S\n]*(?:and\s+)?|\s+and\s+)
+    (?P<n>{_NUM})\s+(?:at|to|for)\s+
+    (?P<to>[^.;:,]+?)
+    {_PART_END}
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: A recipient named before its count: "Eastwold PDU receives three recommendations and
+#: Westwold PDU five".
+_RECEIVES_RE = regex.compile(
+    rf"""
+    (?<!\w)(?P<to>(?:the\s+\w|(?-i:\p{{Lu}}))[^,;:.]{{0,80}}?)\s+
+    (?:receives?|gets?|(?:is|was|has\s+been|have\s+been)\s+given)\s+
+    (?P<n>{_NUM})\s+(?:new\s+)?{_REC}\b
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: The next recipient and count of that form, the verb and noun left out: "... and Westwold PDU five".
+_RECEIVES_MORE_RE = regex.compile(
+    rf"""
+    (?:[^\S\n]*,[^\S\n]*(?:and\s+)?|\s+and\s+)
+    (?P<to>(?:the\s+\w|(?-i:\p{{Lu}}))[^,;:.]{{0,80}}?)\s+
+    (?P<n>{_NUM})
+    (?=\s*[.;,]|\s*$|\s+and\s)
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -145,7 +208,8 @@ _LIST_AFTER = regex.compile(
 _COUNT_THEN_REC = regex.compile(rf"{_NUM}\s+(?:new\s+)?{_REC}", regex.IGNORECASE)
 _LEADING_THE = regex.compile(r"^the\s+", regex.IGNORECASE)
 #: A sentence that continues the split of the one before: "Five are for the PDU itself".
-_PART_START = regex.compile(rf"^(?:the\s+remaining\s+)?{_NUM}\b", regex.IGNORECASE)
+#: Also an HTML list item after a colon, each <li> a paragraph of its own ("six for the PDU").
+_PART_START = regex.compile(rf"(?:{_BULLET}\s*)?(?:the\s+remaining\s+)?{_NUM}\b", regex.IGNORECASE)
 
 _SENTENCE_END = regex.compile(r"[.!?][’”\"']?(?P<gap>\s+)(?=[‘“\"'(]?[A-Z0-9])")
 
@@ -237,13 +301,32 @@ def _sentences(doc: Document, para: Span) -> list[Span]:
     return out
 
 
+def _is_follow_up(text: str, s: int, e: int) -> bool:
+    """True when ``text[s:e]`` is about what became of an earlier inspection's recommendations."""
+    sentence = text[s:e]
+    return _FOLLOW_UP.search(sentence) is not None and _THIS_REPORT.search(sentence) is None
+
+
 def _total_in(text: str, s: int, e: int) -> regex.Match[str] | None:
     """The first count of this document's recommendations in ``text[s:e]``."""
-    sentence = text[s:e]
-    if _FOLLOW_UP.search(sentence) and not _THIS_REPORT.search(sentence):
-        return None
+    follow_up = _is_follow_up(text, s, e)
     for m in _TOTAL_RE.finditer(text, s, e):
-        if _NOT_TOTAL_BEFORE.search(text, max(s, m.start() - 30), m.start()):
+        if m.group("box"):
+            # A fact box is read line by line: "Previous rating: not previously inspected"
+            # above it is not about its recommendations.
+            line_start = text.rfind("\n", s, m.start()) + 1 or s
+            line_end = text.find("\n", m.end(), e)
+            if _is_follow_up(text, line_start, e if line_end < 0 else line_end):
+                continue
+        elif follow_up:
+            return None
+        elif _NOT_TOTAL_BEFORE.search(text, max(s, m.start() - 30), m.start()) and not (
+            _OF_THE_TOTAL.match(text, s, m.start())
+            or (
+                _PART_OF_TOTAL_BEFORE.search(text, max(s, m.start() - 30), m.start())
+                and _HANDED_AFTER.match(text, m.end(), e)
+            )
+        ):
             continue
         if _OTHER_SOURCE.search(text, s, m.start()):
             continue
@@ -255,11 +338,33 @@ def _total_in(text: str, s: int, e: int) -> regex.Match[str] | None:
     return None
 
 
+def _split_part(
+    doc: Document, m: regex.Match[str], e: int, count: int, to: Span, start: int
+) -> tuple[RecommendationSplit, int] | None:
+    """One part of a split from a match with a recipient ``to``, its evidence from
+    ``start`` (the count or the recipient, not the ", and " before them), or None when
+    the words after the verb say what the recommendations are for, not whom."""
+    text = doc.text
+    to_start, to_end = to
+    words = text[to_start:to_end]
+    if _NOT_RECIPIENT.match(words):
+        return None
+    if _GENERIC_TO.match(words):
+        named = _CALLING_ON.search(text, m.end(), e)
+        if named:
+            to_start, to_end = named.span("to")
+    recipient = _LEADING_THE.sub("", text[to_start:to_end])
+    return RecommendationSplit(count=count, recipient=recipient, span=(start, m.end())), m.start("n")
+
+
 def _parts_in(doc: Document, s: int, e: int, total: int | None) -> list[tuple[RecommendationSplit, int]]:
     """The split parts of one sentence, each with the offset its count starts at."""
     text = doc.text
     out: list[tuple[RecommendationSplit, int]] = []
+    covered = s
     for m in _PART_RE.finditer(text, s, e):
+        if m.start() < covered:
+            continue  # already read as a part that left out its verb
         if m.group("n"):
             count = _number(m.group("n"))
         elif m.group("all").lower() == "both":
@@ -268,17 +373,34 @@ def _parts_in(doc: Document, s: int, e: int, total: int | None) -> list[tuple[Re
             count = total
         if count is None:
             continue
-        to_start, to_end = m.span("to")
-        if _NOT_RECIPIENT.match(m.group("to")):
-            continue
-        if _GENERIC_TO.match(m.group("to")):
-            named = _CALLING_ON.search(text, m.end(), e)
-            if named:
-                to_start, to_end = named.span("to")
-        if _LIST_AFTER.match(text[to_end:e]) and m.group("n") and _COUNT_THEN_REC.match(m.group(0)):
+        if _LIST_AFTER.match(text[m.end("to") : e]) and m.group("n") and _COUNT_THEN_REC.match(m.group(0)):
             continue  # "15 recommendations to departments, the Board, forces and partnerships"
-        recipient = _LEADING_THE.sub("", text[to_start:to_end])
-        out.append((RecommendationSplit(count=count, recipient=recipient, span=m.span()), m.start()))
+        part = _split_part(doc, m, e, count, m.span("to"), m.start())
+        if part is None:
+            continue
+        out.append((part[0], m.start()))
+        # "Five are aimed at the PDU, two at the region, and one at HMPPS".
+        covered = m.end()
+        while (more := _ELLIPTIC_PART_RE.match(text, covered, e)) is not None:
+            n = _number(more.group("n"))
+            part = None if n is None else _split_part(doc, more, e, n, more.span("to"), more.start("n"))
+            if part is None:
+                break
+            out.append(part)
+            covered = more.end()
+    if out:
+        return out
+    # The recipient first: "Eastwold PDU receives three recommendations and Westwold PDU five".
+    for m in _RECEIVES_RE.finditer(text, s, e):
+        chain = [m]
+        while (more := _RECEIVES_MORE_RE.match(text, chain[-1].end(), e)) is not None:
+            chain.append(more)
+        for link in chain:
+            n = _number(link.group("n"))
+            part = None if n is None else _split_part(doc, link, e, n, link.span("to"), link.start("to"))
+            if part is not None:
+                out.append(part)
+        break
     return out
 
 
@@ -307,6 +429,37 @@ def _rec_paragraphs(doc: Document) -> list[Span]:
     return [paragraphs[i] for i in sorted(found)]
 
 
+def _following(doc: Document, sentences: list[Span], i: int) -> Iterator[Span]:
+    """The sentences after ``sentences[i]`` in its paragraph, then, when the paragraph ends
+    on a colon, the paragraphs after it that start with a count: an HTML list makes each
+    <li> ("six for the Regional Probation Director") a paragraph of its own."""
+    yield from sentences[i + 1 :]
+    text = doc.text
+    start, end = sentences[-1]
+    if not text[start:end].rstrip().endswith(":"):
+        return
+    paragraphs = doc.paragraphs
+    j = bisect.bisect_left([p[0] for p in paragraphs], end)
+    for s, e in paragraphs[j:]:
+        if not _PART_START.match(text, s, e):
+            return
+        yield s, e
+
+
+def _split_alone(doc: Document, paragraphs: list[Span], skip: Span | None = None) -> list[RecommendationSplit]:
+    """The first split stated in a sentence of its own ("Of the seven recommendations, five
+    are for the head of the PDU and two for the region"), not in sentence ``skip``."""
+    text = doc.text
+    for para in paragraphs:
+        for s, e in _sentences(doc, para):
+            if (s, e) == skip or not _MENTIONS_REC.search(text, s, e) or _is_follow_up(text, s, e):
+                continue
+            parts = [p for p, _ in _parts_in(doc, s, e, None)]
+            if parts:
+                return parts
+    return []
+
+
 def _prose(doc: Document) -> tuple[int | None, Span | None, list[RecommendationSplit]]:
     """The total stated in prose (with its span) and the split stated around it."""
     text = doc.text
@@ -324,31 +477,26 @@ def _prose(doc: Document) -> tuple[int | None, Span | None, list[RecommendationS
             found = _parts_in(doc, s, e, total)
             # The split may run on in the sentences after: "Five of the recommendations
             # were aimed at ... The remaining three recommendations were for ...".
-            for s2, e2 in sentences[i + 1 :]:
-                follow = text[s2:e2]
-                if _FOLLOW_UP.search(follow) and not _THIS_REPORT.search(follow):
+            for s2, e2 in _following(doc, sentences, i):
+                if _is_follow_up(text, s2, e2):
                     break
-                if not (_MENTIONS_REC.search(follow) or _PART_START.match(follow)):
+                if not (_MENTIONS_REC.search(text, s2, e2) or _PART_START.match(text, s2, e2)):
                     break
                 found.extend(_parts_in(doc, s2, e2, total))
             parts = [p for p, _ in found]
             at_total = [p for p, start in found if start == m.start("n")]
             if at_total and len(parts) > 1:
-                # "made five recommendations to the PDU and two to the region": a split only.
-                total, total_span = None, None
+                # "made five recommendations to the PDU and two to the region": a split, whose
+                # total is stated only when the sentence goes on to say so ("eight in total").
+                stated = _TOTAL_AFTER_SPLIT.search(text, m.end(), e)
+                total, total_span = (None, None) if stated is None else (_number(stated.group("n")), stated.span())
+            if not parts:
+                # The total stands alone (a fact box's "Recommendations: 7"): the split, if
+                # any, is in a sentence of its own.
+                parts = _split_alone(doc, paragraphs, skip=(s, e))
             return total, total_span, parts
     # No total stated: a split alone ("Five of the recommendations are for the PDU").
-    for para in paragraphs:
-        for s, e in _sentences(doc, para):
-            sentence = text[s:e]
-            if not _MENTIONS_REC.search(sentence) or (
-                _FOLLOW_UP.search(sentence) and not _THIS_REPORT.search(sentence)
-            ):
-                continue
-            parts = [p for p, _ in _parts_in(doc, s, e, None)]
-            if parts:
-                return None, None, parts
-    return None, None, []
+    return None, None, _split_alone(doc, paragraphs)
 
 
 # --- the list ---------------------------------------------------------------------------
