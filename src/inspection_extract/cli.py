@@ -104,7 +104,7 @@ def summary(result: BatchResult) -> str:
     r = result.record
     lines = [f"{r.source.name or result.source or '<text>'}  [{r.document_type}]"]
     if r.title:
-        lines.append(f"  title:     {r.title.value}")
+        lines.append(f"  title:     {' '.join(r.title.value.split())}")
     if r.inspectorate:
         lines.append(f"  by:        {r.inspectorate.value}")
     for u in r.units:
@@ -117,7 +117,8 @@ def summary(result: BatchResult) -> str:
         lines.append(f"  aspect:    {(a.id + ' ') if a.id else ''}{a.aspect}: {a.rating}")
     for q in r.quotes:
         who = ", ".join(filter(None, (q.speaker, q.role))) or "unattributed"
-        lines.append(f"  quote:     {who}: “{q.text[:60]}{'…' if len(q.text) > 60 else ''}”")
+        words = " ".join(q.text.split())
+        lines.append(f"  quote:     {who}: “{words[:60]}{'…' if len(words) > 60 else ''}”")
     if r.recommendations:
         split = ", ".join(f"{s.count} for {s.recipient}" for s in r.recommendations.split)
         lines.append(f"  recs:      {r.recommendations.total} {('(' + split + ')') if split else ''}".rstrip())
