@@ -155,6 +155,11 @@ HTML = [
 # Forms first met in the holdout press releases (written in our own words), and their siblings.
 ATTRIBUTION_FORMS = [
     pytest.param(
+        "A magistrate told us: “The reports are always ready on time and they help us decide.”",
+        [("The reports are always", "magistrate", None, 1)],
+        id="report-court-user-description",
+    ),
+    pytest.param(
         "Anna Kowalska, Chief Inspector of Probation, said: “Riverside is well led.”\n\n"
         "The inspectorate, she added, “found some careful work with victims of domestic abuse”.",
         [("Riverside is", "Anna Kowalska", "Chief Inspector of Probation", 1),

@@ -65,6 +65,10 @@ ROLE_NOUNS = regex.compile(
         |minister|secretary|governor|mayor|councillor|lead|worker|practitioners?|staff
         |person|people|child(?:ren)?|parent|carer|victim|volunteer|partner|president
         |board|inspectorate|service|council|government|trust|union|spokesperson
+        # people a report quotes by what they do: court users, partners, families
+        |magistrates?|judges?|sentencers?|police|solicitors?|mentors?|tutors?|students?
+        |learners?|pupils?|patients?|residents?|relatives?|mothers?|fathers?|teachers?
+        |nurses?|doctors?|social\s+workers?|clinicians?|employers?
     )\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
