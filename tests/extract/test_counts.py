@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 
 from inspection_extract._load import load
-from inspection_extract.extract.counts import counts, percentages
+from inspection_extract.extract.counts import _DIGIT_NUMBER, _WORD_NUMBER, _numbers, counts, percentages
 
 DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
+CORPUS = Path(__file__).resolve().parents[2] / "fixtures" / "corpus"
 
 
 def _counts(text: str) -> list[tuple[int | float, str | None, str | None]]:
@@ -81,6 +83,14 @@ COUNTS = [
     ("One described how the staff helped. Northamptonshire PDU is one of the PDUs in the region.", []),
     ("READ MORE: Council gives £250,000 to 12 schools", []),
     ("Inspectors examined 40 cases and met staff.", [(40, None, "cases")]),
+    # Read by the fast paths (number words found by their first letters, patterns tried
+    # only where their last word or first letters fit): the same as the patterns read.
+    ("Inspectors read TWENTY-ONE cases and Twenty one files.", [(21, None, "cases"), (21, None, "files")]),
+    ("Someone often saw attention to seventeenth-century tenants.", []),
+    ("It was rated ‘Good’ in 10 and ‘Requires improvement’ in three of the 24 PDUs.",
+     [(10, None, None), (3, None, "PDUs")]),
+    ("It scored nine out of twelve of the inspection points.", [(9, None, "inspection points")]),
+    ("Staff worked 9-5 and four-five days, six to seven hours.", []),
     # A known miss: the noun of "of them" is a plain noun phrase, not an earlier count.
     pytest.param("We recruit trainee probation officers, and the region will receive 95 of them.",
                  [(95, None, "trainee probation officers")],
@@ -120,6 +130,24 @@ def test_fixture_not_counts() -> None:
         (2, None, "recommendations"),
     ]
     assert [p.text for p in percentages(doc)] == ["71 per cent", "64%"]
+
+
+# Where the numbers of a text are looked for only at their first digit or first letters,
+# they must be exactly those the one case-insensitive pattern finds at every character.
+ONE_PASS_NUMBER_RE = regex.compile(
+    rf"(?<![\w.,£$€/:\-])(?:{_DIGIT_NUMBER})(?![\w])|(?<![\w\-])(?:{_WORD_NUMBER})(?![\w])", regex.IGNORECASE
+)
+NUMBER_TEXTS = [
+    "Over 4,000 cases, 29.4 posts, 12:01, £1.3m, 1/27 and 17-year-olds.",
+    "TWENTY-ONE, Twenty one, twenty\none, two hundred, seventeenth, someone, often, x-ray five.",
+    "\ufb01ve and \ufb01fteen (a ligature), \u017feven (a long s) and F\u0130VE (a dotted capital I).",
+    *(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))),
+]
+
+
+@pytest.mark.parametrize("text", NUMBER_TEXTS)
+def test_numbers_found_as_one_pattern_finds_them(text: str) -> None:
+    assert [m.span() for m in _numbers(text)] == [m.span() for m in ONE_PASS_NUMBER_RE.finditer(text)]
 
 
 def test_nothing_found_is_empty() -> None:

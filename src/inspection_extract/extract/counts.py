@@ -19,6 +19,12 @@ are ruled out first, by the words around the number; what remains is a count whe
 
 Everything is regular expressions and closed word lists over ``doc.text``: there is no
 part-of-speech tagger (the spaCy pipeline is blank), and the lists below are the grammar.
+
+Speed (a press release in well under a millisecond): numbers in words are looked for only
+where a number word begins (``_numbers``), and each pattern that reads the words around a
+number is tried only where the word or character it must end or begin with is there
+(``_tail``, ``_head`` and the ``*_END_WORDS`` lists). These checks only skip patterns that
+could not match, so what is found is what the patterns alone find.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from dataclasses import dataclass
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import RATING_PATTERN, SCALE_WORDS, TENS_WORDS, UNITS_WORDS
+from inspection_extract._vocab import RATING_RE, SCALE_WORDS, TENS_WORDS, UNITS_WORDS
 from inspection_extract.record import Count, Percentage
 
 # --------------------------------------------------------------------------------------
@@ -53,17 +59,60 @@ _WORD_NUMBER = (
 #: A number in digits: "4,000", "29.4", "7500" (never "1" of "1.3m", nor "12" of "12:01").
 _DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.:,]\d)"
 
-NUMBER_RE = regex.compile(
-    rf"""
-    (?<![\w.,£$€/:\-])(?:{_DIGIT_NUMBER})(?![\w])   # digits, not part of a code, a time or money
-    | (?<![\w\-])(?:{_WORD_NUMBER})(?![\w])         # words
-    """,
-    regex.IGNORECASE | regex.VERBOSE,
+#: A number in digits, not part of a code, a time or money.
+DIGIT_NUMBER_RE = regex.compile(rf"(?<![\w.,£$€/:\-])(?:{_DIGIT_NUMBER})(?![\w])")
+#: A number in words, not part of a longer word.
+WORD_NUMBER_RE = regex.compile(rf"(?<![\w\-])(?:{_WORD_NUMBER})(?![\w])", regex.IGNORECASE)
+
+#: Where a number in words may begin, in the lower-cased text: the shortest number words,
+#: which begin all the others ("seven" begins "seventeen" and "seventy").
+_FIRST_WORDS = {
+    v
+    for w in {*UNITS_WORDS, *TENS_WORDS} - {"nil", "none"}
+    for v in (w, w.replace("fi", "\ufb01"))
+}
+NUMBER_WORD_STARTS = tuple(
+    sorted(w for w in _FIRST_WORDS if not any(v != w and w.startswith(v) for v in _FIRST_WORDS))
 )
+
+ASCII_NUMBER_WORD_STARTS = tuple(w for w in NUMBER_WORD_STARTS if w.isascii())
+
+
+def _numbers(text: str) -> list[regex.Match[str]]:
+    """The numbers of ``text``, in digits or words, in order.
+
+    A number in words is looked for only where one of ``NUMBER_WORD_STARTS`` begins a
+    word (``str.find`` in the lower-cased text), rather than by trying the case-insensitive
+    word pattern at every character; what is found is what ``WORD_NUMBER_RE.finditer``
+    finds. Where lower-casing would not keep the offsets, or the text holds a long s ("ſ",
+    which the pattern reads as "s"), the pattern is run over the whole text instead.
+    """
+    found = list(DIGIT_NUMBER_RE.finditer(text))
+    low = text.lower()
+    if len(low) != len(text) or "\u017f" in text:
+        found += WORD_NUMBER_RE.finditer(text)
+    else:
+        starts = []
+        for word in NUMBER_WORD_STARTS if "\ufb01" in text else ASCII_NUMBER_WORD_STARTS:
+            i = low.find(word)
+            while i >= 0:
+                prev = text[i - 1 : i]
+                if not (prev.isalpha() or prev.isdecimal() or prev in ("-", "_")):
+                    starts.append(i)
+                i = low.find(word, i + 1)
+        end = 0
+        for i in sorted(starts):
+            if i >= end and (m := WORD_NUMBER_RE.match(text, i)):
+                found.append(m)
+                end = m.end()
+    # Numbers in digits and in words never overlap: their order is that of their starts.
+    return sorted(found, key=lambda m: m.start())
 
 
 def _value(raw: str) -> int | float | None:
     """The value of a number in digits or words ("4,000" -> 4000, "Thirty-two" -> 32)."""
+    if raw.isdecimal():
+        return int(raw)
     s = raw.lower().replace(",", "").replace("\ufb01", "fi").strip()
     if s[:1].isdigit():
         return float(s) if "." in s else int(s)
@@ -99,15 +148,24 @@ FURNITURE_LINE_RE = regex.compile(
     """,
     regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE,
 )
+#: How a furniture line's first word begins ("Read more", "Advertisement", "You have
+#: read", "Subscribe", "Want to read", "Comments"), where it does not begin with a digit
+#: or "©".
+FURNITURE_OPENINGS = frozenset("re ad yo su wa co".split())
 #: Where to look for a percentage: its sign or words; the number is then read backwards.
 PERCENT_SIGN_RE = regex.compile(r"%|\bper[ ]?cent\b|\bpercent\b", regex.IGNORECASE)
-PERCENT_NUMBER_BEFORE_RE = regex.compile(
-    rf"(?<![\w.,£$€/:\-])(?:\d+(?:\.\d+)?|\b(?:{_WORD_NUMBER}))\s*$", regex.IGNORECASE
-)
+#: The number before it, in digits (``_number_before`` reads one in words).
+PERCENT_DIGITS_BEFORE_RE = regex.compile(r"(?<![\w.,£$€/:\-])\d+(?:\.\d+)?\s*$")
+TRAILING_SPACE_RE = regex.compile(r"\s*$")
+#: What may stand before a number in words, besides a letter, digit or hyphen.
+NOT_BEFORE_NUMBER_CHARS = frozenset(".,£$€/:")
+#: The letters a number word may begin with ("ſ" reads as "s", "ﬁ" is "fi").
+NUMBER_FIRST_LETTERS = frozenset("zotfesnZOTFESN\u017f\ufb01")
 
-_PERCENT_AFTER_RE = regex.compile(r"\s*(?:%|per[ ]?cent\b|percent\b)", regex.IGNORECASE)
+_PERCENT_AFTER = r"\s*(?:%|per[ ]?cent\b|percent\b)"
 _YEAR_RE = regex.compile(r"(?:19|20)\d\d")
-_AND_NUMBER_RE = regex.compile(rf"[ \t]+and[ \t]+(?:\d|\b(?:{_WORD_NUMBER})\b)", regex.IGNORECASE)
+#: " and ", before a second number in a split ("seven for the CRC and nine for ...").
+_AND_RE = regex.compile(r"[ \t]+and[ \t]+", regex.IGNORECASE)
 _LABEL_SPLIT_RE = regex.compile(r"[\s(]+")
 _PAREN_RE = regex.compile(r"\(([^()]+)\)")
 
@@ -157,21 +215,57 @@ DENOMINATOR_BEFORE_RE = regex.compile(
 )
 #: A range, a pair or a ratio around the number: "zero to three", "16 and 17-year-olds",
 #: "between 9 and 20 January", "one in five", "1/27" (a score written as a fraction).
-_NUM = rf"(?:\d[\d,.]*|\b(?:{_WORD_NUMBER})\b)"
-RANGE_AFTER_RE = regex.compile(
-    rf"^(?:[ \t]*(?:to|and|or|in|–|-|—)[ \t]*{_NUM}|/\d|[ \t]+\d)", regex.IGNORECASE
-)
-RANGE_BEFORE_RE = regex.compile(
-    rf"(?:{_NUM}[ \t]*(?:to|and|or|in|–|-|—)[ \t]*|\d/|\d[ \t]+)$", regex.IGNORECASE
-)
+#: After: a connector and a number in digits, or (group ``range``) a connector, after which
+#: ``_number_word_after`` looks for a number in words.
+RANGE_AFTER = r"^(?:[ \t]*(?:to|and|or|in|–|-|—)[ \t]*\d|/\d|[ \t]+\d|(?P<range>[ \t]*(?:to|and|or|in|–|-|—)[ \t]*))"
+#: Before: "1/", "16 " or a number and a connector ("zero to ", "9 and "), read by
+#: ``_range_before``: the connector with this pattern, the number before it in code.
+RANGE_CONNECTOR_END_RE = regex.compile(r"(?:to|and|or|in|–|-|—)\Z", regex.IGNORECASE)
+RANGE_DIGITS = frozenset("0123456789,.")
 #: Dates and times: "18 August 2022", "July 20", "12th", "5:00am", "00.01hrs".
-DATE_AFTER_RE = regex.compile(
-    rf"^(?:(?:st|nd|rd|th)\b|[ \t]*(?:{_MONTH_ALT})\b|[ \t]*(?:am|pm|hrs?)\b|(?:am|pm|hrs?)\b)",
-    regex.IGNORECASE,
-)
+DATE_AFTER = rf"^(?:(?:st|nd|rd|th)\b|[ \t]*(?:{_MONTH_ALT})\b|[ \t]*(?:am|pm|hrs?)\b|(?:am|pm|hrs?)\b)"
 DATE_BEFORE_RE = regex.compile(rf"\b(?:{_MONTH_ALT})[ \t]+$", regex.IGNORECASE)
 #: Money: "£1.2m", "1.3 million pounds".
 MONEY_BEFORE_RE = regex.compile(r"[£$€][ \t]*$")
+#: What may follow a number that is not a count: a percent sign, a date or time, the rest
+#: of a range (matched once for all three, as only whether any matches is asked).
+NOT_A_COUNT_AFTER_RE = regex.compile(
+    "|".join(f"(?:{p})" for p in (_PERCENT_AFTER, DATE_AFTER, RANGE_AFTER)), regex.IGNORECASE
+)
+
+#: What ``NOT_A_COUNT_AFTER_RE`` may begin with after spaces and tabs (or a digit, a
+#: character outside ASCII, or another white space character).
+NOT_A_COUNT_AFTER_FIRST_CHARS = frozenset("%pstnrjfmaodhi-/")
+
+
+def _cannot_follow(first: str) -> bool:
+    """True where ``NOT_A_COUNT_AFTER_RE`` cannot match text whose first character after
+    spaces and tabs is ``first``: a printable ASCII character none of its branches begins
+    with (most numbers are followed by a noun: "cases", "children")."""
+    return (
+        first.isascii()
+        and first.isprintable()
+        and first != ""
+        and not first.isdigit()
+        and first.lower() not in NOT_A_COUNT_AFTER_FIRST_CHARS
+    )
+
+
+#: How each pattern above that reads the text before a number must end (after spaces and
+#: tabs): its last word, lower-cased, or its last character. ``_tail`` tells these at the
+#: cost of a string method, so the pattern is searched only where it can match (one
+#: number in five or fewer), never changing what it finds.
+MONTH_WORDS = frozenset(MONTHS)
+MONEY_END_CHARS = frozenset("£$€")
+RANGE_END_WORDS = frozenset("to and or in".split())
+RANGE_END_CHARS = frozenset("–-—/")  # and any digit
+REFERENCE_END_WORDS = frozenset(
+    """annex annexe appendix figure table chapter section standard standards domain domains
+    page pages note notes paragraph para version number item question phase level step stage
+    tier part covid aged of ages day year floor score rank grade box every any no""".split()
+)
+REFERENCE_END_CHARS = frozenset(".:")  # "fig.", "no.", "score:"
+DENOMINATOR_END_WORDS = frozenset("out of a possible maximum total".split())
 #: A list or note number at the start of a line ("1. The report ...", "2) ...") or a
 #: standard's id heading a ratings-table row ("1.1 Leadership", "P 1.3 Partnerships").
 LIST_NUMBER_RE = regex.compile(r"^[ \t]*(?:[A-Z][ \t]+)?$")
@@ -225,13 +319,15 @@ NOUN_ATTACHMENTS_RE = regex.compile(
     r"[ \t]+(?:on[ ]probation|in[ ]care|for[ ]improvement|of[ ]service|on[ ]licence)\b",
     regex.IGNORECASE,
 )
+#: How the words after a noun begin where NOUN_ATTACHMENTS_RE can match them.
+ATTACHMENT_HEADS = frozenset("on in fo of".split())
 #: One word of text, as a noun phrase is built from them: letters with inner hyphens and
 #: apostrophes ("out-of-court", "children’s", "PDUs"); a line break is crossed only where
 #: the next line goes on in lower case (text wrapped in a PDF column).
-WORD_AFTER_RE = regex.compile(
-    r"(?:[ \t]+|[ \t]*\n(?=\p{Ll}))(?P<w>\p{L}(?:[\p{L}\p{M}’'\-]*\p{L})?(?:[’']s|(?<=s)[’'](?!\p{L}))?)"
-)
-_POSSESSIVE = regex.compile(r"[’']s$|s[’']$")
+WORD_AFTER = r"(?:[ \t]+|[ \t]*\n(?=\p{Ll}))(?P<w>\p{L}(?:[\p{L}\p{M}’'\-]*\p{L})?(?:[’']s|(?<=s)[’'](?!\p{L}))?)"
+#: Up to eight such words in a row, in one match (their spans are ``m.spans("w")``).
+WORDS_AFTER_RE = regex.compile(rf"(?:{WORD_AFTER}){{0,8}}")
+POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 
 # --------------------------------------------------------------------------------------
 # Context that gives an elided noun or qualifies the number
@@ -300,31 +396,40 @@ CLAUSE_END_AFTER_RE = regex.compile(r"[ \t]*(?:[,.;:)]|$)", regex.MULTILINE)
 #: "one of eight in the region": the number after "one of" counts the group.
 ONE_OF_BEFORE_RE = regex.compile(r"\bone[ \t]+of[ \t]+(?:only[ \t]+)?$", regex.IGNORECASE)
 #: Tallies of ratings: "‘Good’ in 10", "one rated outstanding", "two good", "the other
-#: two ‘Requires improvement’".
-TALLY_BEFORE_RE = regex.compile(rf"[‘'\"“]?(?:{RATING_PATTERN})[’'\"”]?[ \t]+in[ \t]+$", regex.IGNORECASE)
-TALLY_AFTER_RE = regex.compile(
-    r"[ \t]+(?:rated[ \t]+(?:as[ \t]+)?)?[‘'\"“]?(?:" + RATING_PATTERN + r")[’'\"”]?(?!\w)",
-    regex.IGNORECASE,
-)
+#: two ‘Requires improvement’". The rating itself is read by the shared ``RATING_RE``
+#: (its pattern, spelt out for words broken by PDF extraction, is slow to compile);
+#: these patterns read what stands between it and the number (see ``_tally_before`` and
+#: ``_tally_after``).
+TALLY_IN_RE = regex.compile(r"[’'\"”]?[ \t]+in[ \t]+$", regex.IGNORECASE)  # "’ in " before
+TALLY_LEAD_RE = regex.compile(r"[ \t]+(?:rated[ \t]+(?:as[ \t]+)?)?[‘'\"“]?", regex.IGNORECASE)  # " rated ‘"
+OPENING_QUOTES = frozenset("‘'\"“")
+CLOSING_QUOTES = frozenset("’'\"”")
+RATING_FIRST_LETTERS = frozenset("rRoOiIgG\u0130")  # "İ" reads as "i"
+_WORD_CHAR_RE = regex.compile(r"\w")
+#: The last words of the patterns above that read the text before a number (see ``_tail``).
+QUALIFIER_END_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)
+LEADER_END_WORDS = frozenset("remaining other another further".split())
+ONE_OF_END_WORDS = frozenset("of only".split())
+TALLY_END_WORDS = frozenset(["in"])
 #: "of the", "of those", "of the region’s", "of a possible", "of the 27 available": what may
 #: stand between "N of" and the noun of the whole it is part of.
 OF_DETERMINERS_RE = regex.compile(
     r"""[ \t]+of
         (?:[ \t]+(?:the|those|these|our|its|their|his|her|all|a[ \t]+possible|a[ \t]+total[ \t]+of
                   |a[ \t]+maximum[ \t]+of|\p{L}[\p{L}\-]*[’']s))*
-        (?:[ \t]+(?P<whole>\d[\d,]*|\b(?:WORD)\b))?
-    """.replace("WORD", _WORD_NUMBER),
+    """,  # then, maybe, the whole: ``_whole_after``
     regex.IGNORECASE | regex.VERBOSE,
 )
 #: "11 out of 27", "nine out of 12 of our", "zero out of a total of 36".
 OUT_OF_RE = regex.compile(
-    rf"""[ \t]+out(?:[ \t]+of)?
+    r"""[ \t]+out(?:[ \t]+of)?
         (?:[ \t]+a)?(?:[ \t]+(?:possible|total[ \t]+of|maximum[ \t]+of))?
-        [ \t]+(?P<whole>\d[\d,]*|\b(?:{_WORD_NUMBER})\b)
-        (?:[ \t]+of[ \t]+(?:the|our|its|their|those|these))?
-    """,
+    """,  # then the whole (``_whole_after``), then maybe OUT_OF_END_RE
     regex.IGNORECASE | regex.VERBOSE,
 )
+OUT_OF_END_RE = regex.compile(r"[ \t]+of[ \t]+(?:the|our|its|their|those|these)", regex.IGNORECASE)
+#: The digits of a whole ("of the 1,200").
+WHOLE_DIGITS_RE = regex.compile(r"\d[\d,]*")
 #: A sentence boundary, for how far back an elided noun's antecedent may be.
 SENTENCE_END_RE = regex.compile(r"[.!?][’”\"')]*\s+|\n")
 _ANTECEDENT_REACH = 2  # the sentence of the number and the one before it
@@ -340,6 +445,8 @@ LABEL_NOUNS = frozenset(
     interviews meetings""".split()
 )
 ROW_END_AFTER_RE = regex.compile(r"[ \t]*(?:$|[),|])", regex.MULTILINE)
+#: What may follow the number of a row, where ROW_END_AFTER_RE can match.
+ROW_END_FIRST_CHARS = frozenset(["", "\n", " ", "\t", ")", ",", "|"])
 
 
 @dataclass(frozen=True)
@@ -364,17 +471,62 @@ class _Lines:
         if key not in self.cache:
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
-            self.cache[key] = bool(FURNITURE_LINE_RE.match(text, start, end)) or (
-                contents and bool(CONTENTS_LEADER_RE.search(text, start, end))
+            line = text[start:end]
+            # The patterns are tried only where they can match: a furniture line begins
+            # with one of FURNITURE_OPENINGS, a digit or "©"; a contents line holds a run
+            # of dots.
+            first = line.lstrip(" \t")[:2].lower()
+            self.cache[key] = (
+                (first in FURNITURE_OPENINGS or not first.isascii() or first[:1].isdigit())
+                and bool(FURNITURE_LINE_RE.match(text, start, end))
+            ) or (
+                contents
+                and ("...." in line or "……" in line or ". . . " in line)
+                and bool(CONTENTS_LEADER_RE.search(text, start, end))
             )
         return self.cache[key]
+
+
+#: See ``_tail``.
+_Tail = tuple[str, str | None, bool]
+
+
+def _tail(before: str) -> _Tail:
+    """The last character of ``before`` that is not a space or tab, and the word it ends,
+    lower-cased: what a pattern anchored at the end of ``before`` has to end with. The word
+    is "" where that character is not a letter, and None where the word is not plain ASCII
+    (the case-insensitive patterns read "ſ" as "s" and "K" as "k": only they can tell).
+    A final line break is passed over as ``$`` passes over it ("around \\n1,950").
+    The flag is True where something comes before that word in ``before``: the same text
+    with more before it then has the same tail."""
+    t = (before[:-1] if before.endswith("\n") else before).rstrip(" \t")
+    last = t[-1:]
+    if not last.isalpha():
+        return last, "", last != ""
+    word = t.rsplit(None, 1)[-1]
+    if not word.isalpha():  # "(over", "‘Good’ in": the letters at the end
+        i = len(word)
+        while word[i - 1].isalpha():
+            i -= 1
+        word = word[i:]
+    return last, word.lower() if word.isascii() else None, len(word) < len(t)
+
+
+def _head(text: str, pos: int) -> str:
+    """The three characters after the spaces and tabs at ``pos``, lower-cased; "" where
+    no space or tab comes first. The patterns read after a number that begin with
+    ``[ \\t]+of``, ``[ \\t]+or`` or ``[ \\t]+out`` are tried only where this begins so."""
+    i = pos
+    while text[i : i + 1] in (" ", "\t"):
+        i += 1
+    return text[i : i + 3].lower() if i > pos else ""
 
 
 def _is_plural(word: str) -> bool:
     low = word.lower()
     if low in IRREGULAR_PLURALS:
         return True
-    if low in NOT_PLURAL or low in STOP_WORDS or low in VERBS_3SG or _POSSESSIVE.search(word):
+    if low in NOT_PLURAL or low in STOP_WORDS or low in VERBS_3SG or word.endswith(POSSESSIVE_ENDINGS):
         return False
     if word.isupper():  # "YJS" is one service ...
         return False
@@ -384,23 +536,24 @@ def _is_plural(word: str) -> bool:
 
 
 def _words(text: str, pos: int, limit: int = 8) -> list[tuple[str, int, int]]:
-    out: list[tuple[str, int, int]] = []
-    while len(out) < limit:
-        m = WORD_AFTER_RE.match(text, pos)
-        if not m:
-            break
-        out.append((m.group("w"), m.start("w"), m.end("w")))
-        pos = m.end()
-    return out
+    """The words (with their spans) that follow ``pos`` one after another, at most
+    ``limit`` (8 at most)."""
+    m = WORDS_AFTER_RE.match(text, pos)
+    assert m is not None  # the pattern matches the empty string
+    return [(text[s:e], s, e) for s, e in m.spans("w")[:limit]]
 
 
-def _noun_phrase(text: str, pos: int, *, singular: bool = False) -> _Phrase | None:
+def _noun_phrase(
+    text: str, pos: int, *, singular: bool = False, words: list[tuple[str, int, int]] | None = None
+) -> _Phrase | None:
     """The noun phrase starting right after ``pos``: modifiers, then a plural head
     ("24 children’s cases", "four police forces", "trainee probation officers"), with the
     prepositional phrases and coordinations that belong to it ("people on probation",
     "staff and volunteers", "children and their families"). None if no head comes before
-    a word that cannot be inside a noun phrase."""
-    words = _words(text, pos)
+    a word that cannot be inside a noun phrase. ``words`` are ``_words(text, pos)`` where
+    the caller has them already."""
+    if words is None:
+        words = _words(text, pos)
     head = -1
     for i, (w, _, _) in enumerate(words):
         low = w.lower()
@@ -428,17 +581,18 @@ def _noun_phrase(text: str, pos: int, *, singular: bool = False) -> _Phrase | No
     if head < 0:
         return None
     start, end = words[0][1], words[head][2]
-    att = NOUN_ATTACHMENTS_RE.match(text, end)
+    att = NOUN_ATTACHMENTS_RE.match(text, end) if _head(text, end)[:2] in ATTACHMENT_HEADS else None
     if att:
         end = att.end()
     # a coordinated plural: "staff and volunteers", "police and crime commissioners"
-    rest = _words(text, end, 4)
+    follows = text[end : end + 16].lstrip(" \t\n")[:3].lower()  # only "and"/"or" go on
+    rest = _words(text, end, 4) if not follows or follows == "and" or follows[:2] == "or" else []
     if rest and rest[0][0].lower() in ("and", "or") and text[end : rest[0][1]].strip() == "":
         for j, (w, _, e) in enumerate(rest[1:], start=1):
             low = w.lower()
             if j == 1 and low in ("their", "other"):
                 continue
-            if NUMBER_RE.fullmatch(w):
+            if WORD_NUMBER_RE.fullmatch(w):
                 break  # "four police forces and five police ...": a new count
             if _is_plural(w) and low not in STOP_WORDS:
                 end = e
@@ -452,12 +606,59 @@ def _of_phrase(text: str, pos: int) -> tuple[_Phrase, int | None] | None:
     """After "N": "of the recommendations", "of the home’s care staff", "of the 12
     recommendations", "of a possible 36 points". The noun, and where a whole ("12") ends."""
     m = OF_DETERMINERS_RE.match(text, pos)
-    if not m or m.group().split() == ["of"]:
+    if not m:
         return None
-    phrase = _noun_phrase(text, m.end())
+    whole = _whole_after(text, m.end())
+    end = m.end() if whole is None else whole
+    if text[pos:end].split() == ["of"]:
+        return None
+    phrase = _noun_phrase(text, end)
     if phrase is None:
         return None
-    return _Phrase(phrase.noun, pos, phrase.end), m.end("whole") if m.group("whole") else None
+    return _Phrase(phrase.noun, pos, phrase.end), whole
+
+
+def _out_of(text: str, pos: int) -> int | None:
+    """Where "out of 27", "out of a possible 36 of the", "out of twelve" after ``pos``
+    ends, or None: the words before the whole are read greedily, as none of them could
+    be the whole."""
+    m = OUT_OF_RE.match(text, pos)
+    whole = _whole_after(text, m.end()) if m else None
+    if whole is None:
+        return None
+    end = OUT_OF_END_RE.match(text, whole)
+    return end.end() if end else whole
+
+
+def _whole_after(text: str, pos: int) -> int | None:
+    """Where a number after the spaces and tabs at ``pos`` ends ("the 27", "of twelve"),
+    in digits (commas kept) or words; None if no space, tab or number comes."""
+    i = pos
+    while text[i : i + 1] in (" ", "\t"):
+        i += 1
+    if i == pos:
+        return None
+    m = WHOLE_DIGITS_RE.match(text, i) or WORD_NUMBER_RE.match(text, i)
+    return m.end() if m else None
+
+
+def _number_word_after(text: str, pos: int) -> bool:
+    """Whether a number in words begins at ``pos`` (and a word does not go on before
+    it): "zero to three", "16 and seventeen", "four-five"."""
+    prev = text[pos - 1 : pos]
+    if prev == "-":  # WORD_NUMBER_RE would not read a number after a hyphen
+        return bool(WORD_NUMBER_RE.match(" " + text[pos:], 1))
+    return not _WORD_CHAR_RE.match(prev) and bool(WORD_NUMBER_RE.match(text, pos))
+
+
+def _and_number(text: str) -> int | None:
+    """Where the first " and " followed by a number in ``text`` begins, or None."""
+    i = 0
+    while (m := _AND_RE.search(text, i)) is not None:
+        if text[m.end() : m.end() + 1].isdecimal() or WORD_NUMBER_RE.match(text, m.end()):
+            return m.start()
+        i = m.start() + 1
+    return None
 
 
 class _Scanner:
@@ -467,18 +668,27 @@ class _Scanner:
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
         self.lines = _Lines(doc.text)
-        self.candidates = list(NUMBER_RE.finditer(doc.text))
+        self.candidates = _numbers(doc.text)
         self.found: list[Count] = []
         self.consumed = 0  # numbers before this offset were part of a count already
 
     def run(self) -> list[Count]:
+        text = self.text
+        line_end, excluded = -1, False  # the line of the last number, and whether it is furniture
         for m in self.candidates:
-            if m.start() < self.consumed or self.lines.excluded(m.start()):
+            start, end = m.span()
+            if start < self.consumed:
+                continue
+            if start > line_end:
+                excluded = self.lines.excluded(start)
+                line_end = text.find("\n", start)
+                line_end = len(text) if line_end < 0 else line_end
+            if excluded:
                 continue
             value = _value(m.group())
             if value is None:
                 continue
-            count = self._count_at(m.start(), m.end(), value)
+            count = self._count_at(start, end, value)
             if count is not None:
                 self.found.append(count)
                 self.consumed = count.span[1]
@@ -486,63 +696,83 @@ class _Scanner:
 
     # -- the number in context ---------------------------------------------------------
 
-    def _not_a_count(self, start: int, end: int, raw: str) -> bool:
+    def _not_a_count(self, start: int, end: int, raw: str, before: str, tail: _Tail) -> bool:
         """True where the words around the number make it a date, time, year, age,
-        range, ratio, reference, list number, money or percentage."""
+        range, ratio, reference, list number, money or percentage. ``before`` is the 40
+        characters before it, ``tail`` their ``_tail``."""
         text = self.text
-        before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
-        if _PERCENT_AFTER_RE.match(after):
-            return True
         if (after[:1] == "-" and after[1:2].isalnum()) or after[:1] == "/" or before.endswith(("-", "/")):
             return True  # "four-point scale", "17-year-olds", "Covid-19", "17/27"
         if raw[:1] == "0" and raw[1:2].isdigit():
             return True  # "00:01", "020 7946 0412"
-        if _YEAR_RE.fullmatch(raw):
+        if len(raw) == 4 and _YEAR_RE.fullmatch(raw):
             return True  # a year
-        if DATE_AFTER_RE.match(after) or DATE_BEFORE_RE.search(before) or MONEY_BEFORE_RE.search(before):
-            return True
-        if RANGE_AFTER_RE.match(after) or RANGE_BEFORE_RE.search(before):
-            return True
-        if REFERENCE_BEFORE_RE.search(before) or DENOMINATOR_BEFORE_RE.search(before):
-            return True
-        line_start = text.rfind("\n", 0, start) + 1
         if (
-            LIST_NUMBER_RE.match(text[line_start:start])
-            and raw[:1].isdigit()
-            and (LIST_AFTER_RE.match(after) or ("." in raw and SECTION_AFTER_RE.match(after)))
+            raw[:1].isdigit()
+            and (
+                (after[:1] in (".", ")") and LIST_AFTER_RE.match(after))
+                or ("." in raw and SECTION_AFTER_RE.match(after))
+            )
+            and LIST_NUMBER_RE.match(text[text.rfind("\n", 0, start) + 1 : start])
         ):
             return True  # "1. The report", "1.1 Leadership Good"
+        first = after.lstrip(" \t")[:1]
+        not_count = None if _cannot_follow(first) else NOT_A_COUNT_AFTER_RE.match(after)
+        if not_count and (not not_count.group("range") or _number_word_after(after, not_count.end())):
+            return True  # "33 per cent", "18 August", "12th", "zero to three", "1/27"
+        last, word, _ = tail
+        if last in MONEY_END_CHARS and MONEY_BEFORE_RE.search(before):
+            return True
+        if (word is None or word in MONTH_WORDS) and DATE_BEFORE_RE.search(before):
+            return True
+        if (
+            word is None or word in RANGE_END_WORDS or last in RANGE_END_CHARS or last.isdigit()
+        ) and _range_before(before):
+            return True
+        if (word is None or word in REFERENCE_END_WORDS or last in REFERENCE_END_CHARS) and (
+            REFERENCE_BEFORE_RE.search(before, max(0, len(before.rstrip(" \t\n")) - 12))
+        ):
+            return True
+        if (word is None or word in DENOMINATOR_END_WORDS) and DENOMINATOR_BEFORE_RE.search(before):
+            return True
         if before.endswith("(") and after.startswith(")"):
             return True  # "Comments (4)"
         return False
 
     def _count_at(self, start: int, end: int, value: int | float) -> Count | None:
         text, raw = self.text, self.text[start:end]
-        if self._not_a_count(start, end, raw):
+        before = text[max(0, start - 40) : start]
+        tail = _tail(before)
+        if self._not_a_count(start, end, raw, before, tail):
             return None
         before = text[max(0, start - 60) : start]
-        q = QUALIFIER_BEFORE_RE.search(before)
+        _, word, whole = tail
+        if not whole:  # the 40 characters end in a word that may begin further back
+            _, word, _ = _tail(before)
+        q = QUALIFIER_BEFORE_RE.search(before) if word is None or word in QUALIFIER_END_WORDS else None
         qualifier = q.group("q").lower() if q else None
         qstart = start - len(before) + q.start("q") if q else start
         pos = end
-        pq = POST_QUALIFIER_RE.match(text, pos)
+        head = _head(text, pos)
+        pq = POST_QUALIFIER_RE.match(text, pos) if head[:2] == "or" else None
         if pq:
             qualifier = qualifier or pq.group("q").lower()
             pos = pq.end()
+            head = _head(text, pos)
         is_one = value == 1
 
         # "11 out of 27 inspection points" / "16 out of 27" (a score with no noun: none)
-        out = OUT_OF_RE.match(text, pos)
-        if out:
-            phrase = _noun_phrase(text, out.end())
+        out = _out_of(text, pos) if head == "out" else None
+        if out is not None:
+            phrase = _noun_phrase(text, out)
             if phrase is None or phrase.noun.lower().split()[-1] in MEASURE_NOUNS:
-                self.consumed = out.end()
+                self.consumed = out
                 return None
             return self._make(value, qualifier, phrase.noun, qstart, phrase.end)
 
         # "Five of the recommendations", "nine of the 12 recommendations"
-        if not is_one:
+        if not is_one and head[:2] == "of":
             of = _of_phrase(text, pos)
             if of is not None:
                 phrase, _ = of
@@ -550,7 +780,8 @@ class _Scanner:
                 return self._make(value, qualifier, noun, qstart, phrase.end)
 
         # "over 4,000 cases", "60 staff", "one PDU"
-        phrase = _noun_phrase(text, pos, singular=is_one)
+        words = _words(text, pos)
+        phrase = _noun_phrase(text, pos, singular=is_one, words=words)
         if phrase is not None:
             last = phrase.noun.lower().split()[-1]
             if last in MEASURE_NOUNS:
@@ -558,38 +789,47 @@ class _Scanner:
             if qualifier == "over" and last in OVER_MEANS_ACROSS:
                 qualifier, qstart = None, start  # "runs over 24 sessions"
             return self._make(value, qualifier, phrase.noun, qstart, phrase.end)
-        if _words(text, pos, 1) and _words(text, pos, 1)[0][0].lower() in MEASURE_NOUNS:
+        if words and words[0][0].lower() in MEASURE_NOUNS:
             return None
-        return self._elided(start, end, pos, value, qualifier, qstart)
+        return self._elided(start, end, pos, value, qualifier, qstart, word)
 
     def _elided(
-        self, start: int, end: int, pos: int, value: int | float, qualifier: str | None, qstart: int
+        self,
+        start: int,
+        end: int,
+        pos: int,
+        value: int | float,
+        qualifier: str | None,
+        qstart: int,
+        word: str | None,
     ) -> Count | None:
-        """A count whose noun is not written after it: a split, a tally, a share."""
+        """A count whose noun is not written after it: a split, a tally, a share.
+        ``word`` is the ``_tail`` word of the 60 characters before the number."""
         text = self.text
         before = text[max(0, start - 60) : start]
-        leader = LEADER_BEFORE_RE.search(before)
+        leader = LEADER_BEFORE_RE.search(before) if word is None or word in LEADER_END_WORDS else None
         lstart = start - len(before) + leader.start("l") if leader else qstart
         antecedent = self._antecedent(start)
         noun = antecedent.noun if antecedent else None
 
-        tally = TALLY_BEFORE_RE.search(before)
-        if tally:  # "‘Good’ in 10"
-            return self._make(value, qualifier, noun, start - len(before) + tally.start(), end)
-        tally_after = TALLY_AFTER_RE.match(text, pos)
-        if tally_after:  # "one rated outstanding", "two good"
-            return self._make(value, qualifier, noun, lstart, tally_after.end())
-        pron = PRONOUN_OF_RE.match(text, pos)
+        tally = _tally_before(before) if word is None or word in TALLY_END_WORDS else None
+        if tally is not None:  # "‘Good’ in 10"
+            return self._make(value, qualifier, noun, start - len(before) + tally, end)
+        tally_end = _tally_after(text, pos)
+        if tally_end is not None:  # "one rated outstanding", "two good"
+            return self._make(value, qualifier, noun, lstart, tally_end)
+        pron = PRONOUN_OF_RE.match(text, pos) if _head(text, pos)[:2] == "of" else None
         if pron and value != 1:  # "five of which", "95 of them"
             return self._make(value, qualifier, noun, lstart, pron.end())
-        if ONE_OF_BEFORE_RE.search(before) and value != 1:  # "one of eight in the region"
+        one_of = value != 1 and (word is None or word in ONE_OF_END_WORDS) and ONE_OF_BEFORE_RE.search(before)
+        if one_of:  # "one of eight in the region"
             return self._make(value, qualifier, noun, lstart, end)
         if antecedent is None:
             return None
         split = SPLIT_AFTER_RE.match(text, pos)
         if split:  # "seven for the CRC", "four aimed at the regional probation director"
-            stop = _AND_NUMBER_RE.search(split.group())
-            stop_at = pos + stop.start() if stop else split.end()
+            stop = _and_number(split.group())
+            stop_at = pos + stop if stop is not None else split.end()
             return self._make(value, qualifier, noun, lstart, stop_at)
         if value == 1:
             return None  # "One described how ...": a pronoun, not a count
@@ -622,10 +862,41 @@ class _Scanner:
         )
 
 
+def _tally_before(before: str) -> int | None:
+    """Where in ``before`` a rating followed by "in" begins, as ``before`` ends ("‘Good’ in
+    ", "Requires improvement in "): the offset of the rating or of its opening quote.
+
+    The rating must end where "’ in " begins, and may begin anywhere before (even inside
+    a word): the first place from which ``RATING_RE`` reads exactly up to there."""
+    tail = TALLY_IN_RE.search(before)
+    if tail is None:
+        return None
+    end = tail.start()
+    for i in range(end):
+        # A space before it, so that RATING_RE's \b does not ask for a word to begin.
+        if before[i] in RATING_FIRST_LETTERS and RATING_RE.fullmatch(" " + before[i:end], 1):
+            return i - 1 if i and before[i - 1] in OPENING_QUOTES else i
+    return None
+
+
+def _tally_after(text: str, pos: int) -> int | None:
+    """Where a rating after ``pos`` ends, with its closing quote ("one rated outstanding",
+    "two ‘good’"), or None. What comes before the rating is read greedily: a rating
+    cannot begin with a space, a quote, "rated" or "as", so nothing else could be."""
+    lead = TALLY_LEAD_RE.match(text, pos)
+    rating = RATING_RE.match(text, lead.end()) if lead else None
+    if rating is None:
+        return None
+    end = rating.end()
+    if text[end : end + 1] in CLOSING_QUOTES and not _WORD_CHAR_RE.match(text, end + 1):
+        end += 1
+    return end
+
+
 def _strip_determiners(noun: str) -> str:
     """ "the home’s care staff" -> "care staff": the whole's determiners are not its noun."""
     words = noun.split()
-    while words and (words[0].lower() in STOP_WORDS or _POSSESSIVE.search(words[0])):
+    while words and (words[0].lower() in STOP_WORDS or words[0].endswith(POSSESSIVE_ENDINGS)):
         words.pop(0)
     return " ".join(words) or noun
 
@@ -639,12 +910,14 @@ def _label_rows(scanner: _Scanner) -> list[Count]:
     spans = [c.span for c in scanner.found]
     for m in scanner.candidates:
         start, end = m.span()
-        if not m.group()[:1].isdigit() or not ROW_END_AFTER_RE.match(text, end):
+        if text[end : end + 1] not in ROW_END_FIRST_CHARS or not m.group()[:1].isdigit():
+            continue
+        if not ROW_END_AFTER_RE.match(text, end):
             continue
         if any(s <= start < e for s, e in spans) or scanner.lines.excluded(start):
             continue
         value = _value(m.group())
-        if value is None or _YEAR_RE.fullmatch(m.group()):
+        if value is None or (len(m.group()) == 4 and _YEAR_RE.fullmatch(m.group())):
             continue
         line_start = text.rfind("\n", 0, start) + 1
         label = text[line_start:start].rstrip(" \t|")
@@ -688,6 +961,57 @@ def counts(doc: Document) -> list[Count]:
     return sorted(found + rows, key=lambda c: c.span)
 
 
+def _range_before(before: str) -> bool:
+    """Whether ``before`` ends (spaces, tabs and one line break aside) with the first half
+    of a range, a pair or a fraction: "zero to ", "16 and ", "between 9 and ", "1/", "16 "."""
+    t = before[:-1] if before.endswith("\n") else before
+    if t.endswith("/") and t[-2:-1].isdecimal():
+        return True  # "1/27"
+    u = t.rstrip(" \t")
+    if len(u) < len(t) and u[-1:].isdecimal():
+        return True  # "16 17-year-olds"
+    connector = RANGE_CONNECTOR_END_RE.search(u)
+    if connector is None:
+        return False
+    v = u[: connector.start()].rstrip(" \t")
+    run = len(v)
+    while run and (v[run - 1] in RANGE_DIGITS or v[run - 1].isdecimal()):
+        run -= 1
+    if any(c.isdecimal() for c in v[run:]):
+        return True  # "9 and ", "1,000 to "
+    if not v[-1:].isalpha() or (len(v) == connector.start() and connector.group()[0].isalpha()):
+        return False  # a word runs on into "to", "and", "or", "in"
+    return any(
+        v[i] in NUMBER_FIRST_LETTERS
+        and not (i and _WORD_CHAR_RE.match(v, i - 1))
+        and WORD_NUMBER_RE.fullmatch(" " + v[i:], 1)
+        for i in range(len(v))
+    )
+
+
+def _number_before(text: str, lo: int, hi: int) -> int | None:
+    """Where the number that ends ``text[lo:hi]`` (white space aside) begins, or None: the
+    first place from which digits ("9.8") or number words ("Thirty-two") read exactly up
+    to the white space, not after a letter, digit, hyphen, point, comma, colon, slash or
+    currency sign."""
+    end = TRAILING_SPACE_RE.search(text, lo, hi)
+    assert end is not None  # the pattern matches the empty string
+    last = text[end.start() - 1 : end.start()] if end.start() > lo else ""
+    if last.isdecimal():
+        digits = PERCENT_DIGITS_BEFORE_RE.search(text, lo, hi)
+        return digits.start() if digits else None
+    if not last.isalpha():
+        return None
+    for i in range(lo, end.start()):
+        if (
+            text[i] in NUMBER_FIRST_LETTERS
+            and text[i - 1 : i] not in NOT_BEFORE_NUMBER_CHARS
+            and WORD_NUMBER_RE.fullmatch(text, i, end.start())
+        ):
+            return i
+    return None
+
+
 def percentages(doc: Document) -> list[Percentage]:
     """Percentages in figures or words ("33%", "9.8 per cent", "Thirty-two per cent"),
     except those of page furniture (a news site's "READ MORE" link to another story)."""
@@ -695,12 +1019,11 @@ def percentages(doc: Document) -> list[Percentage]:
     lines = _Lines(text)
     out: list[Percentage] = []
     for sign in PERCENT_SIGN_RE.finditer(text):
-        num = PERCENT_NUMBER_BEFORE_RE.search(text, max(0, sign.start() - 30), sign.start())
-        if num is None or lines.excluded(num.start(), contents=False):
+        start = _number_before(text, max(0, sign.start() - 30), sign.start())
+        if start is None or lines.excluded(start, contents=False):
             continue
-        value = _value(num.group().strip())
+        value = _value(text[start : sign.start()].strip())
         if value is None:
             continue
-        start = num.start()
         out.append(Percentage(value=float(value), text=text[start : sign.end()], span=(start, sign.end())))
     return out
