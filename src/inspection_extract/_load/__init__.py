@@ -37,7 +37,7 @@ def sniff(data: bytes | str) -> str:
         if head.lstrip().startswith("%PDF-"):
             return "application/pdf"
         head_text = head
-    return "text/html" if _HTML_SNIFF.search(head_text) else "text/plain"
+    return "text/html" if "<" in head_text and _HTML_SNIFF.search(head_text) else "text/plain"
 
 
 def read_input(source: Input) -> tuple[bytes | str, str | None]:

@@ -18,7 +18,13 @@ from inspection_extract.errors import InputError
 _C1 = regex.compile(r"[\x80-\x9f]")
 _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # Typographic ligatures (PDF-extracted text keeps them): "ﬁndings" -> "findings".
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+_LIGATURE = regex.compile("[\ufb00-\ufb04]")
+
+
+def _spell_ligatures(s: str) -> str:
+    # str.translate with a dict costs a lookup per character: search first.
+    return _LIGATURE.sub(lambda m: _LIGATURES[m.group()], s) if _LIGATURE.search(s) else s
 _BLANK_LINES = regex.compile(r"\n{3,}")
 
 
@@ -48,7 +54,7 @@ def clean_inline(s: str) -> str:
     """Normalise a run of text that holds no line structure: one line, spaces folded."""
     s = unicodedata.normalize("NFC", s)
     s = _C1.sub(_c1_to_cp1252, s)
-    s = _INVISIBLE.sub("", s).translate(_LIGATURES)
+    s = _spell_ligatures(_INVISIBLE.sub("", s))
     return " ".join(s.split())
 
 
@@ -56,7 +62,7 @@ def normalise(raw: str) -> str:
     """The normal form of a plain-text document: lines kept, paragraphs one blank line apart."""
     s = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     s = _C1.sub(_c1_to_cp1252, s)
-    s = _INVISIBLE.sub("", s).translate(_LIGATURES)
+    s = _spell_ligatures(_INVISIBLE.sub("", s))
     s = s.replace("\f", "\n\n")
     lines = [" ".join(line.split()) for line in s.split("\n")]
     s = "\n".join(lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from inspection_extract._document import Document
@@ -40,35 +42,68 @@ _INSPECTORATE_BY_GROUP = {f"i{n}": name for n, name in enumerate(INSPECTORATES)}
 _OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"
 #: "led by" just before a name makes it the lead of a joint inspection.
 _LED_BY = regex.compile(r"\b(?:led|conducted|carried\s+out)\s+by\s+(?:the\s+)?\Z", regex.IGNORECASE)
+_ANY_LED_BY = regex.compile(r"\b(?:led|conducted|carried\s+out)\s+by\s", regex.IGNORECASE)
 
 #: Cues of each kind of document, counted over the text. Notes to editors and embargo
 #: lines mark a press release; contents, foreword and the ratings table a report; bylines,
 #: "READ MORE" links and paywall furniture a news article; "Posted by" and comment counts a
 #: blog (which the record calls "other": it is commentary, neither news nor release).
-TYPE_CUES: dict[str, str] = {
-    "press_release": r"""
-        ^\W*ENDS\W*$ | (?i:\bnotes?\s+(?:to|for)\s+editors?\b | \bembargo(?:ed)?\b
-        | \bnot\s+for\s+publication\b | \bmedia\s+(?:enquiries|contact)\b
-        | \bpress\s+(?:office|release|team)\b) | ^Published:""",
-    "report": r"""
-        ^Contents$ | ^Foreword$ | ^Ratings$ | \bAn\s+inspection\s+of\s+[\w\s]{0,40}services\s+in\b
-        | ^Inspection\s+of\s+[\w\s]{0,40}services: | \bFieldwork\s+started\b | \bCrown\s+copyright\b
-        | ^Annex\s+\d | ^Overall\s+rating\b | \bScore\s+\d+/\d+""",
-    "news_article": r"""
-        ^By\s+\p{Lu} | \bREAD\s+MORE\b | ^Advertisement$ | \bLocal\s+Democracy\s+Report(?:er|ing)\b
-        | \b(?:Crime|Court|Political|Health)\s+Reporter\b | ^Comments\s*\(\d+\)
-        | \bsaid\s+the\s+inspectorate\b
-        | \bAll\s+rights\s+reserved\b | \bfree\s+articles?\b | \bSign\s+in\s+or\s+register\b
-        | ^\p{Lu}{3,}(?:\s+\p{Lu}+)*,\s+\p{Lu}\p{Ll}+day\b | \bImage:""",
-    "blog": r"""
-        ^Posted\s+by\b | ^\d+\s+comments?:?$ | ^Labels?: | \bsaid\.\.\.$ | \.blog\b""",
+#: Each cue is (a word it cannot match without, lower case; its pattern): the pattern runs
+#: only on texts holding the word, which keeps this pass cheap.
+TYPE_CUES: dict[str, tuple[tuple[str, str], ...]] = {
+    "press_release": (
+        ("ends", r"^\W*ENDS\W*$"),
+        ("editor", r"(?i:\bnotes?\s+(?:to|for)\s+editors?\b)"),
+        ("embargo", r"(?i:\bembargo(?:ed)?\b)"),
+        ("publication", r"(?i:\bnot\s+for\s+publication\b)"),
+        ("media", r"(?i:\bmedia\s+(?:enquiries|contact)\b)"),
+        ("press", r"(?i:\bpress\s+(?:office|release|team)\b)"),
+        ("published:", r"^Published:"),
+    ),
+    "report": (
+        ("contents", r"^Contents$"),
+        ("foreword", r"^Foreword$"),
+        ("ratings", r"^Ratings$"),
+        ("inspection", r"\bAn\s+inspection\s+of\s+[\w\s]{0,40}services\s+in\b"),
+        ("inspection", r"^Inspection\s+of\s+[\w\s]{0,40}services:"),
+        ("fieldwork", r"\bFieldwork\s+started\b"),
+        ("crown", r"\bCrown\s+copyright\b"),
+        ("annex", r"^Annex\s+\d"),
+        ("overall", r"^Overall\s+rating\b"),
+        ("score", r"\bScore\s+\d+/\d+"),
+    ),
+    "news_article": (
+        ("by", r"^By\s+\p{Lu}"),
+        ("read more", r"\bREAD\s+MORE\b"),
+        ("advertisement", r"^Advertisement$"),
+        ("democracy", r"\bLocal\s+Democracy\s+Report(?:er|ing)\b"),
+        ("reporter", r"\b(?:Crime|Court|Political|Health)\s+Reporter\b"),
+        ("comments", r"^Comments\s*\(\d+\)"),
+        ("inspectorate", r"\bsaid\s+the\s+inspectorate\b"),
+        ("reserved", r"\bAll\s+rights\s+reserved\b"),
+        ("article", r"\bfree\s+articles?\b"),
+        ("register", r"\bSign\s+in\s+or\s+register\b"),
+        ("day", r"^\p{Lu}{3,}(?:\s+\p{Lu}+)*,\s+\p{Lu}\p{Ll}+day\b"),
+        ("image:", r"\bImage:"),
+    ),
+    "blog": (
+        ("posted", r"^Posted\s+by\b"),
+        ("comment", r"^\d+\s+comments?:?$"),
+        ("label", r"^Labels?:"),
+        ("said...", r"\bsaid\.\.\.$"),
+        (".blog", r"\.blog\b"),
+    ),
 }
 #: Weaker signs of the inspectorate's own release, for a text cut off before its notes:
 #: its formal name and its Chief Inspector introduced with "said:". Each counts half.
-WEAK_PRESS_CUES = r"""
-    (?:His|Her)\s+Majesty[’']s\s+Inspectorate | Chief\s+Inspector\s+of\s+\w+(?:\s+\p{Lu}\w+){0,3},?\s+said:"""
-_TYPE_RES = {kind: regex.compile(p, regex.MULTILINE | regex.VERBOSE) for kind, p in TYPE_CUES.items()}
-_WEAK_PRESS_RE = regex.compile(WEAK_PRESS_CUES, regex.VERBOSE)
+WEAK_PRESS_CUES: tuple[tuple[str, str], ...] = (
+    ("majesty", r"(?:His|Her)\s+Majesty[’']s\s+Inspectorate"),
+    ("said:", r"Chief\s+Inspector\s+of\s+\w+(?:\s+\p{Lu}\w+){0,3},?\s+said:"),
+)
+_TYPE_RES = {
+    kind: tuple((word, regex.compile(p, regex.MULTILINE)) for word, p in cues) for kind, cues in TYPE_CUES.items()
+}
+_WEAK_PRESS_RES = tuple((word, regex.compile(p)) for word, p in WEAK_PRESS_CUES)
 #: What each kind of document is called in the record.
 RECORD_TYPE = {
     "press_release": "press_release", "report": "report", "news_article": "news_article", "blog": "other",
@@ -129,23 +164,21 @@ def _inside_quote(doc: Document, offset: int) -> bool:
     return before.count(_OPEN_QUOTE) > before.count(_CLOSE_QUOTE)
 
 
-def _inspectorate_mentions(text: str) -> list[regex.Match[str]]:
+def _inspectorate_mentions(text: str) -> Iterator[regex.Match[str]]:
     """Every mention of an inspectorate, in order. The big pattern is tried only around
     its keywords (found with ``str.find``), which is some twenty times faster than
     running it over the whole text."""
     low = text.lower()
     hits = sorted(i for word in INSPECTORATE_KEYWORDS for i in _find_all(low, word))
-    found: list[regex.Match[str]] = []
     end = 0
     for hit in hits:
         if hit < end:
             continue
         for m in _INSPECTORATE_RE.finditer(text, max(end, hit - KEYWORD_REACH), hit + KEYWORD_REACH):
             if m.start() <= hit < m.end() or m.start() >= hit:
-                found.append(m)
+                yield m
                 end = m.end()
                 break
-    return found
 
 
 def _find_all(text: str, word: str) -> list[int]:
@@ -166,14 +199,18 @@ def inspectorate(doc: Document) -> Field | None:
     span is where it is named.
     """
     first: Field | None = None
+    # Without a "led by" anywhere, the first mention outside quoted speech is the answer.
+    may_lead = _ANY_LED_BY.search(doc.text) is not None
     for m in _inspectorate_mentions(doc.text):
         if _inside_quote(doc, m.start()):
             continue
         name = next(_INSPECTORATE_BY_GROUP[g] for g, v in m.groupdict().items() if v is not None)
-        if _LED_BY.search(doc.text, max(0, m.start() - 20), m.start()):
+        if may_lead and _LED_BY.search(doc.text, max(0, m.start() - 20), m.start()):
             return Field(name, m.span())
         if first is None:
             first = Field(name, m.span())
+            if not may_lead:
+                break
     return first
 
 
@@ -246,8 +283,13 @@ def document_type(doc: Document) -> str:
     Counts each kind's cues (TYPE_CUES) and takes the kind with most; a PDF with pages is
     a report unless release cues outnumber its report cues. No cue at all gives "other".
     """
-    scores = {kind: float(len(pattern.findall(doc.text))) for kind, pattern in _TYPE_RES.items()}
-    scores["press_release"] += 0.5 * len(_WEAK_PRESS_RE.findall(doc.text))
+    text, low = doc.text, doc.text.lower()
+
+    def count(cues: tuple[tuple[str, regex.Pattern[str]], ...]) -> int:
+        return sum(len(pattern.findall(text)) for word, pattern in cues if word in low)
+
+    scores = {kind: float(count(cues)) for kind, cues in _TYPE_RES.items()}
+    scores["press_release"] += 0.5 * count(_WEAK_PRESS_RES)
     if doc.page_starts:
         scores["report"] += 2
     kind = max(scores, key=lambda k: scores[k])
