@@ -48,7 +48,7 @@ def get_nlp() -> Language:
     """``spacy.blank("en")`` with the ``inspection_sentences`` rule component."""
     import numpy
     import spacy
-    from spacy.attrs import SENT_START
+    from spacy.attrs import IDX, SENT_START
     from spacy.language import Language
 
     if "inspection_sentences" not in Language.factories:
@@ -61,11 +61,12 @@ def get_nlp() -> Language:
             # SENT_START is stored as uint64: -1 ("not a start") wraps to the maximum.
             starts = numpy.full(len(doc), numpy.iinfo(numpy.uint64).max, dtype=numpy.uint64)
             starts[0] = 1
-            token_at = {tok.idx: tok.i for tok in doc}
-            for offset in sentence_starts(doc.text):
-                i = token_at.get(offset)
-                if i is not None:
-                    starts[i] = 1
+            token_starts = doc.to_array(IDX)
+            offsets = numpy.array(sentence_starts(doc.text), dtype=token_starts.dtype)
+            where = numpy.searchsorted(token_starts, offsets)
+            hit = where < len(doc)
+            where, offsets = where[hit], offsets[hit]
+            starts[where[token_starts[where] == offsets]] = 1  # only offsets that begin a token
             doc.from_array([SENT_START], starts.reshape(-1, 1))  # type: ignore[arg-type]
             return doc
 
