@@ -105,6 +105,16 @@ class Document:
             return paras[i]
         return None
 
+    def sentences_in(self, span: Span) -> list[Span]:
+        """The sentences that lie inside ``span`` (a paragraph, say), in order."""
+        sents = self.sentences
+        i = bisect.bisect_left(self._sentence_starts, span[0])
+        out: list[Span] = []
+        while i < len(sents) and sents[i][1] <= span[1]:
+            out.append(sents[i])
+            i += 1
+        return out
+
     def sentence_at(self, offset: int) -> Span | None:
         """The sentence holding ``offset``, or None."""
         sents = self.sentences

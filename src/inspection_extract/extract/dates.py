@@ -152,7 +152,6 @@ VISIT_OTHER_RE = regex.compile(
 )
 VISIT_WINDOW = 70
 
-_SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n")
 
 
 @dataclass(frozen=True)
@@ -231,14 +230,13 @@ def _find_dates(text: str) -> list[_Date]:
     return found
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence (or line) around ``text[start:end]``, cheaply: from the
-    last full stop or newline before it to the next one after it."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 400), start):
-        left = m.end()
-    right_m = _SENTENCE_END.search(text, end)
-    return left, right_m.start() if right_m else len(text)
+def _sentence(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``doc.text[start:end]`` (the shared spaCy
+    sentences; a date between sentences stands in a line of its own)."""
+    first = doc.sentence_at(start)
+    last = doc.sentence_at(max(start, end - 1))
+    line = _line(doc.text, start, end)
+    return (first[0] if first else line[0], last[1] if last else line[1])
 
 
 def _line(text: str, start: int, end: int) -> tuple[int, int]:
@@ -247,18 +245,19 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return left, len(text) if right < 0 else right
 
 
-def _embargo(text: str, date: _Date) -> Field | None:
+def _embargo(doc: Document, date: _Date) -> Field | None:
     """An embargo read from ``date`` when a clock time stands beside it and the sentence
     speaks of embargo, publication or availability (notes to editors, header lines)."""
     if date.day is None:
         return None
+    text = doc.text
     s, e = date.span
     before = TIME_BEFORE_RE.search(text, max(0, s - 30), s)
     after = None if before else TIME_AFTER_RE.match(text, e)
     clock = before or after
     if clock is None:
         return None
-    left, right = _sentence(text, s, e)
+    left, right = _sentence(doc, s, e)
     if not EMBARGO_CUE_RE.search(text, left, right):
         return None
     hour, minute = int(clock.group("hh")), int(clock.group("mi"))
@@ -286,10 +285,11 @@ def _dateline(text: str, date: _Date) -> bool:
     return DATELINE_REST_RE.match(text, e) is not None
 
 
-def _published(text: str, found: list[_Date], embargo: Field | None) -> Field | None:
+def _published(doc: Document, found: list[_Date], embargo: Field | None) -> Field | None:
     """The publication date, by the strength of what states it: a label or dateline
     first, then a publication sentence, then the embargo (the moment a release is
     published), and a month-only cover line last."""
+    text = doc.text
     cover: Field | None = None
     for date in found:
         if date.start is None or date.start != date.end:
@@ -306,7 +306,7 @@ def _published(text: str, found: list[_Date], embargo: Field | None) -> Field | 
         if date.day is None or date.start is None:
             continue
         s, e = date.span
-        left, _ = _sentence(text, s, e)
+        left, _ = _sentence(doc, s, e)
         window = text[left:s]
         cues = list(PUBLISH_CUE_RE.finditer(window))
         # Only the words after the last cue can make it another event ("published in").
@@ -318,20 +318,21 @@ def _published(text: str, found: list[_Date], embargo: Field | None) -> Field | 
     return cover
 
 
-def _fieldwork(text: str, found: list[_Date]) -> Fieldwork | None:
+def _fieldwork(doc: Document, found: list[_Date]) -> Fieldwork | None:
     """The fieldwork period: a dated sentence naming the fieldwork, else a date just after
     visit words ("Inspectors were on site between 13 and 24 January 2025")."""
+    text = doc.text
     for date in found:
         if date.start is None or date.end is None:
             continue
-        left, right = _sentence(text, *date.span)
+        left, right = _sentence(doc, *date.span)
         if FIELDWORK_CUE_RE.search(text, left, right):
             return Fieldwork(date.start, date.end, date.span)
     for date in found:
         if date.start is None or date.end is None:
             continue
         s, e = date.span
-        left, right = _sentence(text, s, e)
+        left, right = _sentence(doc, s, e)
         near = max(left, s - VISIT_WINDOW)
         if VISIT_CUE_RE.search(text, near, s) and not VISIT_OTHER_RE.search(text, left, right):
             return Fieldwork(date.start, date.end, date.span)
@@ -349,11 +350,11 @@ def dates(doc: Document) -> Dates:
     found = _find_dates(text)
     embargo = None
     for date in found:
-        embargo = _embargo(text, date)
+        embargo = _embargo(doc, date)
         if embargo is not None:
             break
     return Dates(
-        published=_published(text, found, embargo),
+        published=_published(doc, found, embargo),
         embargo=embargo,
-        fieldwork=_fieldwork(text, found),
+        fieldwork=_fieldwork(doc, found),
     )

@@ -211,7 +211,6 @@ _LEADING_THE = regex.compile(r"^the\s+", regex.IGNORECASE)
 #: Also an HTML list item after a colon, each <li> a paragraph of its own ("six for the PDU").
 _PART_START = regex.compile(rf"(?:{_BULLET}\s*)?(?:the\s+remaining\s+)?{_NUM}\b", regex.IGNORECASE)
 
-_SENTENCE_END = regex.compile(r"[.!?][’”\"']?(?P<gap>\s+)(?=[‘“\"'(]?[A-Z0-9])")
 
 # --- the list of a report ---------------------------------------------------------------
 
@@ -291,14 +290,8 @@ def _number(raw: str) -> int | None:
 
 
 def _sentences(doc: Document, para: Span) -> list[Span]:
-    """Sentences of a paragraph, by a light rule (cheaper than the shared spaCy pass)."""
-    start, end = para
-    out: list[Span] = []
-    for m in _SENTENCE_END.finditer(doc.text, start, end):
-        out.append((start, m.start("gap")))
-        start = m.end()
-    out.append((start, end))
-    return out
+    """Sentences of a paragraph (the shared spaCy sentence starts)."""
+    return doc.sentences_in(para) or [para]
 
 
 def _is_follow_up(text: str, s: int, e: int) -> bool:
