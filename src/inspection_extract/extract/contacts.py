@@ -51,18 +51,15 @@ NOT_PRESS_ADDRESS_RE = regex.compile(
 )
 #: How far an address may reach either side of its "@".
 EMAIL_REACH = 100
-_SENTENCE_END = regex.compile(r"[.!?](?=\s)|\n")
 _LETTERS = regex.compile(r"\p{L}{2,}")
 
 
-def _context(text: str, start: int, end: int) -> str:
+def _context(doc: Document, start: int, end: int) -> str:
     """The sentence around an address, less the address itself; when the address stands
     alone on its line ("Media contact:" above it), the line before as well."""
-    left = 0
-    for m in _SENTENCE_END.finditer(text, max(0, start - 300), start):
-        left = m.end()
-    right_m = _SENTENCE_END.search(text, end)
-    right = right_m.start() if right_m else len(text)
+    text = doc.text
+    sentence = doc.sentence_at(start) or (start, end)
+    left, right = sentence[0], max(sentence[1], end)
     around = text[left:start] + " " + text[end:right]
     if not _LETTERS.search(around) and left > 0:
         prev = text.rfind("\n", 0, max(0, left - 1))
@@ -87,7 +84,7 @@ def contacts(doc: Document) -> list[Contact]:
         key = email.lower()
         if key in seen or NOT_PRESS_ADDRESS_RE.search(email):
             continue
-        around = _context(text, m.start(), m.end())
+        around = _context(doc, m.start(), m.end())
         labelled = CONTACT_LABEL_RE.search(text, max(0, m.start() - 20), m.start()) is not None
         if (labelled or PRESS_CUE_RE.search(around)) and not NOT_PRESS_RE.search(around):
             seen.add(key)
