@@ -20,6 +20,7 @@ from inspection_extract.errors import EncryptedPdfError, NoTextLayerError, PdfEr
 ROOT = Path(__file__).resolve().parents[2]
 PDFS = ROOT / "fixtures" / "pdf"
 CORPUS = ROOT / "fixtures" / "corpus"
+HOLDOUT = ROOT / "fixtures" / "pdf-holdout"
 CORPUS_PDFS = sorted(p.name for p in CORPUS.glob("report-*.pdf"))
 
 
@@ -263,7 +264,53 @@ def test_corpus_two_column_paragraph_continues_across_columns() -> None:
 def test_pages_separated_by_blank_line() -> None:
     d = doc("headers-footers.pdf")
     for start in d.page_starts[1:]:
-        assert d.text[start - 2 : start] == "\n\n"
+        # a page starts a paragraph unless it goes on with the last page's (lower case)
+        assert d.text[start - 2 : start] == "\n\n" or d.text[start].islower()
+
+
+def test_item_cut_by_the_page_foot_is_one_paragraph() -> None:
+    d = doc("item-across-pages.pdf")
+    start = d.text.index("1. ensure that people")
+    para = d.paragraph_at(start)
+    assert para is not None
+    assert d.text[slice(*para)].endswith("the hours available for training")
+    assert d.page_of(d.text.index("cancelled at short notice")) == 3
+    assert "\n\n2. give managers" in d.text  # the next item still starts its own paragraph
+
+
+def test_title_over_page_of_footer_removed() -> None:
+    # the running title and "Page N of M" on two lines at the foot go together
+    text = doc("title-footer.pdf").text
+    assert "Inspection of probation services" not in text
+    assert "of 4" not in text
+    assert "This is the end of the leadership." in text
+
+
+@pytest.mark.parametrize(
+    ("name", "footer"),
+    [
+        ("report-pdu-ashdown-vale-2024.pdf", "Inspection of probation services: Ashdown Vale PDU"),
+    ],
+)
+def test_holdout_footers_removed(name: str, footer: str) -> None:
+    text = load(HOLDOUT / name).text
+    assert footer not in text
+    assert "Page 5 of 13" not in text
+
+
+def test_heading_after_signature_starts_a_paragraph() -> None:
+    # YJS foreword: signature, "Ratings" and an unruled leader table follow with no gap
+    text = doc("leader-table.pdf").text
+    assert "\n\nEleanor Pryce\n\nHM Chief Inspector of Probation\n\nRatings\n\nOverall rating ." in text
+    table = text[text.index("Overall rating") :].split("\n\n")[0].split("\n")
+    assert len(table) == 6  # one row a line, the domain heading with them
+    assert table[1].startswith("Total score ....") and table[1].endswith("..15/36")  # leader kept whole
+    assert text.endswith("\n\nResettlement is rated but does not count towards the total score.")
+
+
+def test_standard_rating_score_table_read_as_rows() -> None:
+    text = load(HOLDOUT / "report-yjs-kestrelford-2024.pdf").text
+    assert "1.2 Staff | Good | 2\n1.3 Partnerships and services | Outstanding | 3" in text
 
 
 # --- title, source, pages of spans, boxes ---------------------------------------------------------

@@ -4,9 +4,9 @@ pdfium gives the page's text in reading order (it reads the two-column chapters 
 inspectorate's LibreOffice reports column by column), with ``\\r\\n`` between lines and
 U+FFFE where it judged a line-end hyphen soft; it joins the two halves of such a line,
 so the loader splits there again to get the lines as printed. Geometry is asked only
-for the first and last character of each line and for the characters around spaces
-pdfium generated itself (a real gap or a split word), never for every character:
-that keeps a page at well under a millisecond.
+for the first and last character of each line and, on a line printed as more than one
+run of text, for the characters around spaces pdfium generated itself (a real gap or a
+split word), never for every character: that keeps a page at well under a millisecond.
 """
 
 from __future__ import annotations
@@ -101,62 +101,85 @@ def _visual_lines(tp: pdfium_c.FPDF_TEXTPAGE, text: str, height: float) -> list[
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     font_size = pdfium_c.FPDFText_GetFontSize
     weight = pdfium_c.FPDFText_GetFontWeight
-
-    def box(i: int) -> tuple[float, float, float, float]:
-        get_box(tp, i, prect)
-        return rect.left, height - rect.top, rect.right, height - rect.bottom
-
-    split = _split_spaces(tp, text, box, font_size)
+    count_runs = pdfium_c.FPDFText_CountRects
+    marks = any(mark in text for mark in _SOFT_MARKS)
     lines: list[VLine] = []
     for m in _PDFIUM_LINE.finditer(text):
         start, end = m.span()
         seg = start
         while seg < end:
             cut = end
-            for mark in _SOFT_MARKS:
-                k = text.find(mark, seg, end)
-                if k >= 0:
-                    cut = min(cut, k + 1)
+            if marks:
+                for mark in _SOFT_MARKS:
+                    k = text.find(mark, seg, end)
+                    if k >= 0:
+                        cut = min(cut, k + 1)
             a, b = seg, cut
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
             if a < b:
-                x0, _, _, _ = box(a)
-                _, top, x1, bottom = box(b - 1)
+                get_box(tp, a, prect)
+                x0 = rect.left
+                get_box(tp, b - 1, prect)
+                top, x1, bottom = height - rect.top, rect.right, height - rect.bottom
                 size = font_size(tp, b - 1) or 10.0
-                spaces = tuple(k - a for k in split if a < k < b) if split else ()
+                spaces: tuple[int, ...] = ()
+                # pdfium generates a space only between two runs of text (text objects) or at
+                # a wide kerning step: a line printed as one run has no split word to find.
+                if " " in text[a:b] and count_runs(tp, a, b - a) > 1:
+                    spaces = _split_spaces(tp, text, a, b, height)
                 bold = weight(tp, a) >= 600 and weight(tp, b - 1) >= 600
                 lines.append(VLine(text[a:b], x0, top, x1, bottom, size, bold, spaces))
             seg = cut
     return lines
 
 
-def _split_spaces(tp, text, box, font_size) -> list[int]:  # type: ignore[no-untyped-def]
-    """Offsets of the spaces pdfium generated inside a word (no real gap on the page)."""
+def _split_spaces(tp: pdfium_c.FPDF_TEXTPAGE, text: str, a: int, b: int, height: float) -> tuple[int, ...]:
+    """Offsets (from ``a``) of the spaces pdfium generated inside a word of ``text[a:b]``.
+
+    Such a space has no real gap on the page under it: "Requires i mprovement".
+    """
+    rect = pdfium_c.FS_RECTF()
+    prect = ctypes.byref(rect)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
     out: list[int] = []
-    is_generated = pdfium_c.FPDFText_IsGenerated
-    for m in _SPACE_IN_WORDS.finditer(text):
+    for m in _SPACE_IN_WORDS.finditer(text, a, b):
         k = m.start()
-        if is_generated(tp, k) == 1:
-            left = box(k - 1)[2]
-            right = box(k + 1)[0]
-            size = font_size(tp, k - 1) or 10.0
-            if right - left < SPLIT_GAP_EM * size:
-                out.append(k)
-    return out
+        if pdfium_c.FPDFText_IsGenerated(tp, k) == 1:
+            get_box(tp, k - 1, prect)
+            left = rect.right
+            get_box(tp, k + 1, prect)
+            size = pdfium_c.FPDFText_GetFontSize(tp, k - 1) or 10.0
+            if rect.left - left < SPLIT_GAP_EM * size:
+                out.append(k - a)
+    return tuple(out)
 
 
 # --- ratings tables -------------------------------------------------------------------------
 
-# A line ending in a rating word, or in the first/second half of a wrapped or split one.
+# A line ending in a rating word, or in the first/second half of a wrapped or split one,
+# maybe followed by the standard's score (a "Standard | Rating | Score" table: "Good 2").
 RATING_END = regex.compile(
     r"""(?:Outstanding | Good | Inadeq\ ?uate | Requires | i\ ?mprovement
-        | Requires\ improvement)\s*$""",
+        | Requires\ improvement | Not\ rated)
+        (?:\s+(?:\d{1,2}|[–-]))?     # the score column: a number, or a dash for "not scored"
+        \s*$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 OVERALL = regex.compile(r"^\s*Overall\s+rating\b", regex.IGNORECASE)
+_OVERALL_ANYWHERE = regex.compile(r"^\s*Overall\s+rating\b", regex.IGNORECASE | regex.MULTILINE)
+# A table's row that ends in a score ("Ashdown Vale PDU Score 12/27", "Total score .... 15/36").
+SCORE_END = regex.compile(r"\b\d{1,2}\s*/\s*\d{1,2}\s*$")
+# Only a line's end can hold a rating: the patterns look at its last characters.
+_TAIL = 40
+
+
+def is_table_row(text: str) -> bool:
+    """Whether a line reads as a row of a ratings table (a rating or a score at its end)."""
+    tail = text[-_TAIL:]
+    return bool(RATING_END.search(tail) or SCORE_END.search(tail) or OVERALL.search(text))
 
 
 def ratings_region(lines: list[VLine], *, continued: bool) -> tuple[int, int] | None:
@@ -167,7 +190,9 @@ def ratings_region(lines: list[VLine], *, continued: bool) -> tuple[int, int] | 
     starts with such a line. The region starts a few lines above "Overall rating" to take
     the table's header row (unit, fieldwork, score).
     """
-    ends = [i for i, ln in enumerate(lines) if RATING_END.search(ln.text)]
+    if not continued and not _OVERALL_ANYWHERE.search("\n".join(ln.text for ln in lines)):
+        return None  # most pages: one search of the page instead of two a line
+    ends = [i for i, ln in enumerate(lines) if RATING_END.search(ln.text[-_TAIL:])]
     overall = next((i for i, ln in enumerate(lines) if OVERALL.search(ln.text)), None)
     if overall is not None and len(ends) >= 3:
         return max(0, overall - 3), max(ends[-1] + 1, overall)
@@ -259,4 +284,14 @@ def read_table(pdf: pdfium.PdfDocument, index: int, band: tuple[float, float]) -
         page.close()
 
 
-__all__ = ["VLine", "Row", "PageText", "read_page", "ratings_region", "table_band", "clip_page", "read_table"]
+__all__ = [
+    "VLine",
+    "Row",
+    "PageText",
+    "read_page",
+    "ratings_region",
+    "is_table_row",
+    "table_band",
+    "clip_page",
+    "read_table",
+]

@@ -6,7 +6,8 @@ apart ("1.1 Leadership | Requires improvement") and pdfium's text run cells toge
 wraps a rating onto the next line. On the way the text is repaired:
 
 - running headers, footers and page numbers go, found by repetition across pages (the
-  same first or last line on most pages, digits aside), never by a fixed string;
+  same lines, digits aside, in the block set apart at the top or foot of many pages: a
+  running title over "Page N of M" goes whole), never by a fixed string;
 - a word hyphenated at a line end is rejoined (pdfium marks soft hyphens U+FFFE), unless
   the document spells it with a hyphen ("well-established"); the whole word moves to
   the next line so its span never crosses a line break;
@@ -14,7 +15,8 @@ wraps a rating onto the next line. On the way the text is repaired:
   page shows no real gap;
 - ligatures are spelt out, Symbol-font bullets become "•";
 - a blank line separates paragraphs (a vertical gap wider than the line spacing, a line
-  ending short of its column's right edge, a bullet, a change of font size) and pages.
+  ending short of its column's right edge, a bullet, a change of font size or weight, a
+  table) and pages, unless a paragraph cut by the page foot goes on in lower case.
 
 The cover's title block (the largest type on page 1, with the lines set close to it) is
 the document's ``title_span``.
@@ -33,6 +35,7 @@ from inspection_extract._load._pdf_read import (
     PageText,
     Row,
     VLine,
+    is_table_row,
     ratings_region,
     read_page,
     read_table,
@@ -45,6 +48,8 @@ from inspection_extract.record import Box, Source, Span
 
 # A header or footer line recurs at the top or bottom of at least this share of the pages.
 FURNITURE_SHARE = 0.4
+# A running header or footer block has at most this many lines (title over "Page N of M").
+FURNITURE_LINES = 2
 # A vertical step this much wider than the document's usual line spacing starts a paragraph.
 PARAGRAPH_GAP = 1.3
 
@@ -123,7 +128,7 @@ def _read_pages(data: bytes, label: str, max_pages: int) -> list[PageText]:
                 continued = region is not None and region[1] >= len(page.lines) - 2
                 if region is not None:
                     page.table_band = table_band(page.lines, region)
-                    _read_ratings_table(pdf, page)
+                    _read_ratings_table(pdf, page, region)
                 pages.append(page)
             except pdfium.PdfiumError:
                 raise PdfError(
@@ -141,50 +146,75 @@ def _furniture_key(text: str) -> str:
 def _drop_furniture(pages: list[PageText]) -> None:
     """Remove running headers, footers and page numbers, recognised by repetition.
 
-    A line is furniture when the same line (digits aside) is the first or the last of at
-    least `FURNITURE_SHARE` of the pages with text; a lone number (or "Page N of M")
-    at the top or bottom that equals the page's own number is one too. Two rounds, for a
-    header of two lines.
+    The furniture of a page is looked for in its edge blocks: the lines at its top and at
+    its foot that are set close together (at most `FURNITURE_LINES` of them) and apart
+    from the body by a gap. A block goes when every line of it is furniture: the same
+    line (digits aside) is in an edge block of at least `FURNITURE_SHARE` of the pages with
+    text (at the top on some and at the foot on others counts too), or it is a lone
+    number (or "Page N of M") in the margin that equals the page's own number. A footer
+    of two lines, the running title over "Page N of 13", goes whole; a body line that
+    happens to repeat stays with the block it belongs to. Two rounds, for furniture set
+    in two blocks.
     """
     with_text = [p for p in pages if p.lines]
     need = max(2, FURNITURE_SHARE * len(with_text))
     for _ in range(2):
-        firsts = Counter(_furniture_key(p.lines[0].text) for p in with_text if p.lines)
-        lasts = Counter(_furniture_key(p.lines[-1].text) for p in with_text if p.lines)
+        blocks = {id(p): (_edge_block(p.lines, 0), _edge_block(p.lines, -1)) for p in with_text}
+        seen: Counter[str] = Counter()
+        keys: dict[int, dict[int, str]] = {}
+        for p in with_text:
+            top, foot = blocks[id(p)]
+            page_keys = {i: _furniture_key(p.lines[i].text) for i in (*top, *foot)}
+            keys[id(p)] = page_keys
+            seen.update(set(page_keys.values()))
         changed = False
         for p in with_text:
-            for end in (-1, 0):
-                if not p.lines:
-                    break
-                line = p.lines[end]
-                key = _furniture_key(line.text)
-                counts = lasts if end == -1 else firsts
-                if not _stands_apart(p.lines, end):
-                    continue
-                number = _PAGE_NUMBER.match(line.text)
-                edge = line.bottom > 0.85 * p.height if end == -1 else line.top < 0.15 * p.height
-                if counts[key] >= need or (edge and number and int(number.group(1)) == p.index + 1):
-                    p.lines.pop(end)
-                    changed = True
+            drop: set[int] = set()
+            for block, at_top in zip(blocks[id(p)], (True, False), strict=True):
+                if block and all(_is_furniture(p, i, keys[id(p)][i], seen, need, at_top) for i in block):
+                    drop.update(block)
+            if drop:
+                p.lines = [ln for i, ln in enumerate(p.lines) if i not in drop]
+                changed = True
         if not changed:
             break
 
 
-def _stands_apart(lines: list[VLine], end: int) -> bool:
-    """Whether the first (``end`` 0) or last (-1) line is set apart from the body by a gap.
+def _is_furniture(p: PageText, i: int, key: str, seen: Counter[str], need: float, at_top: bool) -> bool:
+    """Whether line ``i`` of an edge block of ``p`` repeats across pages or is the page's number."""
+    if seen[key] >= need:
+        return True
+    line = p.lines[i]
+    number = _PAGE_NUMBER.match(line.text)
+    if number is None or int(number.group(1)) != p.index + 1:
+        return False
+    return line.top < 0.15 * p.height if at_top else line.bottom > 0.85 * p.height
+
+
+def _edge_block(lines: list[VLine], end: int) -> list[int]:
+    """Indices of the lines at the top (``end`` 0) or foot (-1) set apart from the body.
 
     Running headers and footers sit in the page margins, further from the text than its
-    line spacing; a body line that happens to repeat (a refrain) does not.
+    line spacing; a body line that happens to repeat (a refrain) does not. The block is
+    the lines closer to each other than that, counted from the edge; [] when more than
+    `FURNITURE_LINES` lines run on without a gap (the body reaches the edge).
     """
-    if len(lines) < 2:
-        return True
-    line, other = (lines[0], lines[1]) if end == 0 else (lines[-1], lines[-2])
-    gap = other.top - line.bottom if end == 0 else line.top - other.bottom
-    return gap > 0.8 * max(line.size, other.size)
+    order = range(len(lines) - 1, -1, -1) if end == -1 else range(len(lines))
+    block: list[int] = []
+    for i in order:
+        if block:
+            j = block[-1]
+            above, below = (lines[i], lines[j]) if end == -1 else (lines[j], lines[i])
+            if below.top - above.bottom > 0.8 * max(above.size, below.size):
+                return block
+            if len(block) == FURNITURE_LINES:
+                return []
+        block.append(i)
+    return block
 
 
-def _read_ratings_table(pdf: pdfium.PdfDocument, p: PageText) -> None:
-    """Read with pdfplumber the ratings table that page ``p``'s pdfium text shows."""
+def _read_ratings_table(pdf: pdfium.PdfDocument, p: PageText, region: tuple[int, int]) -> None:
+    """Read with pdfplumber the ratings table that page ``p``'s pdfium text shows in ``region``."""
     assert p.table_band is not None
     try:
         rows = read_table(pdf, p.index, p.table_band)
@@ -192,10 +222,15 @@ def _read_ratings_table(pdf: pdfium.PdfDocument, p: PageText) -> None:
         rows = []
     if rows:
         p.rows = rows
-    else:  # no ruled table found: keep pdfium's lines, one row a line, as one block
-        p.table_lines = {
-            id(ln) for ln in p.lines if p.table_band[0] <= (ln.top + ln.bottom) / 2 <= p.table_band[1]
-        }
+        return
+    # No ruled table found: keep pdfium's lines, one row a line, as one block from the
+    # first row to the last. The region starts above the table to catch its header row,
+    # and so may hold the heading and the foreword's signature before it ("Eleanor Pryce" /
+    # "Ratings" in a YJS report): those are not rows and keep their own paragraphs.
+    first, last = region
+    rows_at = [i for i in range(first, min(last, len(p.lines) - 1) + 1) if is_table_row(p.lines[i].text)]
+    if rows_at:
+        p.table_lines = {id(ln) for ln in p.lines[rows_at[0] : rows_at[-1] + 1]}
 
 
 def _place_rows(p: PageText, rows: list[Row]) -> None:
@@ -236,6 +271,8 @@ class _Writer:
         self.pitch = _usual_pitches(pages)
         # A hyphenated fragment waiting for the next line: (text, page, box).
         self.carry: tuple[str, int, Box] | None = None
+        # The last line written and its column's right edge, when a page ended in body text.
+        self.tail: tuple[VLine, float] | None = None
 
     @property
     def vocab(self) -> Counter[str]:
@@ -261,7 +298,7 @@ class _Writer:
                 blank += 1
                 continue
             if self.offset:
-                self.put("\n\n")
+                self.put("\n" if self._continues(p) else "\n\n")
             page_starts.extend([self.offset] * (blank + 1))
             blank = 0
             title = _title_lines(p) if p.index == 0 else set()
@@ -293,6 +330,8 @@ class _Writer:
                     sep = "\n" if i in title and (i - 1) in title else "\n\n"
                 elif i - 1 in in_table and i in in_table:
                     sep = "\n"  # rows of a table pdfplumber could not rule: one block
+                elif i - 1 in in_table or i in in_table:
+                    sep = "\n\n"  # the table is a paragraph of its own
                 else:
                     sep = "\n\n" if self._breaks(prev, ln, edges[i - 1], edges[i]) else "\n"
                 self.put(sep)
@@ -304,7 +343,31 @@ class _Writer:
             wrote, prev = True, ln
         if p.rows and p.rows_at >= len(p.lines):
             self._write_rows(p, after_text=wrote)
+            prev = None
+        last = len(p.lines) - 1
+        self.tail = (prev, edges[last]) if prev is not None and last not in in_table else None
         return (title_start, title_end) if title_start >= 0 else None
+
+    def _continues(self, p: PageText) -> bool:
+        """Whether the paragraph that ended the last page goes on at the top of page ``p``.
+
+        A recommendation or bullet cut by the page foot ("... sessions are not" / "cancelled
+        at short notice") is one paragraph: the last line fills its column, stops short of
+        a sentence's end, and the next page's first line, in the same type, starts in lower
+        case. Anything else (a heading, a table, a finished sentence) starts a paragraph.
+        """
+        if self.tail is None or not p.lines or p.rows_at == 0 or id(p.lines[0]) in p.table_lines:
+            return False
+        prev, edge = self.tail
+        nxt = p.lines[0]
+        if not nxt.text[0].islower() or _SENTENCE_END.search(prev.text):
+            return False
+        if abs(nxt.size - prev.size) > 0.9 or nxt.bold != prev.bold:
+            return False
+        first = _FIRST_WORD.match(nxt.text)
+        per_char = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
+        word = per_char * (len(first.group()) + 1 if first else 1)
+        return edge - prev.x1 <= word + 0.5 * prev.size
 
     def _write_rows(self, p: PageText, *, after_text: bool) -> None:
         """A table as one paragraph, one row a line, cells apart with " | "."""
