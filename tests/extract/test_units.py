@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from inspection_extract._load import load
@@ -17,6 +19,9 @@ def _units(text: str) -> list[tuple[str, str, str | None, str | None]]:
 
 def found_text(text: str, span: tuple[int, int]) -> str:
     return load(text).text[span[0] : span[1]]
+
+
+DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
 
 
 @pytest.mark.parametrize(
@@ -71,6 +76,90 @@ def found_text(text: str, span: tuple[int, int]) -> str:
             "improvement to inadequate.",
             [("Fenmoor Hospitals", "trust", "Inadequate", "Requires improvement")],
         ),
+        # CQC and Ofsted: an active "rated X as Y"; a college or surgery named with its type word
+        (
+            "The Care Quality Commission has rated Orchard Vale Surgery in Brindle as requires "
+            "improvement overall, down from the good rating it received at its previous inspection.",
+            [("Orchard Vale Surgery", "other", "Requires improvement", "Good")],
+        ),
+        (
+            "Ofsted has judged Westcombe Academy as outstanding.",
+            [("Westcombe Academy", "other", "Outstanding", None)],
+        ),
+        (
+            "Redhill College has been found to be good by Ofsted, an improvement on the ‘Requires "
+            "improvement’ grade the college received in 2021. Published 2 May 2024.",
+            [("Redhill College", "college", "Good", "Requires improvement")],
+        ),
+        (
+            "Fernside Surgery has been graded ‘Inadequate’ by the regulator.",
+            [("Fernside Surgery", "other", "Inadequate", None)],
+        ),
+        # the rating verbs and their siblings
+        ("Tarnbury PDU was assessed as ‘Good’.", [("Tarnbury", "PDU", "Good", None)]),
+        ("Tarnbury PDU has been given a rating of ‘Good’.", [("Tarnbury", "PDU", "Good", None)]),
+        ("Tarnbury PDU was awarded a rating of ‘Outstanding’.", [("Tarnbury", "PDU", "Outstanding", None)]),
+        ("Tarnbury PDU has retained its ‘Good’ rating.", [("Tarnbury", "PDU", "Good", "Good")]),
+        ("Tarnbury PDU has kept its rating of ‘Good’.", [("Tarnbury", "PDU", "Good", "Good")]),
+        # the rating as a verb; "Probation services in X" names the unit X
+        (
+            "Probation services in Kestrel Bay require improvement, according to a report. "
+            "The Kestrel Bay PDU supervises 2,000 people.",
+            [("Kestrel Bay", "PDU", "Requires improvement", None)],
+        ),
+        (
+            "Probation services in Ashby have been rated ‘Inadequate’. Ashby PDU has 40 staff.",
+            [("Ashby", "PDU", "Inadequate", None)],
+        ),
+        # a second unit in a "while" clause
+        (
+            "Ashby CRC has been rated ‘Requires improvement’, while the National Probation Service "
+            "(NPS) South division has been rated ‘Good’.",
+            [("Ashby", "CRC", "Requires improvement", None), ("South", "NPS division", "Good", None)],
+        ),
+        # previous ratings told by time: a past year, "last inspected", "since", "N years after"
+        (
+            "Published 3 May 2024. Tarnbury Youth Justice Service has been rated ‘Good’. "
+            "The service was rated inadequate in 2019.",
+            [("Tarnbury", "YJS", "Good", "Inadequate")],
+        ),
+        (
+            "Tarnbury YJS has been rated ‘Inadequate’, a fall of two grades since the service was "
+            "rated ‘Good’ in 2019. Published 3 May 2024.",
+            [("Tarnbury", "YJS", "Inadequate", "Good")],
+        ),
+        (
+            "Tarnbury PDU has moved up one grade to ‘Requires improvement’, two years after "
+            "inspectors judged it ‘Inadequate’.",
+            [("Tarnbury", "PDU", "Requires improvement", "Inadequate")],
+        ),
+        (
+            "Tarnbury PDU has been rated ‘Good’. When the service was last inspected, in 2021, it "
+            "was found to ‘require improvement’.",
+            [("Tarnbury", "PDU", "Good", "Requires improvement")],
+        ),
+        (
+            "Tarnbury PDU has been rated ‘Good’. Tarnbury PDU was last inspected in 2021, when it "
+            "received a score of 3 out of 27 and was rated ‘Inadequate’.",
+            [("Tarnbury", "PDU", "Good", "Inadequate")],
+        ),
+        (
+            "Tarnbury PDU was previously rated ‘Inadequate’. It has now been rated ‘Good’.",
+            [("Tarnbury", "PDU", "Good", "Inadequate")],
+        ),
+        # names sharing one plural type word; "Both"; "respectively"
+        (
+            "The Ashby and Coalford youth justice services were inspected in May. "
+            "Both services were rated ‘Good’.",
+            [("Ashby", "YJS", "Good", None), ("Coalford", "YJS", "Good", None)],
+        ),
+        (
+            "Reports cover two of the county’s PDUs, Ashby and Coalford, which were rated ‘Good’ "
+            "and ‘Inadequate’ respectively.",
+            [("Ashby", "PDU", "Good", None), ("Coalford", "PDU", "Inadequate", None)],
+        ),
+        # a number word before a name is a count, not part of the name
+        ("One Wold PDU rated ‘Good’, its neighbour ‘Inadequate’", []),
         # traps: a partner council, the scale, an adjective, a tally
         (
             "Newport's youth justice service, run by Newport City Council, is good at what it does. "
@@ -97,11 +186,41 @@ def test_units(text: str, expected: list[tuple[str, str, str | None, str | None]
         ("Oakham PDU has been rated ‘Good’. It scored 10 of the 27 available points.", 10, 27),
         ("Lambeth PDU – rated ‘Inadequate’ (score 1/27)", 1, 27),
         ("Hull PDU scored eight points out of a possible 27. Goole PDU scored just three.", 8, 27),
+        # holdout forms, in our own words
+        ("Kinford Youth Justice Service scored 27 out of a maximum 36.", 27, 36),
+        ("Kinford YOS has been rated ‘Good’, scoring 30 points from a maximum of 36.", 30, 36),
+        ("The Kinford PDU scored 8 points in total, out of a possible 27.", 8, 27),
+        (
+            "Kinford CRC has been rated ‘Good’, while the NPS South division has been rated ‘Good’. "
+            "The CRC, which is owned by a company, supervises 5,000 people. It scored 12 out of 30.",
+            12,
+            30,
+        ),
     ],
 )
 def test_score(text: str, points: int, out_of: int) -> None:
     u = units(load(text)).units[0]
     assert u.score is not None and (u.score.points, u.score.out_of) == (points, out_of)
+
+
+@pytest.mark.parametrize(
+    ("text", "scores"),
+    [
+        (
+            "Inspectors visited the Brackley and Dunholm probation delivery units (PDUs). Both were "
+            "rated ‘Inadequate’, scoring three and five points respectively out of a possible 27.",
+            [("Brackley", 3), ("Dunholm", 5)],
+        ),
+        (
+            "Ashby PDU and Coalford PDU were inspected. Ashby scored 10 points and Coalford 4, "
+            "each out of a possible 27.",
+            [("Ashby", 10), ("Coalford", 4)],
+        ),
+    ],
+)
+def test_scores_sharing_a_maximum(text: str, scores: list[tuple[str, int]]) -> None:
+    found = units(load(text))
+    assert [(u.name, u.score and u.score.points) for u in found.units] == scores
 
 
 def test_score_out_of_from_sentence_before() -> None:
@@ -131,11 +250,105 @@ def test_score_out_of_from_sentence_before() -> None:
             "• Leadership – ‘Requires improvement’\n• Staff – ‘Inadequate’",
             [(None, "Leadership", "Requires improvement"), (None, "Staff", "Inadequate")],
         ),
+        # holdout forms, in our own words: CQC key questions, several to a rating
+        (
+            "The practice was rated inadequate for being well-led, requires improvement for being "
+            "safe and responsive, and good for being effective.",
+            [
+                (None, "well-led", "Inadequate"),
+                (None, "safe", "Requires improvement"),
+                (None, "responsive", "Requires improvement"),
+                (None, "effective", "Good"),
+            ],
+        ),
+        # the verb given once for a semicolon list
+        (
+            "Leadership was rated ‘Good’; staff ‘Requires improvement’; and information and "
+            "facilities ‘Inadequate’.",
+            [
+                (None, "Leadership", "Good"),
+                (None, "staff", "Requires improvement"),
+                (None, "information and facilities", "Inadequate"),
+            ],
+        ),
+        # a long subject; "singled out as"; "the way the service handles X"
+        (
+            "Work to help children resettle in the community after leaving custody was judged "
+            "‘Requires improvement’, while the way the service handles out-of-court disposals was "
+            "singled out as ‘Outstanding’.",
+            [
+                (None, "Work to help children resettle in the community after leaving custody", "Requires improvement"),
+                (None, "out-of-court disposals", "Outstanding"),
+            ],
+        ),
+        # the aspect after "for its"; the unit's own rating is not an aspect
+        (
+            "Pelham NPS division has been inspected. The NPS division, which supervises high-risk "
+            "people, was rated ‘Outstanding’ for its court work.",
+            [(None, "court work", "Outstanding")],
+        ),
+        (
+            "Ashby YJS has been rated ‘Inadequate’ by HM Inspectorate of Probation, a fall of two "
+            "grades since the service was rated ‘Good’ in 2019. Published 2 June 2023.",
+            [],
+        ),
+        # an Ofsted grade table with dot leaders; its "Overall effectiveness" row is no aspect
+        (
+            "Overall effectiveness ........ Good\nThe quality of education ...... Good\n"
+            "Apprenticeships ........ Requires improvement\n",
+            [(None, "The quality of education", "Good"), (None, "Apprenticeships", "Requires improvement")],
+        ),
+        # report tables: a score column; dot leaders; unnumbered rows under numbered domains
+        (
+            "1.1 Governance and leadership | Outstanding | 3\n1.2 Staff Good 2\n4.1 Resettlement Not rated –\n",
+            [("1.1", "Governance and leadership", "Outstanding"), ("1.2", "Staff", "Good")],
+        ),
+        (
+            "1.1 Governance and leadership ........ Requires improvement\n1.2 Staff ........ Good\n",
+            [("1.1", "Governance and leadership", "Requires improvement"), ("1.2", "Staff", "Good")],
+        ),
+        (
+            "Ratings\n1. Organisational delivery\nLeadership Requires improvement\nStaff Good\n"
+            "2. Case supervision\nAssessment Inadequate\nPlanning Good\n",
+            [
+                ("1.1", "Leadership", "Requires improvement"),
+                ("1.2", "Staff", "Good"),
+                ("2.1", "Assessment", "Inadequate"),
+                ("2.2", "Planning", "Good"),
+            ],
+        ),
+        # a rule of the rating scheme is no aspect
+        (
+            "Where the lowest score is 80% or more, the standard is rated ‘Outstanding’; between 65% "
+            "and 79%, ‘Good’; and below 50%, ‘Inadequate’.",
+            [],
+        ),
     ],
 )
 def test_aspects(text: str, aspects: list[tuple[str | None, str, str]]) -> None:
     found = units(load(text))
     assert [(a.id, a.aspect, a.rating) for a in found.aspect_ratings] == aspects
+
+
+def test_dot_leader_total_score() -> None:
+    found = units(
+        load(
+            "Corran Vale YJS\n\nOverall rating ........ Requires improvement\n"
+            "Total score ......................... 15/36\n"
+        )
+    )
+    assert found.units[0].score is not None and (found.units[0].score.points, found.units[0].score.out_of) == (15, 36)
+    assert found.overall_rating is not None and found.overall_rating.value == "Requires improvement"
+
+
+def test_report_year_before_rating_is_previous() -> None:
+    found = units(
+        load(
+            "Tollford PDU was inspected in March 2025.\n\nThis is our second inspection of the PDU. "
+            "In 2022 we rated it ‘Requires improvement’. We have now rated the PDU ‘Inadequate’."
+        )
+    )
+    assert [(u.rating, u.previous_rating) for u in found.units] == [("Inadequate", "Requires improvement")]
 
 
 def test_report_table_gives_overall_rating_and_score() -> None:
@@ -161,6 +374,7 @@ def test_report_table_gives_overall_rating_and_score() -> None:
             "South West",
         ),
         ("The National Probation Service (NPS) North East division has been rated ‘Good’.", None),
+        ("The Probation Service East of England region should recruit more staff.", "East of England"),
     ],
 )
 def test_region(text: str, region: str | None) -> None:
@@ -173,3 +387,49 @@ def test_thematic_has_no_unit_and_no_rating() -> None:
         load("Of the 24 PDUs inspected, unpaid work was rated ‘Good’ in 10. None was rated ‘Outstanding’.")
     )
     assert found.units == () and found.overall_rating is None and found.aspect_ratings == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "overall"),
+    [
+        (
+            "units-active-rated-as-and-key-questions.txt",
+            [("Hollin Road Surgery", "other", "Inadequate", "Requires improvement")],
+            "Inadequate",
+        ),
+        (
+            "units-ofsted-dot-leader-grades.txt",
+            [("Ashgrove College", "college", "Requires improvement", "Good")],
+            "Requires improvement",
+        ),
+        (
+            "units-shared-plural-type-word.txt",
+            [
+                ("Brackley", "PDU", "Requires improvement", None),
+                ("Dunholm", "PDU", "Requires improvement", None),
+                ("Elmstead", "PDU", "Good", None),
+                ("Farnley", "PDU", "Inadequate", None),
+            ],
+            "Requires improvement",
+        ),
+        (
+            "units-previous-rating-by-time.txt",
+            [("Garnet Vale", "YJS", "Good", "Inadequate")],
+            "Good",
+        ),
+        (
+            "units-rating-as-verb-and-while-clause.txt",
+            [
+                ("Kestrel Bay", "PDU", "Requires improvement", None),
+                ("Linwood", "PDU", "Good", None),
+                ("Westmarch", "CRC", None, None),
+            ],
+            "Requires improvement",
+        ),
+    ],
+)
+def test_documents(name: str, expected: list[tuple[str, str, str | None, str | None]], overall: str) -> None:
+    text = (DOCS / name).read_text(encoding="utf-8")
+    assert _units(text) == expected
+    found = units(load(text)).overall_rating
+    assert found is not None and found.value == overall

@@ -11,7 +11,7 @@ when it was rated good", "raised from X to Y") or describes ("good practice").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex
@@ -33,22 +33,29 @@ _STANDARD = rf"""
     ^(?:[PR][ ]+)?                                  # the P/R marker of youth reports
     (?P<id>\d{{1,2}}\.\d{{1,2}})[ ]+                # standard number
     (?P<aspect>[^\n|]*?[^\s|.])                      # standard name, one line
-    [ ]*(?:\|[ ]*)?
+    [ ]*(?:\|[ ]*|\.{{3,}}[ ]*)?                      # a cell border or dot leaders
     (?:(?P<rating>{RATING_PATTERN})|(?P<nr>[Nn]ot[ ]rated))
+    (?:[ ]+(?:\|[ ]*)?(?:\d{{1,2}}|[–—-]))?             # a score column: "Outstanding 3", "Good | 2"
     [ ]*$
     """
 _OVERALL = (
-    rf"^Overall[ ](?:rating|effectiveness)[ ]*[:|]?[ ]*"
+    rf"^Overall[ ](?:rating|effectiveness)[ ]*(?:[:|]|\.{{3,}}|…+)?[ ]*"
     rf"(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[ ]*$"
 )
 # Judgement lists, one per line: "• Leadership – ‘Requires improvement’", "Safe – inadequate",
-# "The experiences and progress of children in care: good" (CQC, Ofsted, regional releases).
+# "The experiences and progress of children in care: good" (CQC, Ofsted, regional releases);
+# "The quality of education ........ Good" (an Ofsted grade table with dot leaders).
 _LIST_LINE = rf"""
     ^(?:[•*·-][ ]*)?
-    (?P<aspect>[A-Z][^\n:–—]{{0,120}}?)[ ]*[:–—-][ ]*
+    (?P<aspect>[A-Z][^\n:–—]{{0,120}}?)[ ]*(?:[:–—-]|\.{{3,}}|…+)[ ]*
     [‘'"“]?(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[’'"”]?\.?[ ]*$
     """
+# A ratings table whose rows carry no standard number, under numbered domain headings
+# ("1. Organisational delivery" / "Leadership Requires improvement" / "Staff Good"): the
+# rows are the domain's standards in order, 1.1, 1.2, ... (a CRC report's summary table).
+_DOMAIN_ROW = rf"(?P<aspect>[A-Z][^\n|:]{{0,60}}?[^\s|.:])[ ]*(?:\|[ ]*)?(?P<rating>{RATING_PATTERN})[ ]*$"
 _TABLE_FLAGS = regex.MULTILINE | regex.IGNORECASE
+_DOMAIN_HEAD = regex.compile(r"(?P<n>\d)\.[ ][A-Z][^\n]{0,76}$", regex.MULTILINE)
 
 
 @cache
@@ -59,6 +66,11 @@ def _standard_re() -> regex.Pattern[str]:
 @cache
 def _overall_re() -> regex.Pattern[str]:
     return regex.compile(_OVERALL, _TABLE_FLAGS)
+
+
+@cache
+def _domain_row_re() -> regex.Pattern[str]:
+    return regex.compile(_DOMAIN_ROW, _TABLE_FLAGS)
 
 
 @cache
@@ -85,7 +97,9 @@ def _row_starts(text: str) -> tuple[list[int], list[int], list[int]]:
                 standard.append(pos)
             if line[:7].lower() == "overall":
                 overall.append(pos)
-            if (first in _BULLETS or first.isalpha()) and any(c in line for c in _LIST_SEPARATORS):
+            if (first in _BULLETS or first.isalpha()) and (
+                any(c in line for c in _LIST_SEPARATORS) or "..." in line or "…" in line
+            ):
                 listed.append(pos)
         pos += len(line) + 1
     return standard, overall, listed
@@ -114,14 +128,15 @@ _TALLY_NAMED = regex.compile(r"^[’'”\"]?\s*in\s+one\s*[–—-]\s*(?P<aspect
 # "one of only three PDUs to be rated", "the other two ‘Requires improvement’", "two good".
 _TALLY_BEFORE = regex.compile(
     rf"""
-    (?:^|[\s,(])(?:(?:{_NUM_WORDS})(?:[ ]of\b[^.;]*?|[ ]\w+)?[ ](?:were|was|to[ ]be|are|is)[ ]rated
+    (?:^|[\s,(])(?:(?:{_NUM_WORDS})(?:[ ]of\b[^.;,]*?|[ ](?!and\b|but\b)\w+)?[ ](?:were|was|to[ ]be|are|is)[ ]rated
       |(?:every|each|any|no)[ ]\w+[^.;]*?(?:rated|judged)
       |the[ ]other[ ](?:{_NUM_WORDS})
       |(?:^|,[ ]|and[ ])(?:{_NUM_WORDS})(?:[ ]rated)?)
     [ ]*(?:as[ ])?[‘'"“]?$
     """,
-    regex.VERBOSE | regex.IGNORECASE,
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,  # anchored at the end: see _CUE_BEFORE
 )
+_SCALE_GAP = regex.compile(r"[’'”\"]?[\s,/]*(?:(?:and|or|to|through|then)[\s,]+)?[‘'\"“]?", regex.IGNORECASE)
 _HYPOTHETICAL_AFTER = regex.compile(r"^[’'”\"]?\s*or\s+(?:better|worse)\b", regex.IGNORECASE)
 
 # A rating construction just before the rating word, for ratings without quote marks.
@@ -133,18 +148,60 @@ _CUE_BEFORE = regex.compile(
      |\b(?:downgraded|downgrades|upgraded|raised|fell|falls|dropped|lowered)\b[^.;]{0,80}?\bto
      |\bfrom[ ][^.;]{3,30}?[ ]to
      |\bwith[ ]a[ ]rating[ ]of
+     |\b(?:rate[sd]?|judged|graded|assessed)[ ][^.;]{1,80}?[ ]as  # "has rated Orchard Lane Surgery as"
+     |\b(?:judged|rated|found|graded|deemed)[ ]it(?:[ ]to[ ]be|[ ]as)?  # "inspectors judged it"
+     |\b(?:found|judged|deemed)[ ]to                   # "found to require improvement"
+     |\bawarded(?:[ ]a[ ]rating[ ]of)?
+     |\bsingled[ ]out[ ]as
     )[ ]*[‘'"“]?$
     """,
-    regex.VERBOSE | regex.IGNORECASE,
+    # Searched backwards from the end it is anchored to: one attempt instead of one per
+    # offset of the text before the rating. Only whether it matches is used.
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
 _RATING_NOUN_AFTER = regex.compile(r"^[’'”\"]?\s+(?:rating|judgement)s?\b", regex.IGNORECASE)
 _QUOTED = regex.compile(r"[‘'\"“]$")
 _FROM_BEFORE = regex.compile(r"\bfrom(?:[ ]the)?[ ]*[‘'\"“]?$", regex.IGNORECASE)
-_TO_BEFORE = regex.compile(r"\bto[ ]*[‘'\"“]?$", regex.IGNORECASE)
+# "raised ... to ‘Good’" gives the new rating; "found to ‘require improvement’" does not.
+_TO_BEFORE = regex.compile(r"(?<!\b(?:found|judged|deemed|said)[ ])\bto[ ]*[‘'\"“]?$", regex.IGNORECASE)
 _PREVIOUS_BEFORE = regex.compile(
-    r"\b(?:previously|had|having)[ ](?:previously[ ])?been[ ]rated[ ]*(?:as[ ])?[‘'\"“]?$", regex.IGNORECASE
+    r"\b(?:(?:previously|had|having)[ ](?:previously[ ])?been|previously)[ ](?:rated|judged|graded)"
+    r"[ ]*(?:as[ ])?[‘'\"“]?$",
+    regex.IGNORECASE,
 )
-_RETAIN_BEFORE = regex.compile(r"\bretain(?:s|ed)?[ ]its[ ]*[‘'\"“]?$", regex.IGNORECASE)
+# "retained its ‘Good’ rating", "kept its rating of good": the same rating then and now.
+_RETAIN_BEFORE = regex.compile(
+    r"\b(?:retain(?:s|ed)?|kept|keeps|maintain(?:s|ed)?)[ ]its(?:[ ](?:rating|grade)[ ]of)?[ ]*[‘'\"“]?$",
+    regex.IGNORECASE,
+)
+# An earlier rating told by its time or by a change from it: "since the service was rated",
+# "two years after inspectors judged it", "an improvement on the ‘X’ grade", "up from".
+_EARLIER_BEFORE = regex.compile(
+    r"""(?:\bsince\b[^,;.]{0,60}
+        |\b(?:years?|months?)[ ](?:after|since)\b[^,;.]{0,60}
+        |\b(?:improvement|deterioration)[ ]on(?:[ ]the|[ ]its)?[ ]*
+        |\b(?:up|down)[ ]from(?:[ ]the|[ ]its)?[ ]*
+        )[‘'"“]?$""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# "In 2022 we rated it ‘Requires improvement’": a sentence that opens with an earlier year.
+# Not "which we inspected separately in 2018 and which was rated ‘Good’": another unit's
+# own latest rating (a CRC report on its NPS division).
+_YEAR_BEFORE = regex.compile(r"^In[ ](?P<year>(?:19|20)\d\d),?[ ][^.;,]{0,50}$")
+# A rating dated by a year right after it: "was rated ‘Good’ in 2019", "the ‘Requires
+# improvement’ grade the college received in 2022". Earlier than the document's latest year,
+# it is a previous rating.
+_YEAR_AFTER = regex.compile(
+    r"^[’'”\"]?(?:[ ](?:grade|rating)s?)?(?:[ ](?:the|it|that)(?:[ ]\w+)?[ ](?:received|had|was[ ]given|got))?"
+    r"[ ](?:in|back[ ]in)[ ](?P<year>(?:19|20)\d\d)\b",
+    regex.IGNORECASE,
+)
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+# "Probation services in Stourvale require improvement": the rating as the verb.
+_RATING_VERB = regex.compile(r"(?i)^requires?\s+improvement$")
+# "rated inadequate for being well-led, requires improvement for being safe" (CQC): each
+# rating names the key questions it is given for.
+_FOR_BEING_AFTER = regex.compile(r"^[’'”\"]?\s+for\s+being\b", regex.IGNORECASE)
 # The sentence is about an earlier inspection.
 _LAST_INSPECTION = regex.compile(
     r"\blast[ ](?:full[ ])?inspect\w*|\bprevious[ ]inspection|\bwhen[ ]we[ ]last\b|\byears[ ]ago\b",
@@ -153,6 +210,12 @@ _LAST_INSPECTION = regex.compile(
 # Ofsted's "requires improvement to be good" is one rating, not two.
 _TO_BE_GOOD = regex.compile(r"^[’'”\"]?\s*to be good\b", regex.IGNORECASE)
 _GOOD_AFTER_TO_BE = regex.compile(r"improvement\s+to\s+be\s+$", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _latest_year(text: str) -> int:
+    """The latest year the document names: the year of its own inspection or later."""
+    return max((int(y) for y in _YEAR.findall(text)), default=0)
 
 
 @dataclass(frozen=True)
@@ -186,6 +249,8 @@ def table_ratings(text: str) -> list[TableRating]:
     for m in _rows(_standard_re(), text, standard) if standard else ():
         value = normalise_rating(m.group("rating")) if m.group("rating") else None
         out.append(TableRating(m.group("id"), " ".join(m.group("aspect").split()), value, m.span()))
+    if standard and not out:
+        out.extend(_domain_rows(text, standard))
     for m in _rows(_overall_re(), text, overall) if overall else ():
         out.append(TableRating(None, None, normalise_rating(m.group("rating")), m.span("rating")))
     lines = _rows(_list_line_re(), text, listed) if listed else []
@@ -200,6 +265,28 @@ def table_ratings(text: str) -> list[TableRating]:
             out.append(TableRating(None, None, normalise_rating(m.group("rating")), m.span("rating")))
         else:
             out.append(TableRating(None, aspect, normalise_rating(m.group("rating")), m.span()))
+    return out
+
+
+def _domain_rows(text: str, starts: list[int]) -> list[TableRating]:
+    """Unnumbered rows under numbered domain headings, numbered by their place; two or
+    more rows in a block, so that a numbered paragraph followed by a line of prose is not
+    read as a table. ``starts`` are the lines that begin with a digit (or P/R)."""
+    out: list[TableRating] = []
+    for head in _rows(_DOMAIN_HEAD, text, starts):
+        block: list[TableRating] = []
+        pos = head.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            m = _domain_row_re().match(text, pos, end)
+            if not m or not m.group("aspect")[:1].isupper():
+                break
+            value = normalise_rating(m.group("rating"))
+            block.append(TableRating(f"{head.group('n')}.{len(block) + 1}", m.group("aspect").strip(), value, m.span()))
+            pos = end + 1
+        if len(block) >= 2:
+            out.extend(block)
     return out
 
 
@@ -229,10 +316,13 @@ def rating_phrases(
     # the sentence cannot match, and most sentences have none of them.
     low = sent.lower()
     may_to_be_good = "mprovement" in low
-    may_previous = "been rated" in low
-    may_retain = "reta" in low
+    may_previous = "been rated" in low or "previously" in low
+    may_retain = "reta" in low or "kep" in low or "keep" in low or "maint" in low
     may_from = "from" in low
     may_to = "to" in low
+    may_year = "in 19" in low or "in 20" in low
+    may_for_being = "for being" in low
+    may_since = "since" in low or "after" in low
     if found is None:
         found = [(m.start(), m.end(), m.group()) for m in RATING_RE.finditer(sent)]
     else:
@@ -243,8 +333,12 @@ def rating_phrases(
         if not any(a <= s0 + m[0] < b for a, b in skip)
         and not (may_to_be_good and _GOOD_AFTER_TO_BE.search(sent, 0, m[0]))
     ]
-    # The scale, or a tally of all the grades, unless the tally names a standard.
-    scale = len({normalise_rating(m[2]) for m in matches}) >= 3
+    # The scale, or a tally of all the grades, unless the tally names a standard. The scale
+    # joins its words with bare commas and "and"/"or"/"to"; a list of aspects puts a name
+    # between them ("Leadership was rated ‘Good’; staff ‘Requires improvement’; ...").
+    scale = len({normalise_rating(m[2]) for m in matches}) >= 3 and any(
+        _SCALE_GAP.fullmatch(sent, a[1], b[0]) for a, b in zip(matches, matches[1:], strict=False)
+    )
     has_last = _LAST_INSPECTION.search(sent)
     out: list[RatingPhrase] = []
     for start, end, raw in matches:
@@ -253,7 +347,14 @@ def rating_phrases(
         if value is None or _HYPOTHETICAL_AFTER.match(after):
             continue
         quoted = _ends_quoted(before)
-        cue = _CUE_BEFORE.search(before[-120:]) or _RATING_NOUN_AFTER.match(after)
+        for_being = _FOR_BEING_AFTER.match(after) if may_for_being else None
+        cue = (
+            _CUE_BEFORE.search(before[-120:])
+            or _RATING_NOUN_AFTER.match(after)
+            or for_being
+            # after a lower-case word: "services in Stourvale require improvement"
+            or (raw[:1] in "rR" and before[-1:] == " " and before[-2:-1].islower() and _RATING_VERB.match(raw))
+        )
         previous = may_previous and _PREVIOUS_BEFORE.search(before)
         if not (quoted or cue or previous):
             continue  # an adjective: "good practice", "not good enough"
@@ -261,14 +362,21 @@ def rating_phrases(
         if named:
             out.append(RatingPhrase(value, (s0 + start, s0 + end), "current", named.group("aspect")))
             continue
-        if scale:
+        if scale and not for_being:
             continue
         if _TALLY_AFTER.match(after) or _TALLY_BEFORE.search(before[-80:]):
             continue
         kind: Kind = "current"
+        year = (_YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before)) if may_year else None
+        may_earlier = may_since or may_from or "on" in before[-40:]
         if may_retain and _RETAIN_BEFORE.search(before):
             kind = "both"
-        elif (may_from and _FROM_BEFORE.search(before)) or previous:
+        elif (
+            (may_from and _FROM_BEFORE.search(before))
+            or previous
+            or (may_earlier and _EARLIER_BEFORE.search(before[-90:]))
+            or (year and int(year.group("year")) < _latest_year(text))
+        ):
             kind = "previous"
         elif has_last and not (may_to and _TO_BEFORE.search(before)):
             # "was last inspected in 2018, when it was rated ‘Good’": the cue comes first,

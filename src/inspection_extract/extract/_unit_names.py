@@ -151,7 +151,9 @@ _SUFFIX_LITERALS: tuple[tuple[str, int], ...] = (
 # "Probation Service – South West region", "HMP Hewell", "children's services in Bedford".
 # Each head is matched where its first word is; the name after it by `_name_after`.
 _NPS_HEAD = regex.compile(r"(?:National[ ]Probation[ ]Service(?:[ ]\(NPS\))?|NPS)[ ]")
-_REGION_HEAD = regex.compile(r"Probation[ ]Service(?:[ ]?(?P<dash>[–—-])[ ]?|(?P<poss>['’]s[ ]))")
+# Also without a dash, as a report's recommendations name it: "The Probation Service East
+# of England region should: ..." (read like the possessive form, after the dash form).
+_REGION_HEAD = regex.compile(r"Probation[ ]Service(?:[ ]?(?P<dash>[–—-])[ ]?|(?P<poss>['’]s[ ])|[ ](?=[A-Z]))")
 _PRISON_HEAD = regex.compile(r"HMP[ ]")
 _COUNCIL_HEAD = regex.compile(r"[Cc]hildren['’]s[ ]services[ ]in[ ]")
 _PREFIX_LITERALS: tuple[tuple[str, int], ...] = (
@@ -179,6 +181,47 @@ _LIST_RE = regex.compile(
 _LIST_TYPES = {"P": "PDU", "Y": "YJS"}
 
 
+# Institutions whose type word is part of their name ("Millbrook College", "Orchard Lane
+# Surgery"): CQC and Ofsted rate them; they are units only when the document rates them.
+_INSTITUTION_RE = regex.compile(
+    r"(?<=[A-Za-z])[ ](?P<word>College|School|Academy|Surgery|Practice|Hospital"
+    r"|Medical[ ]Centre|Health[ ]Centre|Nursery)\b(?![’'-])"
+)
+_INSTITUTION_LITERALS: tuple[tuple[str, int], ...] = (
+    ("College", 0), ("School", 0), ("Academy", 0), ("Surgery", 0), ("Practice", 0),
+    ("Hospital", 0), ("Medical Centre", 0), ("Health Centre", 0), ("Nursery", 0),
+)  # fmt: skip
+_INSTITUTION_TYPES = {"College": "college"}
+
+# Several names sharing one plural type word: "the Calderford and Moorside probation
+# delivery units (PDUs)" (before the names), "two of the region’s PDUs, Tynebridge and
+# Wearmouth, which were rated" (after them, in apposition).
+_PLURAL_TYPE = (
+    r"(?:[Pp]robation[ ][Dd]elivery[ ][Uu]nits(?:[ ]\(PDUs\))?|PDUs"
+    r"|[Yy]outh[ ][Jj]ustice[ ][Ss]ervices(?:[ ]\(YJSs\))?|YJSs)"
+)
+_PLURAL_AFTER_NAMES = regex.compile(rf"(?<=[A-Za-z])[ ](?P<type>{_PLURAL_TYPE})(?![A-Za-z])")
+_PLURAL_BEFORE_NAMES = regex.compile(rf"(?P<type>{_PLURAL_TYPE}),[ ]")
+# Literals of the plural type words only, with their offset into the type words: the
+# singular ones ("Probation", "Youth") are far more common.
+_PLURAL_LITERALS: tuple[tuple[str, int], ...] = (
+    ("PDUs", 0), ("YJSs", 0), ("elivery units", 11), ("elivery Units", 11),
+    ("ustice services", 7), ("ustice Services", 7),
+)  # fmt: skip
+_ITEM_SPLIT = regex.compile(r",[ ](?:and[ ])?|[ ](?:and|&)[ ]")
+# A number word before a type ("One Wold PDU rated ‘Good’, its neighbour ..."): a count,
+# not the first word of a name; the name after it may be only part of one.
+_COUNT_WORDS = frozenset("One Two Three Four Another one two three four another".split())
+
+
+def _counted(text: str, at: int) -> bool:
+    """True when a number word stands just before ``at`` ("One Wold PDU")."""
+    if not at or text[at - 1] != " ":
+        return False
+    words = text[max(0, at - 9) : at - 1].split()
+    return bool(words) and words[-1].lstrip("‘“'\"") in _COUNT_WORDS
+
+
 @dataclass(frozen=True)
 class UnitMention:
     """One naming of a body: its name without type words, its type and where it is."""
@@ -187,6 +230,10 @@ class UnitMention:
     type: str
     span: Span  # the whole mention, name and type word
     name_span: Span
+    #: Where the group of names that share a plural type word ends (None for a single name).
+    group: int | None = None
+    #: Preceded by a number word ("One Wold PDU"): a name only if named elsewhere too.
+    counted: bool = False
 
 
 def key(name: str) -> str:
@@ -310,13 +357,56 @@ def find_mentions(text: str) -> list[UnitMention]:
                     span = (pos + lead + item_span[0], pos + lead + item_span[1])
                     found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
                 pos += len(item) + 1
+    for m in _matches_at(_INSTITUTION_RE, text, _literal_hits(text, _INSTITUTION_LITERALS, (1,))):
+        name = _name_before(text, m.start())
+        if name:
+            unit_type = _INSTITUTION_TYPES.get(m.group("word"), "other")
+            span = (name.start(), m.end())
+            found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
+    found.extend(_plural_mentions(text))
     found.sort(key=lambda u: (u.span[0], -u.span[1]))
     out: list[UnitMention] = []
     for u in found:
         if out and u.span[0] < out[-1].span[1]:
             continue
+        if _counted(text, u.name_span[0]):
+            u = UnitMention(u.name, u.type, u.span, u.name_span, u.group, counted=True)
         out.append(u)
     return out
+
+
+def _plural_mentions(text: str) -> list[UnitMention]:
+    """The names that share one plural type word, each a mention of its own type."""
+    found: list[UnitMention] = []
+    for start in _literal_hits(text, _PLURAL_LITERALS, (0,)):
+        after = _PLURAL_AFTER_NAMES.match(text, start - 1) if start else None
+        if after:
+            names = _name_before(text, after.start())
+            group = _split_names(text, names.span(), after.group("type"), (names.start(), after.end())) if names else []
+            if group:
+                found.extend(group)
+                continue
+        before = _PLURAL_BEFORE_NAMES.match(text, start)
+        if before and (start == 0 or not text[start - 1].isalpha()):
+            names = _name_after(text, before.end())
+            if names and text[names.end() : names.end() + 1] in (",", " ", "."):
+                found.extend(_split_names(text, names.span(), before.group("type"), names.span()))
+    return found
+
+
+def _split_names(text: str, span: Span, type_words: str, whole: Span) -> list[UnitMention]:
+    """One mention per name of a list ("Calderford and Moorside" -> two), or nothing when
+    the names are not a list of two or more capitalised names."""
+    unit_type = "YJS" if type_words[0] in "YyJ" else "PDU"
+    items: list[Span] = []
+    pos = span[0]
+    for cut in _ITEM_SPLIT.finditer(text, span[0], span[1]):
+        items.append((pos, cut.start()))
+        pos = cut.end()
+    items.append((pos, span[1]))
+    if len(items) < 2 or not all(text[a].isupper() and _NAME.fullmatch(text, a, b) for a, b in items):
+        return []
+    return [UnitMention(text[a:b], unit_type, (a, b), (a, b), group=whole[1]) for a, b in items]
 
 
 def _list_item(item: str) -> Span | None:

@@ -45,7 +45,7 @@ _SENTENCE_END = regex.compile(r"[.!?][’”'\"]?(?P<cut>\s+)(?=[“‘'\"(]?[A-
 _FULL_SENTENCE = regex.compile(r"[.!?:][’”'\")]*\s*$")
 _TO_BETWEEN = regex.compile(r"\s*to\s*[‘'\"“]?")
 _LETTERS = regex.compile(r"[a-z]+")
-_CLAUSE_CUT = regex.compile(r";\s|,\s+and\s+(?!which)|:\s")
+_CLAUSE_CUT = regex.compile(r";\s|,\s+and\s+(?!which)|:\s|,\s+(?=(?:while|whereas)\s)")
 _AND_SPLIT = regex.compile(r"\s+and\s+")
 _FIRST_VERB = regex.compile(r"\s(?:was|were|is|are|has|have|had)\b")
 _COORDINATION = regex.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:joint\s+)?")
@@ -53,7 +53,12 @@ _TWO_LETTERS = regex.compile(r"[A-Za-z]{2}")
 _BARE_CONJUNCTION = regex.compile(r"(?i)(?:and|but|which|who|it|that)")
 _SERVICE_SUBJECT = regex.compile(r"(?i)\b(?:probation|youth justice) service\b|^(?:the|this) service\b")
 _WERE = regex.compile(r"\bwere\b")
-_LEAD_CONJUNCTION = regex.compile(r"(?i)^(?:and|but|there\s+was\s+praise\s+for)\s+")
+_LEAD_CONJUNCTION = regex.compile(r"(?i)^(?:and|but|while|whereas|there\s+was\s+praise\s+for)\s+")
+# "the way the service handles out-of-court disposals" -> "out-of-court disposals".
+_WAY_OF = regex.compile(
+    r"(?i)^(?:the\s+)?(?:way|manner)\s+(?:in\s+which\s+)?(?:the\s+\w+|it|they)\s+\w+(?:\s+with)?\s+"
+)
+_NOT_ASPECT_START = regex.compile(r"(?i)^(?:by|from|with|according|where|if|when|unless|once)\b")
 _LEAD_DETERMINER = regex.compile(r"(?i)^(?:the|its|their|this|our)\s+")
 _LEAD_OWNER = regex.compile(r"^(?:(?:the\s+)?[\w-]+\s+)?[\w-]+['’]s\s+")
 _TRAILING_ADVERB = regex.compile(r"(?i)\s+(?:however|also|both)$")
@@ -76,19 +81,29 @@ _ANAPHOR_TYPES = {
 
 # The words between the start of a clause and the unit that is its subject: nothing, a
 # determiner, or one introductory phrase ("Following an inspection by ..., ").
+# A conjunction may follow the introductory phrase (", while the NPS division has been
+# rated"), and a subordinate clause may hold the subject ("a fall of two grades since the
+# service was rated"). "Probation services in Stourvale require improvement" names its unit
+# after the service words.
 _SUBJECT_PREFIX = regex.compile(
-    r"^\s*(?:(?:and|but|while|whereas|as)\s+)?(?:[^,;]*,\s*){0,2}(?:the\s+|The\s+|neighbouring\s+|joint\s+)*$"
+    r"""^\s*(?:(?:and|but|while|whereas|as)\s+)?
+        (?:[^,;]*,\s*){0,2}
+        (?:(?:and|but|while|whereas|as)\s+|[^,;]*?\b(?:since|when|after|before|until)\s+)?
+        (?:the\s+|The\s+|neighbouring\s+|joint\s+
+          |(?i:probation|youth[ ]justice)[ ]services?[ ](?:in|for|across)[ ])*$""",
+    regex.VERBOSE,
 )
 # An active rating verb before its object: "has rated Beech Lodge ... as", "gave the PDU".
 _ACTIVE_VERB = regex.compile(
-    r"\b(?:rated|given|gave|give|downgraded|downgrades|upgraded|upgrades)\b(?![ ]+(?:as|by)\b)"
+    r"\b(?:rated|rates|judged|graded|given|gave|give|downgraded|downgrades|upgraded|upgrades)\b"
+    r"(?![ ]+(?:as|by|to)\b)"
 )
 # The passive verb group that ends an aspect's clause: "court work was separately rated as".
 _PASSIVE_TAIL = regex.compile(
     r"""(?:,\s*(?:however|also)\s*,)?\s*
         (?:(?:has|have|had)\s+been|was|were|is|are)\s+
         (?:(?:also|both|itself|separately|\w+ly|well\s+\w+\s+and)\s+)*
-        (?:rated|judged|assessed|graded|found\s+to\s+be)\s*(?:as\s+|to\s+be\s+)?[‘'"“]?\s*$""",
+        (?:rated|judged|assessed|graded|found\s+to\s+be|singled\s+out|deemed)\s*(?:as\s+|to\s+be\s+)?[‘'"“]?\s*$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 _DISCOURSE = regex.compile(
@@ -102,9 +117,26 @@ _ANTECEDENT_START = regex.compile(r".*\b(?:for|about|on|of)\s+", regex.IGNORECAS
 _BRACKET_RATED = regex.compile(r"\(\s*rated\s*(?:as\s*)?[‘'\"“]?$")
 _RATINGS_FOR = regex.compile(r"^[’'”\"]?\s+ratings?\s+for\s+(?P<list>[^.;:]+)")
 _FOR_BEING = regex.compile(r"^[’'”\"]?\s+for\s+being\s+(?P<list>[^.;:]+)")
+# "was rated ‘Outstanding’ for its court work": the aspect after the rating.
+_FOR_ITS = regex.compile(r"^[’'”\"]?\s+for\s+(?:its|their)\s+(?P<list>[^.;:,]+)")
+# The next rating in a list of CQC key questions ends the list before it: "inadequate for
+# being well-led, requires improvement for being safe".
+_NEXT_RATING = regex.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)[‘'\"“]?(?:outstanding|good|requires?\s+improvement|inadequate)\b",
+    regex.IGNORECASE,
+)
+# A clause that gives a rating without its verb, after a first clause that has it:
+# "Leadership was rated ‘Good’; staff ‘Requires improvement’; and services ‘Good’".
+_GAPPED = regex.compile(r"\s*(?:and\s+)?(?P<subject>[A-Za-z][\w -]{0,60}?)\s*[‘'\"“]?")
 _LIST_SPLIT = regex.compile(r",\s*(?:and\s+)?(?:for\s+)?|\s+and\s+(?:for\s+)?")
-_UNIT_WORDS = regex.compile(r"\b(?:PDUs|YJSs|Probation Delivery Units|[Yy]outh [Jj]ustice [Ss]ervices)\b")
+_UNIT_WORDS = regex.compile(
+    r"\b(?:PDUs|YJSs|(?i:probation[ ]delivery[ ]units|youth[ ]justice[ ]services|probation[ ]services))\b"
+)
 _RESPECTIVELY = regex.compile(r"\brespectively\b")
+_BOTH = regex.compile(
+    r"\b(?:[Bb]oth|[Tt]he[ ]two)(?:[ ](?:PDUs|YJSs|services|units|probation[ ]delivery[ ]units))?\b"
+    r"(?![ ]of\b|[ ]the\b|[ ]these\b)"
+)
 
 # Scores: "2 points out of 27", "score of 17/27", "(score 1/27)", "10 of the 27 available
 # points", "zero out of a total of 36 points", "a total of 12 points, out of a possible 27".
@@ -117,8 +149,9 @@ _SCORE_RE = regex.compile(
       \b(?P<pts>{_NUM})
       (?:
           \s*/\s*(?P<of1>\d{{2}})\b                                   # 17/27
-        | (?P<points>\s+points?)?,?\s+(?:out\s+)?(?:of\s+)?
-          (?:a\s+(?:possible|maximum\s+of|total\s+of)\s+|the\s+)?
+        | (?P<points>\s+points?)?(?:\s+in\s+total)?,?\s+         # "8 points in total, out of"
+          (?:out\s+)?(?:of\s+|from\s+)?                       # "34 points from a maximum of 36"
+          (?:a\s+(?:possible|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?
           (?P<of2>\d{{2}})\b(?!\s*(?:cases|per|%|years|staff))
           (?P<points2>\s+(?:available\s+|inspection\s+)?points)?
       )
@@ -128,8 +161,19 @@ _SCORE_RE = regex.compile(
 # "North and North East Lincolnshire PDU scored just three": the maximum is in a sentence before.
 _SCORE_CUE = regex.compile(r"\b(?:[Ss]cor\w*|awarded|gave|given|achiev\w*)\b[^.;]{0,40}$")
 _SCORE_WORD = regex.compile(r"(?i)score")
+# "Total score ......... 15/36": a score row of a table with dot leaders.
+_SCORE_LEADER = regex.compile(r"(?i)score[ ]*\.{3,}[ ]*$")
 # The maximum of a score: exactly two digits after a space or a slash ("out of 27", "17/27").
 _SCORE_MAXIMUM = regex.compile(r"[\s/]\d\d\b")
+# The maximum for several units at once: "scoring three and five points respectively out of
+# a possible 27"; "Tynebridge scored 10 points and Wearmouth 4, each out of a possible 27".
+_OUT_OF = r"(?:out\s+of|from)\s+(?:a\s+(?:possible|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?(?P<of>\d\d)\b"
+_RESPECTIVE_SCORES = regex.compile(
+    rf"\b(?P<a>{_NUM})(?:\s+points?)?\s+and\s+(?P<b>{_NUM})(?:\s+points?)?,?\s+respectively,?\s+{_OUT_OF}",
+    regex.IGNORECASE,
+)
+_EACH_OUT_OF = regex.compile(rf",?\s+each\s+{_OUT_OF}", regex.IGNORECASE)
+_POINTS_AFTER_NAME = regex.compile(rf"\s+(?:scored\s+)?(?P<pts>{_NUM})(?:\s+points?)?\b", regex.IGNORECASE)
 _BARE_SCORE_RE = regex.compile(
     rf"\bscored\s+(?:just\s+|only\s+)?(?P<pts>{_NUM})\b(?!\s*(?:points?\s+)?(?:out|of|/))"
 )
@@ -156,6 +200,8 @@ class _Ref:
     key: str | None  # None for an anaphor not yet resolved
     anaphor: str | None = None
     possessive: bool = False
+    #: Every unit a plural subject stands for ("Both were rated": the two PDUs named before).
+    group: tuple[str, ...] = ()
 
 
 def units(doc: Document) -> UnitFindings:
@@ -163,6 +209,10 @@ def units(doc: Document) -> UnitFindings:
     text = doc.text
     skip = _furniture(text)
     mentions = [m for m in find_mentions(text) if not _inside(m.span, skip)]
+    if any(m.counted for m in mentions):
+        # "One Wold PDU": a name only if the document names that unit without the count too.
+        named = {key(m.name) for m in mentions if not m.counted}
+        mentions = [m for m in mentions if not m.counted or key(m.name) in named]
     cands: dict[str, _Candidate] = {}
     for m in mentions:
         k = key(m.name)
@@ -223,6 +273,8 @@ def units(doc: Document) -> UnitFindings:
         phrases = rating_phrases(
             text, sent, [*skip, *table_spans], None if crossing else rating_words[i:j]
         )
+        if text.find("respectively", sent[0], sent[1]) >= 0 and _respective_ratings(text, sent, phrases, refs, cands):
+            continue
         pending: list[RatingPhrase] = []
         prev_end = sent[0]
         last_target: tuple[str, ...] | list[str] | None = None
@@ -239,7 +291,10 @@ def units(doc: Document) -> UnitFindings:
                     last_target  # "from requires improvement to inadequate": one subject
                 )
             else:
-                target = _target(text, sent, prev_end, ph, refs, main_key)
+                target = _target(text, sent, prev_end, ph, refs, main_key, last_target)
+                if target is None and ph.kind == "previous" and isinstance(last_target, tuple):
+                    # "..., down from the good rating it received": the unit rated before.
+                    target = last_target
             prev_end = ph.span[1]
             last_target = target
             if isinstance(target, list):  # aspects
@@ -269,9 +324,14 @@ def units(doc: Document) -> UnitFindings:
             order = list(dict.fromkeys(later))
             for ph, k in zip(pending, order, strict=False):
                 cands[k].current.append((ph.value, ph.span, True))
-    if overall_rows and main_key:
+    overall_key = main_key
+    if overall_rows and not overall_key:
+        # An Ofsted college or CQC service: the rated unit named first is the main one.
+        rated = sorted((c for c in cands.values() if any(f for _, _, f in c.current)), key=_first_pos)
+        overall_key = rated[0].key if rated else None
+    if overall_rows and overall_key:
         for value, span in overall_rows:
-            cands[main_key].current.insert(0, (value, span, True))
+            cands[overall_key].current.insert(0, (value, span, True))
 
     _scores(text, sentences, refs, cands, main_key)
 
@@ -324,6 +384,27 @@ def units(doc: Document) -> UnitFindings:
         aspect_ratings=tuple(aspects),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def _respective_ratings(
+    text: str, sent: Span, phrases: list[RatingPhrase], refs: list[_Ref], cands: dict[str, _Candidate]
+) -> bool:
+    """True when the sentence's ratings went, in order, to the coordinated units before
+    them: "Tynebridge and Wearmouth, which were rated ‘Requires improvement’ and
+    ‘Inadequate’ respectively"."""
+    current = [ph for ph in phrases if ph.kind == "current" and not ph.tally_aspect]
+    if len(current) < 2 or len(current) != len(phrases):
+        return False
+    before = [r for r in refs if sent[0] <= r.start and r.end <= current[0].span[0] and r.key]
+    if before and before[-1].group:
+        keys = _keys(before[-1:]) or ()
+    else:
+        keys = _keys(_coordinated_run(text, [r for r in before if not r.possessive])) or ()
+    if len(keys) != len(current):
+        return False
+    for ph, k in zip(current, keys, strict=True):
+        cands[k].current.append((ph.value, ph.span, True))
+    return True
 
 
 def _first_pos(c: _Candidate) -> int:
@@ -405,6 +486,18 @@ def _refs(
     for m in _ANAPHOR.finditer(text):
         if not _inside(m.span(), taken):
             refs.append(_Ref(m.start(), m.end(), None, anaphor=m.group("word") or "it"))
+    groups: dict[int, list[str]] = {}
+    for mention in mentions:
+        if mention.group is not None:
+            groups.setdefault(mention.group, []).append(key(mention.name))
+    if groups and ("oth" in text or "two" in text):
+        # "Both were rated inadequate", "the two PDUs": the names that shared a plural type word.
+        ends = sorted(groups)
+        for m in _BOTH.finditer(text):
+            i = bisect.bisect_right(ends, m.start())
+            if i and not _inside(m.span(), taken):
+                members = tuple(dict.fromkeys(groups[ends[i - 1]]))
+                refs.append(_Ref(m.start(), m.end(), members[0], group=members))
     refs.sort(key=lambda r: r.start)
     # Resolve each anaphor to the nearest unit of a fitting kind named before it.
     resolved: list[_Ref] = []
@@ -415,7 +508,9 @@ def _refs(
                 (
                     p.key
                     for p in reversed(resolved)
-                    if p.key and p.anaphor is None and cands[p.key].type in allowed
+                    # "The CRC, which ... . It scored 12 out of 30": "It" may take up
+                    # "The CRC", itself an anaphor, but not another "it".
+                    if p.key and p.anaphor != "it" and not p.group and cands[p.key].type in allowed
                 ),
                 None,
             )
@@ -434,8 +529,11 @@ def _target(
     ph: RatingPhrase,
     refs: list[_Ref],
     main_key: str | None,
+    last_target: tuple[str, ...] | list[str] | None = None,
 ) -> tuple[str, ...] | list[str] | None:
-    """What a rating phrase rates: unit keys (a tuple), aspect names (a list), or None."""
+    """What a rating phrase rates: unit keys (a tuple), aspect names (a list), or None.
+
+    ``last_target`` is what the phrase before it in the sentence rates."""
     start = ph.span[0]
     after = text[ph.span[1] : sent[1]]
     clause_start = max(prev_end, sent[0])
@@ -446,9 +544,18 @@ def _target(
     pre = text[clause_start:start]
     in_clause = [r for r in refs if clause_start <= r.start and r.end <= start and r.key]
 
-    m = _RATINGS_FOR.match(after) or _FOR_BEING.match(after)
+    m = _RATINGS_FOR.match(after) or _FOR_BEING.match(after) or _FOR_ITS.match(after)
     if m:
-        return [a for a in (_clean_aspect(x) for x in _LIST_SPLIT.split(m.group("list"))) if a]
+        listed = m.group("list")
+        nxt = _NEXT_RATING.search(listed)
+        if nxt:
+            listed = listed[: nxt.start()]
+        return [a for a in (_clean_aspect(x) for x in _LIST_SPLIT.split(listed)) if a]
+    if cut and isinstance(last_target, list) and cut[-1].group().startswith(";"):
+        gap = _GAPPED.fullmatch(pre)
+        if gap and not _FIRST_VERB.search(pre):
+            name = _clean_aspect(gap.group("subject"))
+            return [name] if name else None
     if _BRACKET_RATED.search(pre):
         before = [r for r in in_clause if not r.possessive]
         return _keys(before[-1:])
@@ -489,7 +596,7 @@ def _target(
 
 
 def _keys(refs: list[_Ref]) -> tuple[str, ...] | None:
-    keys = tuple(r.key for r in refs if r.key)
+    keys = tuple(k for r in refs for k in (r.group or (r.key,)) if k)
     return keys or None
 
 
@@ -535,17 +642,21 @@ def _clean_aspect(raw: str) -> str | None:
     ..." -> "resettlement work"; "the PDU’s victim work" -> "victim work"."""
     if _UNIT_WORDS.search(raw):
         return None  # a plural subject of units ("Two Probation Delivery Units (PDUs)")
-    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    # Parts without letters are the end of the clause before ("’, while ...").
+    parts = [p.strip() for p in raw.split(",") if _LOWER.search(p)]
     while parts and _DISCOURSE.match(parts[0]):
         parts.pop(0)
     if not parts:
         return None
-    s = parts[0]
+    s = parts[0].strip(" ‘’'\"“”")
     s = _LEAD_CONJUNCTION.sub("", s)
+    s = _WAY_OF.sub("", s)
     s = _LEAD_DETERMINER.sub("", s)
     s = _LEAD_OWNER.sub("", s)
     s = _TRAILING_ADVERB.sub("", s).strip(" ‘’'\"“”")
-    if not s or len(s.split()) > 10 or not _LOWER.search(s):
+    # A long subject is still one aspect: "Work to help children resettle in the community
+    # after leaving custody was judged ..." (a council's release).
+    if not s or len(s.split()) > 12 or not _LOWER.search(s) or _NOT_ASPECT_START.match(s):
         return None
     return s
 
@@ -562,10 +673,16 @@ def _scores(
         s0, s1 = sent
         i = bisect.bisect_left(pairs, s0)
         has_pair = i < len(pairs) and pairs[i] < s1
+        if has_pair and ("respectively" in text[s0:s1] or "each" in text[s0:s1]):
+            _shared_scores(text, sent, refs, cands)
         for m in _SCORE_RE.finditer(text, s0, s1) if has_pair else ():
             has_points = bool(m.group("points") or m.group("points2"))
             cue = _SCORE_CUE.search(text, max(s0, m.start() - 60), m.start())
-            near_score = m.group("of1") and _SCORE_WORD.search(text, max(s0, m.start() - 20), m.start())
+            near_score = m.group("of1") and (
+                _SCORE_WORD.search(text, max(s0, m.start() - 20), m.start())
+                # the line, not the sentence: a dot leader ends a "sentence" before the score
+                or _SCORE_LEADER.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 200), m.start())
+            )
             if not (cue or has_points or near_score):
                 continue
             pts = parse_number(m.group("pts"))
@@ -580,6 +697,52 @@ def _scores(
             pts = parse_number(m.group("pts"))
             if last_out_of and isinstance(pts, int) and pts <= last_out_of:
                 _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, cands, main_key)
+
+
+def _shared_scores(text: str, sent: Span, refs: list[_Ref], cands: dict[str, _Candidate]) -> None:
+    """Scores that share one maximum: "three and five points respectively out of 27" (the
+    units the sentence's subject names, in order), "A scored 10 points and B 4, each out of
+    a possible 27" (the number after each name)."""
+    s0, s1 = sent
+    in_sentence = [r for r in refs if s0 <= r.start < s1 and r.key and not r.possessive]
+    m = _RESPECTIVE_SCORES.search(text, s0, s1)
+    if m:
+        before = [r for r in in_sentence if r.end <= m.start()]
+        keys = _keys(before[-1:]) if before and before[-1].group else None
+        if keys is None:
+            run = _coordinated_run(text, before)
+            keys = _keys(run) if run else None
+        if keys and len(keys) == 2:
+            out_of = int(m.group("of"))
+            for k, raw in zip(keys, (m.group("a"), m.group("b")), strict=True):
+                pts = parse_number(raw)
+                if isinstance(pts, int) and pts <= out_of and cands[k].score is None:
+                    cands[k].score = Score(pts, out_of)
+        return
+    each = _EACH_OUT_OF.search(text, s0, s1)
+    if each:
+        out_of = int(each.group("of"))
+        for r in in_sentence:
+            if r.end >= each.start() or r.group or r.anaphor:
+                continue
+            n = _POINTS_AFTER_NAME.match(text, r.end, each.start())
+            pts = parse_number(n.group("pts")) if n else None
+            if r.key and isinstance(pts, int) and pts <= out_of and cands[r.key].score is None:
+                cands[r.key].score = Score(pts, out_of)
+
+
+def _coordinated_run(text: str, refs: list[_Ref]) -> list[_Ref]:
+    """The last run of unit references joined by commas and "and" ("Tynebridge and Wearmouth")."""
+    run: list[_Ref] = []
+    for r in refs:
+        if r.anaphor:
+            run = []
+            continue
+        if run and _COORDINATION.fullmatch(text[run[-1].end : r.start]):
+            run.append(r)
+        else:
+            run = [r]
+    return run if len(run) >= 2 else []
 
 
 def _give_score(
