@@ -4,7 +4,6 @@ ratings of aspects and standards."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -36,12 +35,7 @@ _ALWAYS_UNITS = frozenset({"PDU", "YJS", "YOS", "YOT", "CRC", "NPS division"})
 _FURNITURE_LINE = regex.compile(r"^(?:READ MORE\b|Advertisement$).*$", regex.MULTILINE)
 _FURNITURE_TAIL = regex.compile(r"^(?:Related content|Related links|Back to top)\s*$", regex.MULTILINE)
 
-# Lines, with the lines after them that go on in lower case (wrapped prose in a PDF).
-_LINE_GROUP = regex.compile(r"[^\n]+(?:\n(?=[a-z])[^\n]+)*")
-# Sentences inside a line: a full stop (or ! ?) and optional closing quote, then a capital.
-# The cut is the space; the stop is matched, not looked behind for, so that the search
-# runs from each stop instead of trying a lookbehind at every offset.
-_SENTENCE_END = regex.compile(r"[.!?][’”'\"]?(?P<cut>\s+)(?=[“‘'\"(]?[A-Z0-9])")
+# A sentence of running text ends in a stop (or a colon), perhaps inside closing marks.
 _FULL_SENTENCE = regex.compile(r"[.!?:][’”'\")]*\s*$")
 _TO_BETWEEN = regex.compile(r"\s*to\s*[‘'\"“]?")
 _LETTERS = regex.compile(r"[a-z]+")
@@ -257,7 +251,7 @@ def units(doc: Document) -> UnitFindings:
             aspects.append(AspectRating(aspect=row.aspect, rating=row.value, span=row.span, id=row.id))
 
     prose_aspects: list[AspectRating] = []
-    sentences = list(_sentences(text, skip))
+    sentences = [s for s in doc.sentences if not _inside(s, skip)]
     title = _title(doc)
     # One search for rating words over the whole text; each sentence takes its own.
     rating_words = [(m.start(), m.end(), m.group()) for m in RATING_RE.finditer(text)]
@@ -433,20 +427,6 @@ def _furniture(text: str) -> list[Span]:
 
 def _inside(span: Span, spans: list[Span]) -> bool:
     return any(a <= span[0] < b for a, b in spans)
-
-
-def _sentences(text: str, skip: list[Span]) -> Iterator[Span]:
-    """Sentences of each paragraph. A line break ends a sentence unless the next line
-    goes on in lower case, as a PDF report's wrapped prose does ("the service was known
-    / as Ravensford Youth Offending Service and was rated ‘Good’")."""
-    for m in _LINE_GROUP.finditer(text):
-        if _inside(m.span(), skip):
-            continue
-        start = m.start()
-        for cut in _SENTENCE_END.finditer(text, m.start(), m.end()):
-            yield (start, cut.start("cut"))
-            start = cut.end()
-        yield (start, m.end())
 
 
 def _title(doc: Document) -> Span | None:
