@@ -91,6 +91,42 @@ COUNTS = [
      [(10, None, None), (3, None, "PDUs")]),
     ("It scored nine out of twelve of the inspection points.", [(9, None, "inspection points")]),
     ("Staff worked 9-5 and four-five days, six to seven hours.", []),
+    # Held-out forms. A noun left out after a place or name (gapping), a split part whose
+    # verb is left out, a bare number as the subject of a clause, a total after its parts.
+    ("Staff read 30 cases in Ashby and 25 in Brinton.", [(30, None, "cases"), (25, None, "cases")]),
+    ("They met 12 staff at Ashby and 9 at Brinton.", [(12, None, "staff"), (9, None, "staff")]),
+    ("Ashby scored 12 points and Brinton 7, out of a possible 27.", [(12, None, "points"), (7, None, "points")]),
+    ("Ashby PDU gets four recommendations and Brinton PDU two.",
+     [(4, None, "recommendations"), (2, None, "recommendations")]),
+    ("There are six recommendations. Four are aimed at the PDU, one at the region, and one at HMPPS.",
+     [(6, None, "recommendations"), (4, None, "recommendations"), (1, None, "recommendations"),
+      (1, None, "recommendations")]),
+    ("It makes two recommendations to the PDU and one to the region, three in total.",
+     [(2, None, "recommendations"), (1, None, "recommendations"), (3, None, "recommendations")]),
+    ("They checked 40 files and found that 15 had no plan.", [(40, None, "files"), (15, None, "files")]),
+    ("Officers held caseloads of more than 60.", [(60, "more than", "cases")]),
+    ("The two units scored four and nine points.",
+     [(2, None, "units"), (4, None, "points"), (9, None, "points")]),
+    ("It has 2 or 3 vacancies.", [(2, None, "vacancies"), (3, None, "vacancies")]),
+    ("Scores rose for between 9 and 20 cases, aged 16 and 17 children.", []),
+    # A score of N points is a count of points; a score with no noun is not.
+    ("It received a score of 19 points out of a possible 27.", [(19, None, "points")]),
+    ("It received a score of 19 out of a possible 27.", []),
+    # Fact boxes ("Label: value") and table labels holding an age range.
+    ("Score: 9 out of 27\nCases inspected: 46\nRecommendations: 7\nFieldwork: 3–14 March 2025",
+     [(46, None, "Cases"), (7, None, "Recommendations")]),
+    ("Contents\nRecommendations 6\nStaff: 31", [(31, None, "Staff")]),
+    ("Children aged 10 to 17 in Greyhaven 21,300", [(21300, None, "Children")]),
+    ("Children in 12 schools 21,300", [(12, None, "schools")]),  # a number in the label: no row
+    # A total inside a part: the part only, as most golds have it (see the module notes).
+    ("Seven of the report’s 11 recommendations are for the board.", [(7, None, "recommendations")]),
+    ("Only three of the\nseven recommendations were met.", [(3, "only", "recommendations")]),
+    # Not counts: idioms, steps on a scale, "one ... the other", "one" before a name.
+    ("Probation pulling in two directions", []),
+    ("The rating fell two grades since 2019 and rose one grade in 2022.", []),
+    ("It could use the strengths of one PDU to support the other.", []),
+    ("One Wold PDU rated ‘Good’, its neighbour ‘Inadequate’", []),
+    ("Inspectors visited one PDU in the region.", [(1, None, "PDU")]),
     # A known miss: the noun of "of them" is a plain noun phrase, not an earlier count.
     pytest.param("We recruit trainee probation officers, and the region will receive 95 of them.",
                  [(95, None, "trainee probation officers")],
@@ -111,6 +147,12 @@ PERCENTAGES = [
     ("Scores between 65% and 79% give ‘Good’.", [(65.0, "65%"), (79.0, "79%")]),
     ("Did assessment focus sufficiently on keeping other people safe?\n48%", [(48.0, "48%")]),
     ("READ MORE: Council tax rise of 4.99 per cent confirmed", []),
+    # Ranges that share one sign: the first number is a percentage too.
+    ("Bands: 65–79% is ‘Good’, 50-64% is ‘Requires improvement’.",
+     [(65.0, "65–79%"), (79.0, "79%"), (50.0, "50-64%"), (64.0, "64%")]),
+    ("From 40 to 60 per cent, 1.5-2.5%.", [(40.0, "40 to 60 per cent"), (60.0, "60 per cent"),
+                                          (1.5, "1.5-2.5%"), (2.5, "2.5%")]),
+    ("In 2019-45% and 80–79%, Covid-19%.", [(79.0, "79%")]),
 ]
 
 
@@ -130,6 +172,46 @@ def test_fixture_not_counts() -> None:
         (2, None, "recommendations"),
     ]
     assert [p.text for p in percentages(doc)] == ["71 per cent", "64%"]
+
+
+def test_fixture_elided_and_shared_nouns() -> None:
+    """Our own release: nouns left out after names and places, split parts without their
+    verb, numbers sharing one noun, and idioms that are not counts."""
+    doc = load(DOCS / "counts-elided-and-shared-nouns.txt")
+    assert [(c.value, c.noun, c.text) for c in counts(doc)] == [
+        (2, "probation units", "Two probation units"),
+        (36, "cases", "36 cases"),
+        (29, "cases", "29 in Southfen"),
+        (50, "people on probation", "50 people on probation"),
+        (17, "people on probation", "17"),
+        (70, "cases", "over 70"),
+        (21, "points", "21 points"),
+        (6, "points", "Southfen 6"),
+        (2, "units", "two units"),
+        (4, "points", "four and nine points"),
+        (9, "points", "nine points"),
+        (9, "recommendations", "nine recommendations"),
+        (5, "recommendations", "Five are aimed at Southfen"),
+        (3, "recommendations", "three at the regional probation director"),
+        (1, "recommendations", "one at HM Prison and Probation Service"),
+        (2, "recommendations", "two recommendations"),
+        (7, "recommendations", "Southfen seven"),
+        (9, "recommendations", "nine in total"),
+    ]
+
+
+def test_fixture_fact_box_and_bands() -> None:
+    """Our own report page: a fact box, a table row whose label holds an age range, a score
+    in points, "one" before a name, and percentage bands sharing one sign."""
+    doc = load(DOCS / "counts-fact-box-and-bands.txt")
+    assert [(c.value, c.noun, c.text) for c in counts(doc)] == [
+        (52, "Cases", "Cases inspected: 52"),
+        (4, "Recommendations", "Recommendations: 4"),
+        (610, "People", "People on probation aged 18 to 24 in Greyhaven 610"),
+        (58, "Staff", "Staff in post 58"),
+        (19, "points", "19 points"),
+    ]
+    assert [p.text for p in percentages(doc)] == ["80%", "65–79%", "79%", "50-64%", "64%", "50%"]
 
 
 # Where the numbers of a text are looked for only at their first digit or first letters,

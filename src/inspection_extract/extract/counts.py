@@ -9,13 +9,21 @@ are ruled out first, by the words around the number; what remains is a count whe
 
 * a noun phrase follows it ("60 staff", "24 children’s cases", "more than 2,300 people
   on probation"), directly or after "of the" ("Five of the recommendations") or a
-  denominator ("11 out of 27 inspection points", "four of a possible 36 points");
+  denominator ("11 out of 27 inspection points", "four of a possible 36 points"), or
+  after a second number that shares it ("three and five points");
 * its noun is elided but clear from the clause before ("The report makes seven
   recommendations: five for the regional probation director and two for HMPPS",
-  "The remaining three had been partly achieved", "scored just three");
+  "The remaining three had been partly achieved", "scored just three", "44 cases in
+  Eastwold and 41 in Westwold", "Tynebridge scored 10 points and Wearmouth 4", "found
+  that 28 had not", "eight in total");
 * it is a tally of ratings ("rated ‘Good’ in 10", "one rated outstanding, two good");
 * it closes a table row whose label names what is counted ("court disposals 14",
-  "Caseload (people on probation) 3,415", as reports lay out their facts).
+  "Caseload (people on probation) 3,415", as reports lay out their facts), or a fact
+  box's "Label: value" line ("Cases inspected: 46").
+
+In "Seven of the report’s 11 recommendations" only the part is a count: the whole is
+read as the noun's context, as eight of the eleven "N of the M" forms in the corpus and
+held-out golds have it (three golds also count the whole).
 
 Everything is regular expressions and closed word lists over ``doc.text``: there is no
 part-of-speech tagger (the spaCy pipeline is blank), and the lists below are the grammar.
@@ -155,8 +163,14 @@ FURNITURE_OPENINGS = frozenset("re ad yo su wa co".split())
 #: Where to look for a percentage: its sign or words; the number is then read backwards.
 PERCENT_SIGN_RE = regex.compile(r"%|\bper[ ]?cent\b|\bpercent\b", regex.IGNORECASE)
 #: The number before it, in digits (``_number_before`` reads one in words).
-PERCENT_DIGITS_BEFORE_RE = regex.compile(r"(?<![\w.,£$€/:\-])\d+(?:\.\d+)?\s*$")
+#: A hyphen may stand before it only as the dash of a range ("50-64%").
+PERCENT_DIGITS_BEFORE_RE = regex.compile(r"(?:(?<![\w.,£$€/:\-])|(?<=\d-))\d+(?:\.\d+)?\s*$")
 TRAILING_SPACE_RE = regex.compile(r"\s*$")
+#: The first number of a range that shares the second's sign: "65–79%", "50-64%", "40 to
+#: 60 per cent" (score bands in reports' annexes): it is a percentage too.
+PERCENT_RANGE_FIRST_RE = regex.compile(
+    r"(?<![\w.,£$€/:\-–])(?P<n>\d+(?:\.\d+)?)[ \t]*(?:–|-|—|[ \t]to)[ \t]*$", regex.IGNORECASE
+)
 #: What may stand before a number in words, besides a letter, digit or hyphen.
 NOT_BEFORE_NUMBER_CHARS = frozenset(".,£$€/:")
 #: The letters a number word may begin with ("ſ" reads as "s", "ﬁ" is "fi").
@@ -190,6 +204,11 @@ MEASURE_NOUNS = frozenset(
     mile miles metre metres meter meters kilometre kilometres km yards feet
     pound pounds pence million billion times per percent""".split()
 )
+#: Steps on a scale and idioms, not things counted: "a fall of two grades" (a change of
+#: rating), "pulling in two directions" (a headline's idiom).
+SCALE_STEP_NOUNS = frozenset("grade grades notch notches direction directions minds".split())
+#: What the last word of a noun phrase must not be for the number to be a count.
+NOT_COUNTED_NOUNS = MEASURE_NOUNS | SCALE_STEP_NOUNS
 
 #: Words before a number that make it a reference, a label or an age, not a count:
 #: "Annex 1", "standard 4.1", "page 3", "note 5", "Covid 19", "aged 15", "day one".
@@ -203,6 +222,8 @@ REFERENCE_BEFORE_RE = regex.compile(
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: "points" after a number: "a score of 24 points".
+POINTS_AFTER_RE = regex.compile(r"[ \t]+points\b", regex.IGNORECASE)
 #: A denominator: "out of a possible 27", "out 27", "a maximum of 30", "out of a total of 36".
 DENOMINATOR_BEFORE_RE = regex.compile(
     r"""
@@ -313,6 +334,8 @@ SINGULAR_COUNT_NOUNS = frozenset(
     """case cases recommendation pdu unit service officer practitioner person child woman man
     region area standard point report member post""".split()
 )
+#: "one PDU ... the other" later in the sentence: "one" picks out one of two, not a count.
+ONE_THE_OTHER_RE = regex.compile(r"[^.!?\n]*?\bthe[ \t]+other\b", regex.IGNORECASE)
 #: Prepositional phrases that belong to the noun ("people on probation", "children in
 #: care", "areas for improvement", "heads of service").
 NOUN_ATTACHMENTS_RE = regex.compile(
@@ -378,12 +401,28 @@ LEADER_BEFORE_RE = regex.compile(
 #: Probation Service", "four aimed at the London regional probation director".
 SPLIT_AFTER_RE = regex.compile(
     r"""[ \t]+(?:
-        (?:for|to)[ \t]+(?=the\b|a\b|an\b|his\b|her\b|its\b|their\b|\p{Lu})
+        (?:for|to|at)[ \t]+(?=the\b|a\b|an\b|his\b|her\b|its\b|their\b|\p{Lu})   # "two at the region"
+      | in[ \t]+(?=\p{Lu})                              # "44 cases in Eastwold and 41 in Westwold"
       | (?:are|were|was|is)[ \t]+(?:aimed|directed|addressed|for|to)\b
       | (?:aimed|directed|addressed)[ \t]+(?:at|to)\b
-    )[^\n,;.:)]*""",
+    )[^\n,;.:()]*(?<![ \t])""",  # to the end of the clause or an aside in brackets
     regex.VERBOSE,
 )
+#: "and" or "or" between two numbers that share one noun ("three and five points").
+COORDINATED_AFTER_RE = regex.compile(r"[ \t]+(?:and|or)[ \t]+", regex.IGNORECASE)
+BETWEEN_BEFORE_RE = regex.compile(r"\bbetween[ \t]+$", regex.IGNORECASE)
+#: A total after its parts: "five ... and three ..., eight in total".
+TOTAL_AFTER_RE = regex.compile(r"[ \t]+(?:in[ \t]+total|in[ \t]+all|altogether)\b", regex.IGNORECASE)
+#: Words that open a clause whose subject may be a bare number ("found that 28 had not").
+CLAUSE_OPENERS = frozenset("that and but while whilst whereas although though".split())
+#: Gapping: "Tynebridge scored 10 points and Wearmouth 4", "Eastwold PDU receives three
+#: recommendations and Westwold PDU five": "and", a name, then the number, its verb and
+#: noun left out (the name's words are capitalised; group ``l`` is the name).
+GAPPED_BEFORE_RE = regex.compile(
+    r"(?P<and>[ \t]+and[ \t]+)(?P<l>\p{Lu}[\p{L}’'\-]*(?:[ \t]+\p{Lu}[\p{L}’'\-]*){0,3})[ \t]+$"
+)
+#: A number after "caseloads of" counts cases ("caseloads of more than 80").
+CASELOAD_BEFORE_RE = regex.compile(r"\bcaseloads?[ \t]+of[ \t]+$", regex.IGNORECASE)
 #: A share named by a pronoun: "five of which", "Four of these", "95 of them".
 PRONOUN_OF_RE = regex.compile(r"[ \t]+of[ \t]+(?:them|which|these|those|whom)\b", regex.IGNORECASE)
 #: A verb straight after the number: its subject is the count ("Five are for the PDU").
@@ -444,6 +483,12 @@ LABEL_NOUNS = frozenset(
     disposals users reports posts sentences licences orders referrals volunteers vacancies
     interviews meetings""".split()
 )
+#: Head words of a fact box's "Label: value" lines, where the colon tells a fact from a
+#: contents entry ("Recommendations 6" is a page number).
+FACT_BOX_NOUNS = LABEL_NOUNS | frozenset("recommendations standards services units pdus".split())
+#: An age range inside a label ("Children aged 10 to 17 in Kestrelford 21,300"): its
+#: numbers are the label's, not another number the row could be about.
+LABEL_AGES_RE = regex.compile(r"\baged[ \t]+\d+(?:[ \t]*(?:to|–|-)[ \t]*\d+)?", regex.IGNORECASE)
 ROW_END_AFTER_RE = regex.compile(r"[ \t]*(?:$|[),|])", regex.MULTILINE)
 #: What may follow the number of a row, where ROW_END_AFTER_RE can match.
 ROW_END_FIRST_CHARS = frozenset(["", "\n", " ", "\t", ")", ",", "|"])
@@ -569,6 +614,8 @@ def _noun_phrase(
             return None
         if singular:
             if low in SINGULAR_COUNT_NOUNS:
+                if i and words[0][0][:1].isupper() and not words[0][0].isupper():
+                    return None  # "One Wold PDU": "one" before a name picks it out
                 head = i
                 break
             if i >= 1:
@@ -671,13 +718,17 @@ class _Scanner:
         self.candidates = _numbers(doc.text)
         self.found: list[Count] = []
         self.consumed = 0  # numbers before this offset were part of a count already
+        #: "three and five points": the first number's count and the start of the second
+        #: (which is read as a count of its own although "and" comes before it).
+        self.shared: tuple[int, _Phrase] | None = None
+        self.shared_from = -1
 
     def run(self) -> list[Count]:
         text = self.text
         line_end, excluded = -1, False  # the line of the last number, and whether it is furniture
         for m in self.candidates:
             start, end = m.span()
-            if start < self.consumed:
+            if start < self.consumed and start != self.shared_from:
                 continue
             if start > line_end:
                 excluded = self.lines.excluded(start)
@@ -719,7 +770,11 @@ class _Scanner:
             return True  # "1. The report", "1.1 Leadership Good"
         first = after.lstrip(" \t")[:1]
         not_count = None if _cannot_follow(first) else NOT_A_COUNT_AFTER_RE.match(after)
-        if not_count and (not not_count.group("range") or _number_word_after(after, not_count.end())):
+        if (
+            not_count
+            and (not not_count.group("range") or _number_word_after(after, not_count.end()))
+            and not (first in ("a", "o", "A", "O") and self._coordinated(start, end, before))
+        ):
             return True  # "33 per cent", "18 August", "12th", "zero to three", "1/27"
         last, word, _ = tail
         if last in MONEY_END_CHARS and MONEY_BEFORE_RE.search(before):
@@ -727,24 +782,49 @@ class _Scanner:
         if (word is None or word in MONTH_WORDS) and DATE_BEFORE_RE.search(before):
             return True
         if (
-            word is None or word in RANGE_END_WORDS or last in RANGE_END_CHARS or last.isdigit()
-        ) and _range_before(before):
-            return True
-        if (word is None or word in REFERENCE_END_WORDS or last in REFERENCE_END_CHARS) and (
-            REFERENCE_BEFORE_RE.search(before, max(0, len(before.rstrip(" \t\n")) - 12))
+            (word is None or word in RANGE_END_WORDS or last in RANGE_END_CHARS or last.isdigit())
+            and start != self.shared_from
+            and _range_before(before)
         ):
             return True
+        if (word is None or word in REFERENCE_END_WORDS or last in REFERENCE_END_CHARS) and (
+            ref := REFERENCE_BEFORE_RE.search(before, max(0, len(before.rstrip(" \t\n")) - 12))
+        ):
+            # "a score of 24 points out of a possible 36" counts points; "a score of 32" is
+            # a unit's score, not a count.
+            if not (ref.group()[:5].lower() == "score" and POINTS_AFTER_RE.match(after)):
+                return True
         if (word is None or word in DENOMINATOR_END_WORDS) and DENOMINATOR_BEFORE_RE.search(before):
             return True
         if before.endswith("(") and after.startswith(")"):
             return True  # "Comments (4)"
         return False
 
+    def _coordinated(self, start: int, end: int, before: str) -> bool:
+        """Whether the number at ``start:end`` shares the noun of a second number after
+        "and" or "or" ("three and five points", "2 or 3 cases"); if so it is kept in
+        ``self.shared``. Not after "between": "between 9 and 20 cases" is a range."""
+        text = self.text
+        m = COORDINATED_AFTER_RE.match(text, end)
+        if m is None or BETWEEN_BEFORE_RE.search(before):
+            return False
+        second = DIGIT_NUMBER_RE.match(text, m.end()) or WORD_NUMBER_RE.match(text, m.end())
+        if second is None or text[second.end() : second.end() + 1] in ("-", "/"):
+            return False
+        phrase = _noun_phrase(text, second.end())
+        if phrase is None or any(w in NOT_COUNTED_NOUNS for w in phrase.noun.lower().split()):
+            return False
+        self.shared = (start, phrase)
+        self.shared_from = second.start()
+        return True
+
     def _count_at(self, start: int, end: int, value: int | float) -> Count | None:
         text, raw = self.text, self.text[start:end]
         before = text[max(0, start - 40) : start]
         tail = _tail(before)
         if self._not_a_count(start, end, raw, before, tail):
+            if self.shared is not None:  # "aged 16 and 17 children": neither is a count
+                self.shared, self.shared_from = None, -1
             return None
         before = text[max(0, start - 60) : start]
         _, word, whole = tail
@@ -753,6 +833,10 @@ class _Scanner:
         q = QUALIFIER_BEFORE_RE.search(before) if word is None or word in QUALIFIER_END_WORDS else None
         qualifier = q.group("q").lower() if q else None
         qstart = start - len(before) + q.start("q") if q else start
+        if self.shared is not None and self.shared[0] == start:  # "three and five points"
+            shared = self.shared[1]
+            self.shared = None
+            return self._make(value, qualifier, shared.noun, qstart, shared.end)
         pos = end
         head = _head(text, pos)
         pq = POST_QUALIFIER_RE.match(text, pos) if head[:2] == "or" else None
@@ -766,7 +850,7 @@ class _Scanner:
         out = _out_of(text, pos) if head == "out" else None
         if out is not None:
             phrase = _noun_phrase(text, out)
-            if phrase is None or phrase.noun.lower().split()[-1] in MEASURE_NOUNS:
+            if phrase is None or phrase.noun.lower().split()[-1] in NOT_COUNTED_NOUNS:
                 self.consumed = out
                 return None
             return self._make(value, qualifier, phrase.noun, qstart, phrase.end)
@@ -784,8 +868,10 @@ class _Scanner:
         phrase = _noun_phrase(text, pos, singular=is_one, words=words)
         if phrase is not None:
             last = phrase.noun.lower().split()[-1]
-            if last in MEASURE_NOUNS:
-                return None  # "more than two years", "20 miles"
+            if last in NOT_COUNTED_NOUNS:
+                return None  # "more than two years", "20 miles", "two grades"
+            if is_one and ONE_THE_OTHER_RE.match(text, phrase.end):
+                return None  # "the strengths of one PDU to support the other": a contrast
             if qualifier == "over" and last in OVER_MEANS_ACROSS:
                 qualifier, qstart = None, start  # "runs over 24 sessions"
             return self._make(value, qualifier, phrase.noun, qstart, phrase.end)
@@ -824,8 +910,15 @@ class _Scanner:
         one_of = value != 1 and (word is None or word in ONE_OF_END_WORDS) and ONE_OF_BEFORE_RE.search(before)
         if one_of:  # "one of eight in the region"
             return self._make(value, qualifier, noun, lstart, end)
+        if qstart >= 3 and text[qstart - 3 : qstart] == "of " and CASELOAD_BEFORE_RE.search(
+            text, max(0, qstart - 20), qstart
+        ):
+            return self._make(value, qualifier, "cases", qstart, end)  # "caseloads of more than 80"
         if antecedent is None:
             return None
+        total = TOTAL_AFTER_RE.match(text, pos) if _head(text, pos)[:1] in ("i", "a") else None
+        if total:  # "eight in total"
+            return self._make(value, qualifier, noun, lstart, total.end())
         split = SPLIT_AFTER_RE.match(text, pos)
         if split:  # "seven for the CRC", "four aimed at the regional probation director"
             stop = _and_number(split.group())
@@ -833,11 +926,33 @@ class _Scanner:
             return self._make(value, qualifier, noun, lstart, stop_at)
         if value == 1:
             return None  # "One described how ...": a pronoun, not a count
-        if VERB_AFTER_RE.match(text, pos) and (leader or qualifier or text[start].isupper()):
+        if VERB_AFTER_RE.match(text, pos) and (
+            leader or qualifier or text[start].isupper() or word in CLAUSE_OPENERS
+        ):
             return self._make(value, qualifier, noun, lstart, end)  # "The remaining three had"
-        if CLAUSE_END_AFTER_RE.match(text, pos) and (leader or qualifier):
-            return self._make(value, qualifier, noun, lstart, end)  # "some 2,400,", "just three."
+        if CLAUSE_END_AFTER_RE.match(text, pos):
+            if leader or qualifier:
+                return self._make(value, qualifier, noun, lstart, end)  # "some 2,400,", "just three."
+            gapped = self._gapped(start, before, antecedent)
+            if gapped is not None:  # "and Wearmouth 4,"
+                return self._make(value, qualifier, noun, gapped, end)
         return None
+
+    def _gapped(self, start: int, before: str, antecedent: Count) -> int | None:
+        """Where the name of a gapped clause begins ("... scored 10 points and Wearmouth
+        4"), or None. The count before must end right before its "and" (only a comma
+        between), as the two clauses are parallel."""
+        stripped = before.rstrip(" \t")
+        last = stripped.rsplit(None, 1)[-1] if stripped else ""
+        if not last[:1].isupper():
+            return None
+        m = GAPPED_BEFORE_RE.search(before)
+        if m is None:
+            return None
+        offset = start - len(before)
+        if self.text[antecedent.span[1] : offset + m.start("and")].strip(" \t,"):
+            return None
+        return offset + m.start("l")
 
     def _antecedent(self, start: int) -> Count | None:
         """The last count with a noun in this sentence or the one before it."""
@@ -894,9 +1009,14 @@ def _tally_after(text: str, pos: int) -> int | None:
 
 
 def _strip_determiners(noun: str) -> str:
-    """ "the home’s care staff" -> "care staff": the whole's determiners are not its noun."""
+    """ "the home’s care staff" -> "care staff", "the\nseven recommendations" ->
+    "recommendations": the whole's determiners and size are not its noun."""
     words = noun.split()
-    while words and (words[0].lower() in STOP_WORDS or words[0].endswith(POSSESSIVE_ENDINGS)):
+    while words and (
+        words[0].lower() in STOP_WORDS
+        or words[0].endswith(POSSESSIVE_ENDINGS)
+        or WORD_NUMBER_RE.fullmatch(words[0])
+    ):
         words.pop(0)
     return " ".join(words) or noun
 
@@ -921,16 +1041,24 @@ def _label_rows(scanner: _Scanner) -> list[Count]:
             continue
         line_start = text.rfind("\n", 0, start) + 1
         label = text[line_start:start].rstrip(" \t|")
+        # A fact box's "Label: value" line ("Cases inspected: 46", "Recommendations: 7").
+        fact_box = label.endswith(":")
+        label = label[:-1] if fact_box else label
         cut = max(label.rfind(","), label.rfind("|"), label.rfind(";"))
         if label.count("(") > label.count(")"):
             cut = max(cut, label.rfind("("))
         label_start = line_start + cut + 1
         label = text[label_start : line_start + len(label)].strip()
         label_start = text.find(label, label_start) if label else start
-        if not label or ":" in label or any(c.isdigit() for c in label) or len(label.split()) > 12:
+        if not label or ":" in label or len(label.split()) > 12:
+            continue
+        if any(c.isdigit() for c in label) and (
+            "aged" not in label or any(c.isdigit() for c in LABEL_AGES_RE.sub("", label))
+        ):
             continue
         first = _LABEL_SPLIT_RE.split(label)
-        head = next((w for w in first[:4] if w.lower() in LABEL_NOUNS), None)
+        nouns = FACT_BOX_NOUNS if fact_box else LABEL_NOUNS
+        head = next((w for w in first[:4] if w.lower() in nouns), None)
         if head is None or any(w.lower() in STOP_WORDS for w in first[: first.index(head)]):
             continue
         paren = _PAREN_RE.search(label)
@@ -1025,5 +1153,13 @@ def percentages(doc: Document) -> list[Percentage]:
         value = _value(text[start : sign.start()].strip())
         if value is None:
             continue
+        first = PERCENT_RANGE_FIRST_RE.search(text, max(0, start - 12), start) if start else None
+        if first and not float(first.group("n")) <= value <= 100:
+            first = None
+        if first is None and text[start - 1 : start] == "-":
+            continue  # "2019-45%": a hyphen after digits that are no range's first number
+        if first:
+            s = first.start("n")
+            out.append(Percentage(value=float(first.group("n")), text=text[s : sign.end()], span=(s, sign.end())))
         out.append(Percentage(value=float(value), text=text[start : sign.end()], span=(start, sign.end())))
     return out
