@@ -76,14 +76,19 @@ class Document:
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
-        """Character spans of the sentences, never crossing a paragraph break."""
+        """Character spans of the sentences, never crossing a paragraph break.
+
+        The rule is the one the spaCy component ``inspection_sentences`` applies in a
+        pipeline (`inspection_extract._nlp`); called directly, it spares every document
+        the spaCy tokenizer, which would cost more than the rest of extraction.
+        """
+        from inspection_extract._nlp import sentence_starts
+
+        text = self.text
         out: list[Span] = []
-        for sent in self.nlp.sents:
-            start, end = sent.start_char, sent.end_char
-            # Trim the whitespace tokens spaCy leaves at a sentence's edges.
-            while start < end and self.text[start].isspace():
-                start += 1
-            while end > start and self.text[end - 1].isspace():
+        bounds = [0, *sentence_starts(text), len(text)]
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            while end > start and text[end - 1].isspace():
                 end -= 1
             if end > start:
                 out.append((start, end))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from inspection_extract._load import load
@@ -101,3 +103,18 @@ def test_text_pasted_from_a_pdf_is_repaired() -> None:
 def test_ordinary_text_is_not_rewritten() -> None:
     raw = "A well-established team. Requires improvement overall."
     assert load(raw).text == raw
+
+
+def test_spacy_component_gives_the_same_sentences() -> None:
+    """The spaCy pipeline's ``inspection_sentences`` component and Document.sentences
+    apply one rule: a spaCy user gets the sentences the extractors read."""
+    from inspection_extract._nlp import get_nlp
+
+    for name in ("seed-birmingham-nes-2022.txt", "pr-three-london-pdus-2024.html"):
+        doc = load(Path(__file__).resolve().parents[2] / "fixtures" / "corpus" / name)
+        spacy_sents = []
+        for sent in get_nlp()(doc.text).sents:
+            text = sent.text.rstrip()
+            if text.strip():
+                spacy_sents.append((sent.start_char, sent.start_char + len(text)))
+        assert tuple(spacy_sents) == doc.sentences
