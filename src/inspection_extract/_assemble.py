@@ -68,8 +68,9 @@ def _cross_checks(unit_list: tuple[Unit, ...], recs: Recommendations | None) -> 
     if recs is not None:
         split_sum = sum(s.count for s in recs.split)
         if recs.total is not None and recs.split and split_sum != recs.total:
+            parts = " + ".join(str(s.count) for s in recs.split)
             warnings.append(
-                f"recommendations: the split ({' + '.join(str(s.count) for s in recs.split)} = {split_sum}) "
+                f"recommendations: the split ({parts + ' = ' if len(recs.split) > 1 else ''}{split_sum}) "
                 f"does not add up to the total of {recs.total}"
             )
         if recs.total is not None and recs.items and len(recs.items) != recs.total:
