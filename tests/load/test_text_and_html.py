@@ -118,3 +118,11 @@ def test_spacy_component_gives_the_same_sentences() -> None:
             if text.strip():
                 spacy_sents.append((sent.start_char, sent.start_char + len(text)))
         assert tuple(spacy_sents) == doc.sentences
+
+
+def test_paywall_box_is_furniture() -> None:
+    doc = load(
+        "<html><body><article><p>Inspectors rated the service good.</p>"
+        '<div class="paywall"><p>Subscribe: more than 5,000 articles.</p></div></article></body></html>'
+    )
+    assert doc.text == "Inspectors rated the service good."

@@ -27,7 +27,8 @@ _DROP_TAGS = frozenset(
 _FURNITURE = regex.compile(
     r"""(?ix)
     cookie | consent | gdpr | licen[cs]e | banner | masthead | breadcrumb
-    | share | social | newsletter | subscribe | promo | advert | \bad[-_]
+    | share | social | newsletter | subscribe | promo | advert | \bad[-_] | paywall | piano
+    | login | sign-?in | register-?wall
     | ad-slot | read-?more | related | skip | sidebar | byline-share | comments?\b
     """
 )
