@@ -40,6 +40,13 @@ CONTACTS = [
     ("Please contact A Person on 020 7946 0961, or the CQC press office by email at press.office@cqc.org.uk.",
      ["press.office@cqc.org.uk"]),
     ("Media contact:\npress.office@example.gov.uk", ["press.office@example.gov.uk"]),
+    # Web pages: the address under a heading line of its own.
+    ("Media enquiries\nEmail media@hmiprobation.gov.uk. Out of hours, call 07000 000 000.",
+     ["media@hmiprobation.gov.uk"]),
+    ("Press office\n\nEmail press@example.gov.uk", ["press@example.gov.uk"]),
+    # ... but a heading for the public is not one.
+    ("Further information\nEmail info@example.gov.uk", []),
+    ("Make a complaint to the press office\nEmail help@example.gov.uk", []),
     # Each address once.
     ("Media enquiries: media@hmiprobation.gov.uk\n\nMedia enquiries: media@hmiprobation.gov.uk",
      ["media@hmiprobation.gov.uk"]),

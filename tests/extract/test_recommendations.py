@@ -91,6 +91,28 @@ PROSE: dict[str, list[tuple[str, Expected]]] = {
          (10, [3, 7])),
         ("Two of the eight recommendations are aimed at HMPPS, and the remaining six are for the PDU.",
          (8, [2, 6])),
+        # The second part leaves out its verb after "the remaining".
+        ("The report makes seven recommendations. Five are directed at the PDU, and the remaining two "
+         "at the region.", (7, [2, 5])),
+    ],
+    "news: one body told what it should do": [
+        ("Inspectors made one recommendation: that the board should meet more often.", (1, [1])),
+        ("Inspectors made two recommendations: that the board should meet more often and "
+         "that the council should fund two posts.", (2, [])),
+    ],
+    "news: several units, each its own count": [
+        # No document-wide total: each unit's count is a part and the total is null.
+        ("<h1>Two services inspected</h1><h2>Northgate: Good</h2><p>Northgate scored well. "
+         "Inspectors made two recommendations.</p><h2>Southgate: Inadequate</h2>"
+         "<p>Southgate scored badly.</p><p>Southgate received nine recommendations.</p>",
+         (None, [2, 9])),
+        # The same total said twice (story and notes) is still the total.
+        ("<h1>Northgate rated good</h1><p>Inspectors made two recommendations.</p>"
+         "<h2>Notes to editors</h2><p>The report makes two recommendations.</p>", (2, [])),
+    ],
+    "Ofsted": [
+        ("The report identifies one area where the school could improve further: reading.", (1, [])),
+        ("Inspectors found two areas in which the college needs to improve.", (2, [])),
     ],
     "parts that leave out the verb": [
         ("The report makes nine recommendations. Six are aimed at the PDU, two at the region, and one "
@@ -208,6 +230,31 @@ def test_report_list() -> None:
     ]
     # A wrapped item keeps its line break: text is exactly the span's text.
     assert found.items[0].text.endswith("from the police\nis obtained before the first appointment")
+
+
+# Report summaries head each recipient's items with "For X" / "To X:", not "X should:".
+FOR_HEADINGS = [
+    ("Recommendations\n\nWe make three recommendations.\n\nFor the PDU:\n1. Cut workloads.\n"
+     "2. Train staff.\n\nFor HMPPS:\n3. Review guidance.", [("PDU", 2), ("HMPPS", 1)]),
+    ("Recommendations\n\nFor the head of service\n1. Cut workloads.\n\nFor Northgate Council\n"
+     "2. Fund two posts.", [("head of service", 1), ("Northgate Council", 1)]),
+    ("Our recommendations\n\nTo the Probation Service – North region:\n• audit risk plans.\n"
+     "• publish data.", [("Probation Service – North region", 2)]),
+    ("Recommendations for the board\n1. Meet monthly.\n2. Hear from children.", [("board", 2)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOR_HEADINGS)
+def test_for_headings(text: str, expected: list[tuple[str, int]]) -> None:
+    found = _recs(text)
+    assert found is not None
+    assert [(s.recipient, s.count) for s in found.split] == expected
+    assert found.total == sum(n for _, n in expected)
+
+
+def test_for_heading_needs_talk_of_recommendations() -> None:
+    # "For ..." over a numbered list that is not about recommendations is not a heading.
+    assert _recs("Notes to editors\n\nFor the avoidance of doubt\n1. The PDU covers two towns.") is None
 
 
 def test_report_list_without_stated_total() -> None:

@@ -31,6 +31,12 @@ PRESS_CUE_RE = regex.compile(
     r"\b(?:media|press|journalists?|enquiries|interviews?|further\s+information|more\s+information)\b",
     regex.IGNORECASE,
 )
+#: A heading line over the address ("Media enquiries", "Press office") speaks to the press
+#: only through these words: "Further information" above an address is for the public.
+PRESS_HEADING_RE = regex.compile(r"\b(?:media|press|journalists?)\b", regex.IGNORECASE)
+#: The longest line read as a heading, and the ends of a line that make it a sentence instead.
+HEADING_MAX = 60
+_SENTENCE_END = ".!?;,"
 #: A "Contact:" label straight before the address: notes to editors' "4. Contact: media@...".
 CONTACT_LABEL_RE = regex.compile(r"\bcontacts?[^\S\n]*:[^\S\n]*$", regex.IGNORECASE)
 #: Words of licence boilerplate and newspaper furniture: never a press contact, even where
@@ -67,6 +73,25 @@ def _context(doc: Document, start: int, end: int) -> str:
     return around
 
 
+def _heading_above(text: str, start: int) -> str:
+    """The heading line over the line (or paragraph) where ``start`` is, or "".
+
+    Web pages put the address under a heading of its own: "Media enquiries" then
+    "Email media@... For urgent enquiries ...". A heading is a short line that does not
+    end like a sentence, directly above or across one blank line.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    end = line_start - 1
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    if end <= 0 or line_start - end > 2:
+        return ""
+    above = text[text.rfind("\n", 0, end) + 1 : end].strip()
+    if not above or len(above) > HEADING_MAX or above[-1] in _SENTENCE_END:
+        return ""
+    return above
+
+
 def contacts(doc: Document) -> list[Contact]:
     """Press contact e-mail addresses, each once, in document order; never licence or
     copyright boilerplate, newspaper furniture or a writer's own inbox."""
@@ -86,7 +111,10 @@ def contacts(doc: Document) -> list[Contact]:
             continue
         around = _context(doc, m.start(), m.end())
         labelled = CONTACT_LABEL_RE.search(text, max(0, m.start() - 20), m.start()) is not None
-        if (labelled or PRESS_CUE_RE.search(around)) and not NOT_PRESS_RE.search(around):
+        cued = labelled or PRESS_CUE_RE.search(around) is not None
+        if not cued and (heading := _heading_above(text, m.start())):
+            cued = PRESS_HEADING_RE.search(heading) is not None and not NOT_PRESS_RE.search(heading)
+        if cued and not NOT_PRESS_RE.search(around):
             seen.add(key)
             out.append(Contact(email, (m.start(), m.end())))
     return out

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,8 +31,12 @@ from inspection_extract.record import RecommendationItem, Recommendations, Recom
 # A number as recommendations are counted: digits or words. PDF text may keep the "fi"
 # ligature ("ﬁve recommendations" in the Swindon extract), so words accept it too.
 _NUM = rf"(?:\d{{1,3}}|(?:{WORD_NUMBER.replace('fi', '(?:fi|ﬁ)')}))"
-# What is being counted. Ofsted calls its recommendations "areas for improvement".
-_REC = r"(?:recommendations?|areas?\s+for\s+improvement)"
+# What is being counted. Ofsted calls its recommendations "areas for improvement", and its
+# press releases "one area where the school could improve further".
+_REC = (
+    r"(?:recommendations?|areas?\s+for\s+improvement"
+    r"|areas?\s+(?:where|in\s+which)\s+[^.,;:\n]{1,40}?\s+(?:could|should|can|needs?\s+to|must)\s+improve)"
+)
 _APOS = r"['’]"
 # Between a count and its noun: a space, or a line wrap, but not the line break before a
 # heading ("Ratings .... 5" then "Recommendations .... 6" on a contents page).
@@ -41,9 +44,21 @@ _GAP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=(?-i:\p{Ll})))"  # lower case even und
 
 #: A paragraph worth reading: it mentions recommendations.
 #: (Case spelt out, not IGNORECASE: it scans every document and is much faster so.)
-_MENTIONS_REC = regex.compile(r"[Rr]ecommendation|RECOMMENDATION|[Aa]reas?\s+for\s+improvement")
+_MENTIONS_REC = regex.compile(
+    r"[Rr]ecommendation|RECOMMENDATION|[Aa]reas?\s+for\s+improvement|[Aa]reas?\s+(?:where|in\s+which)\s"
+)
 
-_MENTION_WORDS = ("ecommendation", "ECOMMENDATION", "mprovement", "MPROVEMENT")
+# Ofsted's "one area where the school could improve" is found by "rea where" / "rea in which".
+_MENTION_WORDS = (
+    "ecommendation",
+    "ECOMMENDATION",
+    "mprovement",
+    "MPROVEMENT",
+    "rea where",
+    "reas where",
+    "rea in which",
+    "reas in which",
+)
 
 #: "eight recommendations", "11 new recommendations", "All six of the report's recommendations",
 #: and a fact box's line "Recommendations: 7".
@@ -157,6 +172,7 @@ _PART_RE = regex.compile(
 _ELLIPTIC_PART_RE = regex.compile(
     rf"""
     (?:[^\S\n]*[,;][^\S\n]*(?:and\s+)?|\s+and\s+)
+    (?:the\s+(?:remaining|other|last|final)\s+)?          # "..., and the remaining two at the region"
     (?P<n>{_NUM})\s+(?:at|to|for)\s+
     (?P<to>[^.;:,]+?)
     {_PART_END}
@@ -168,7 +184,7 @@ _ELLIPTIC_PART_RE = regex.compile(
 _RECEIVES_RE = regex.compile(
     rf"""
     (?<!\w)(?P<to>(?:the\s+\w|(?-i:\p{{Lu}}))[^,;:.]{{0,80}}?)\s+
-    (?:receives?|gets?|(?:is|was|has\s+been|have\s+been)\s+given)\s+
+    (?:receive[sd]?|gets?|got|(?:is|was|has\s+been|have\s+been)\s+given)\s+
     (?P<n>{_NUM})\s+(?:new\s+)?{_REC}\b
     """,
     regex.IGNORECASE | regex.VERBOSE,
@@ -183,6 +199,19 @@ _RECEIVES_MORE_RE = regex.compile(
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: The recommendations spelt out after a colon, all for one body: "Inspectors made one
+#: recommendation: that the management board should make sure ..." (news style).
+_THAT_SHOULD = regex.compile(
+    r"""[^\S\n]*:[^\S\n]*that\s+(?:the\s+)?
+    (?P<to>[^,;:.]{1,80}?)\s+(?:should|must|needs?\s+to)\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: A section heading over a unit's part of a news round-up: "Kestrel Downs: Good".
+_HEADING_MAX = 80
+_NOT_HEADING_END = ".;:!?,\"”’'"
+#: Where the unit's name ends in its heading: "Kestrel Downs: Good", "Pellham – Inadequate".
+_HEADING_NAME_END = regex.compile(r"\s*(?::|\s[–—-]\s)")
+_SHOULD_WORD = regex.compile(r"\b(?:should|must|needs?\s+to)\b", regex.IGNORECASE)
 # A recipient named after the verb: "aimed at changes at a local level, calling on
 # Birmingham North, East and Solihull to improve ..." (the seed press release).
 _CALLING_ON = regex.compile(r"\bcalling\s+on\s+(?:the\s+)?(?P<to>.+?)\s+to\s+\w", regex.IGNORECASE)
@@ -224,6 +253,25 @@ _HEADING_RE = regex.compile(
     """,
     regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE,
 )
+#: A recipient heading that names the body first: "For the PDU:", "For HMPPS:", "To the
+#: Regional Probation Director:", or, in a report summary, "For the Head of Larkspur Youth
+#: Justice Service" on a line of its own over numbered items.
+_FOR_HEADING_RE = regex.compile(
+    r"""^
+    (?:(?i:recommendations?)\s+(?:for|to)|For|To)\s+     # "For", "To", "Recommendations for"
+    (?:
+        (?i:the)\s+(?P<to>[^\s\d•\uf0b7▪●\-–][^\n.;!?:]{0,119}?)  # "the management board"
+      | (?P<to>\p{Lu}[^\n.;!?:]{1,119}?)                  # or a name: "HMPPS", "Larkspur Council"
+    )
+    (?<![,\s])[^\S\n]*:?[^\S\n]*$                         # a colon, or nothing
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+#: Where such a heading may start: the cheap search for its candidates.
+_FOR_START = regex.compile(r"^(?:For|To|[Rr]ecommendations?\s+(?:for|to))\s", regex.MULTILINE)
+#: How far before a "For ..." heading the recommendations must have been mentioned: the
+#: heading alone ("For the avoidance of doubt") does not say what its items are.
+_FOR_CONTEXT = 600
 #: Where a heading may end: the cheap search that finds heading candidates.
 _SHOULD_COLON = regex.compile(r"\bshould(?:,[^:\n]{1,60})?[^\S\n]*:[^\S\n]*$", regex.MULTILINE)
 #: An item line: "1. improve ...", "(2) ensure ...", "• make sure ...".
@@ -453,6 +501,59 @@ def _split_alone(doc: Document, paragraphs: list[Span], skip: Span | None = None
     return []
 
 
+def _section_heading(doc: Document, para: Span) -> str | None:
+    """The name in the nearest section heading above paragraph ``para``: "Kestrel Downs"
+    from "Kestrel Downs: Good". A heading is a one-line paragraph that starts in upper
+    case and does not end like a sentence; the document's title is not one."""
+    text = doc.text
+    paragraphs = doc.paragraphs
+    i = bisect.bisect_left([p[0] for p in paragraphs], para[0])
+    for s, e in reversed(paragraphs[:i]):
+        line = text[s:e]
+        if (s, e) == doc.title_span or (doc.title_span and s <= doc.title_span[0] < e):
+            return None
+        if len(line) > _HEADING_MAX or "\n" in line or not line[:1].isupper() or line[-1] in _NOT_HEADING_END:
+            continue
+        return _HEADING_NAME_END.split(line, maxsplit=1)[0].strip() or None
+    return None
+
+
+def _per_unit(doc: Document, paragraphs: list[Span]) -> list[RecommendationSplit]:
+    """One count per unit when the document gives each unit's recommendations apart and no
+    total of its own: a news round-up's "Inspectors made three recommendations." under
+    "Kestrel Downs: Good" and "Pellham received 11 recommendations." under "Pellham:
+    Inadequate". Empty when any count names no unit, two name the same unit, or all the
+    counts agree (a total said twice, in the story and in its notes)."""
+    text = doc.text
+    out: list[RecommendationSplit] = []
+    for para in paragraphs:
+        for s, e in _sentences(doc, para):
+            if not _MENTIONS_REC.search(text, s, e) or _is_follow_up(text, s, e):
+                continue
+            m = _total_in(text, s, e)
+            if m is None:
+                continue
+            n = _number(m.group("n"))
+            if m.group("box") or n is None:
+                return []  # a fact box states the document's own total
+            parts = [p for p, _ in _parts_in(doc, s, e, n)]
+            if len(parts) == 1 and parts[0].count == n:
+                unit: str | None = parts[0].recipient  # "Pellham received 11 recommendations"
+            elif parts:
+                return []
+            else:
+                unit = _section_heading(doc, para)
+            if unit is None:
+                return []
+            span = parts[0].span if parts else m.span()
+            out.append(RecommendationSplit(count=n, recipient=unit, span=span))
+            break  # one count per paragraph
+    units = {p.recipient.casefold() for p in out}
+    if len(out) < 2 or len(units) < len(out) or len({p.count for p in out}) < 2:
+        return []
+    return out
+
+
 def _prose(doc: Document) -> tuple[int | None, Span | None, list[RecommendationSplit]]:
     """The total stated in prose (with its span) and the split stated around it."""
     text = doc.text
@@ -483,6 +584,15 @@ def _prose(doc: Document) -> tuple[int | None, Span | None, list[RecommendationS
                 # total is stated only when the sentence goes on to say so ("eight in total").
                 stated = _TOTAL_AFTER_SPLIT.search(text, m.end(), e)
                 total, total_span = (None, None) if stated is None else (_number(stated.group("n")), stated.span())
+            if not parts and total and (one := _THAT_SHOULD.match(text, m.end(), e)) is not None:
+                # ... unless a second body is told what it should do in the same sentence.
+                if _SHOULD_WORD.search(text, one.end(), e) is None:
+                    parts = [RecommendationSplit(count=total, recipient=one.group("to"), span=(m.start(), one.end()))]
+            if not parts or (len(parts) == 1 and at_total):
+                # Several units, each with its own count and no total for them all.
+                per_unit = _per_unit(doc, paragraphs)
+                if per_unit:
+                    return None, None, per_unit
             if not parts:
                 # The total stands alone (a fact box's "Recommendations: 7"): the split, if
                 # any, is in a sentence of its own.
@@ -502,18 +612,18 @@ def _list(doc: Document) -> list[_Group]:
     later "should:" list (an annex, a glossary) is not more recommendations.
     """
     text = doc.text
-    candidates = _SHOULD_COLON.finditer(text)
-    first = next(candidates, None)
-    if first is None:
+    candidates = [m.start() for m in _SHOULD_COLON.finditer(text)]
+    candidates.extend(m.start() for m in _FOR_START.finditer(text) if _for_heading_in_context(text, m.start()))
+    if not candidates:
         return []
     lines = doc.lines
     starts = [line[0] for line in lines]
-    for m in itertools.chain((first,), candidates):
-        i = bisect.bisect_right(starts, m.start()) - 1
+    for at in sorted(candidates):
+        i = bisect.bisect_right(starts, at) - 1
         groups: list[_Group] = []
         while i < len(lines):
             s, e = lines[i]
-            heading = _HEADING_RE.match(text, s, e)
+            heading = _HEADING_RE.match(text, s, e) or _FOR_HEADING_RE.match(text, s, e)
             if heading is None:
                 break
             group = _Group(recipient=heading.group("to"), heading=(s, e), items=[])
@@ -524,6 +634,14 @@ def _list(doc: Document) -> list[_Group]:
         if groups:
             return groups
     return []
+
+
+def _for_heading_in_context(text: str, at: int) -> bool:
+    """True when a "For ..." heading at ``at`` is under talk of recommendations: the
+    heading says so itself, or the text shortly before it mentions them."""
+    return text.startswith(("Recommendation", "recommendation"), at) or (
+        _MENTIONS_REC.search(text, max(0, at - _FOR_CONTEXT), at) is not None
+    )
 
 
 def _is_furniture(text: str, line: str) -> bool:
@@ -566,6 +684,10 @@ def _read_items(doc: Document, i: int, group: _Group) -> int:
             continue
         if _HEADING_RE.match(line):
             break
+        if _FOR_HEADING_RE.match(line) and (
+            current is None or text[current[1] - 1] in _TERMINAL or line.rstrip().endswith(":")
+        ):
+            break  # the next recipient's heading, not a wrapped line of this item
         if line[:1].islower() and not marked and (current is None or blank_before):
             # HTML lists lose their numbers: each <li> is a paragraph of its own, starting
             # with the verb ("improve the quality ..."), under the recipient's heading.
