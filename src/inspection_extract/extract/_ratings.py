@@ -10,13 +10,15 @@ when it was rated good", "raised from X to Y") or describes ("good practice").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Literal
 
 import regex
 
-from inspection_extract._vocab import RATING_PATTERN, RATING_RE, normalise_rating
+from inspection_extract._vocab import _RATING_FORMS, RATING_PATTERN, RATING_RE, normalise_rating
 from inspection_extract.record import Span
 
 Kind = Literal["current", "previous", "both"]
@@ -159,6 +161,16 @@ _CUE_BEFORE = regex.compile(
     # offset of the text before the rating. Only whether it matches is used.
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
+# The words `_CUE_BEFORE` and `_TALLY_BEFORE` can end with: a rating word after any other
+# last word is not searched with them (both are slow: lazy gaps searched backwards).
+_CUE_LAST_WORDS = (
+    "rated", "judged", "graded", "assessed", "found", "rating", "grade", "judgement", "as", "of",
+    "be", "being", "from", "the", "to", "it", "awarded",
+)  # fmt: skip
+_TALLY_LAST_WORDS = (
+    "rated", "judged", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "eleven", "twelve", "none",
+)  # fmt: skip
 _RATING_NOUN_AFTER = regex.compile(r"^[’'”\"]?\s+(?:rating|judgement)s?\b", regex.IGNORECASE)
 _QUOTED = regex.compile(r"[‘'\"“]$")
 _FROM_BEFORE = regex.compile(r"\bfrom(?:[ ]the)?[ ]*[‘'\"“]?$", regex.IGNORECASE)
@@ -212,13 +224,19 @@ _TO_BE_GOOD = regex.compile(r"^[’'”\"]?\s*to be good\b", regex.IGNORECASE)
 _GOOD_AFTER_TO_BE = regex.compile(r"improvement\s+to\s+be\s+$", regex.IGNORECASE)
 
 
+# The same few spellings of the four ratings come back in every document.
+_normalise = lru_cache(maxsize=256)(normalise_rating)
+
+
 @lru_cache(maxsize=4)
 def _latest_year(text: str) -> int:
     """The latest year the document names: the year of its own inspection or later."""
     return max((int(y) for y in _YEAR.findall(text)), default=0)
 
 
-@dataclass(frozen=True)
+# Not frozen: built tens of times per document, and a frozen dataclass is four times
+# slower to build. Nothing mutates or hashes it.
+@dataclass(slots=True)
 class RatingPhrase:
     """A rating word in a rating construction: its value, where it is, and which rating it gives."""
 
@@ -229,7 +247,7 @@ class RatingPhrase:
     tally_aspect: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TableRating:
     id: str | None
     aspect: str | None  # None for the overall rating row
@@ -237,15 +255,21 @@ class TableRating:
     span: Span
 
 
-def table_ratings(text: str) -> list[TableRating]:
+def table_ratings(text: str, word_starts: list[int] | None = None) -> list[TableRating]:
     """Ratings read from the rows of a ratings table or a judgement list.
 
     Standards ("1.1 Leadership Good") keep their id; the "Overall rating" row has
     aspect None. A list of "Name – rating" lines counts only when two or more lines
     in a row have that form, so a lone headline "X – ‘Good’" is not read as a table.
+    ``word_starts`` may give the starts of the ``rating_words`` of the text, sorted.
     """
     out: list[TableRating] = []
     standard, overall, listed = _row_starts(text)
+    if word_starts is not None:
+        # A judgement-list line holds its rating word, after a separator (so on a word
+        # boundary, where `rating_words` finds it): the slow pattern is not tried on the
+        # many lines of prose with a dash and no rating word.
+        listed = [s for s in listed if _word_on_line(text, s, word_starts)]
     for m in _rows(_standard_re(), text, standard) if standard else ():
         value = normalise_rating(m.group("rating")) if m.group("rating") else None
         out.append(TableRating(m.group("id"), " ".join(m.group("aspect").split()), value, m.span()))
@@ -266,6 +290,15 @@ def table_ratings(text: str) -> list[TableRating]:
         else:
             out.append(TableRating(None, aspect, normalise_rating(m.group("rating")), m.span()))
     return out
+
+
+def _word_on_line(text: str, start: int, word_starts: list[int]) -> bool:
+    """True when one of ``word_starts`` is on the line that begins at ``start``."""
+    i = bisect_left(word_starts, start)
+    if i == len(word_starts):
+        return False
+    end = text.find("\n", start)
+    return end < 0 or word_starts[i] < end
 
 
 def _domain_rows(text: str, starts: list[int]) -> list[TableRating]:
@@ -292,6 +325,124 @@ def _domain_rows(text: str, starts: list[int]) -> list[TableRating]:
 
 def _adjacent(a: regex.Match[str], b: regex.Match[str], text: str) -> bool:
     return text[a.end() : b.start()].strip() == ""
+
+
+# The first four letters of every rating form ("requires", "requiring", ... all begin
+# "requ"). A rating word can only begin where these four letters stand, perhaps split by
+# the spaces, line breaks and line-end hyphens `RATING_RE` tolerates.
+_RATING_HEADS = ("requ", "outs", "inad", "good")
+# Characters that `RATING_RE` (case-insensitive) reads as one of those letters but
+# ``str.lower`` does not turn into it.
+_ODD_CASE = ("\u0130", "\u017f")  # İ, ſ
+
+
+def rating_words(text: str) -> list[tuple[int, int, str]]:
+    """Every ``RATING_RE`` match in ``text`` as (start, end, matched text): the same list as
+    ``RATING_RE.finditer(text)``, several times faster.
+
+    The split-tolerant pattern is slow to try at every offset. It is tried only where the
+    lower-cased text holds the first four letters of a rating word; and where the text
+    with its spaces, line breaks and hyphens taken out holds more of them than the text
+    itself, at those too, so that a word split inside those letters ("Inad equate",
+    "G-\nood") is found. Text with other white space, or with letters that fold to these
+    only under regex case rules, is searched the slow way.
+    """
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _ODD_CASE):
+        return [(m.start(), m.end(), m.group()) for m in RATING_RE.finditer(text)]
+    squeezed = low.replace(" ", "").replace("\n", "").replace("-", "")
+    if not squeezed.isprintable():  # a tab, a no-break space ...: any other `\s` in regex
+        return [(m.start(), m.end(), m.group()) for m in RATING_RE.finditer(text)]
+    candidates: list[int] = []
+    split = False
+    for head in _RATING_HEADS:
+        n = len(candidates)
+        i = low.find(head)
+        while i >= 0:
+            candidates.append(i)
+            i = low.find(head, i + 4)  # no head overlaps itself
+        split = split or squeezed.count(head) != len(candidates) - n
+    if split:
+        candidates = _squeezed_heads(low)
+    candidates.sort()
+    out: list[tuple[int, int, str]] = []
+    last_end = 0
+    for c in candidates:
+        if c < last_end:
+            continue
+        plain = _plain_rating(text, low, c)
+        if plain is None:
+            m = RATING_RE.match(text, c)
+            plain = (m.start(), m.end(), m.group()) if m else False
+        if plain:
+            out.append(plain)
+            last_end = plain[1]
+    return out
+
+
+def _squeezed_heads(low: str) -> list[int]:
+    """The offsets in ``low`` where a rating word's first four letters begin, with spaces,
+    line breaks and hyphens allowed between them."""
+    chunks = low.replace("\n", " ").replace("-", " ").split(" ")
+    squeezed = "".join(chunks)
+    # chunk i starts at squeezed offset starts[i] and at text offset starts[i] + i.
+    starts = [0, *accumulate(map(len, chunks))]
+    out: list[int] = []
+    for head in _RATING_HEADS:
+        i = squeezed.find(head)
+        while i >= 0:
+            out.append(i + bisect_right(starts, i) - 1)
+            i = squeezed.find(head, i + 4)
+    return out
+
+
+# Every form `RATING_RE` reads, unsplit, in the order it tries them.
+_PLAIN_FORMS = tuple(f for forms in _RATING_FORMS.values() for f in forms)
+# Characters that are surely not word characters (`\b` stands beside them): the common ones.
+_NOT_WORD = frozenset(" \n.,;:!?'\"()[]‘’“”–—-/…*•|")
+
+
+def _plain_rating(text: str, low: str, c: int) -> tuple[int, int, str] | Literal[False] | None:
+    """What ``RATING_RE.match(text, c)`` gives when a rating word stands at ``c`` unsplit
+    between two plain characters: the match, False for none, None when it cannot be told
+    this way (a split word, an unusual character beside it)."""
+    if c:
+        before = text[c - 1]
+        if before not in _NOT_WORD:
+            return False if before.isascii() and (before.isalnum() or before == "_") else None
+    for form in _PLAIN_FORMS:
+        if low.startswith(form, c):
+            end = c + len(form)
+            after = text[end : end + 1]
+            if after == "" or after in _NOT_WORD:
+                return (c, end, text[c:end])
+            if not (after.isascii() and (after.isalnum() or after == "_")):
+                return None
+    return None
+
+
+_CLOSING_QUOTES = ("’", "'", "”", '"')
+
+
+def _last_words(before: str) -> tuple[str, str]:
+    """The last word before a rating and the word before that, lower-cased, without the
+    opening quote mark and the spaces between them and the rating: a cheap test of what
+    a pattern anchored at the end of ``before`` could match."""
+    t = before[:-1] if before[-1:] in ("‘", "'", '"', "“") else before
+    t = t.rstrip(" ")
+    cut = t.rfind(" ")
+    last = t[cut + 1 :].lower()
+    rest = t[:cut].rstrip(" ") if cut >= 0 else ""
+    return last, rest[rest.rfind(" ") + 1 :].lower()
+
+
+def _may_tally_before(before: str) -> bool:
+    """False when `_TALLY_BEFORE` cannot match ``before``: it ends with "rated", "judged" or
+    a number, perhaps followed by "as"."""
+    last, previous = _last_words(before)
+    return any(
+        w.endswith(_TALLY_LAST_WORDS) or w[-1:].isdigit() for w in ((last, previous) if last == "as" else (last,))
+    )
 
 
 def _ends_quoted(before: str) -> bool:
@@ -336,21 +487,25 @@ def rating_phrases(
     # The scale, or a tally of all the grades, unless the tally names a standard. The scale
     # joins its words with bare commas and "and"/"or"/"to"; a list of aspects puts a name
     # between them ("Leadership was rated ‘Good’; staff ‘Requires improvement’; ...").
-    scale = len({normalise_rating(m[2]) for m in matches}) >= 3 and any(
+    scale = len({_normalise(m[2]) for m in matches}) >= 3 and any(
         _SCALE_GAP.fullmatch(sent, a[1], b[0]) for a, b in zip(matches, matches[1:], strict=False)
     )
-    has_last = _LAST_INSPECTION.search(sent)
+    may_last = "last" in low or "previous" in low or "years ago" in low
+    has_last = _LAST_INSPECTION.search(sent) if may_last else None
     out: list[RatingPhrase] = []
     for start, end, raw in matches:
         before, after = sent[:start], sent[end:]
-        value = normalise_rating(raw)
-        if value is None or _HYPOTHETICAL_AFTER.match(after):
+        value = _normalise(raw)
+        # The first word after the rating (past a closing quote mark): the patterns read
+        # after the rating each need one word there, and most ratings have none of them.
+        lead = (after[1:] if after[:1] in _CLOSING_QUOTES else after).lstrip()[:8].lower()
+        if value is None or (lead.startswith("or") and _HYPOTHETICAL_AFTER.match(after)):
             continue
         quoted = _ends_quoted(before)
         for_being = _FOR_BEING_AFTER.match(after) if may_for_being else None
         cue = (
-            _CUE_BEFORE.search(before[-120:])
-            or _RATING_NOUN_AFTER.match(after)
+            (_last_words(before)[0].endswith(_CUE_LAST_WORDS) and _CUE_BEFORE.search(before[-120:]))
+            or (lead.startswith(("rating", "judgemen")) and _RATING_NOUN_AFTER.match(after))
             or for_being
             # after a lower-case word: "services in Stourvale require improvement"
             or (raw[:1] in "rR" and before[-1:] == " " and before[-2:-1].islower() and _RATING_VERB.match(raw))
@@ -358,13 +513,15 @@ def rating_phrases(
         previous = may_previous and _PREVIOUS_BEFORE.search(before)
         if not (quoted or cue or previous):
             continue  # an adjective: "good practice", "not good enough"
-        named = _TALLY_NAMED.match(after)
+        named = _TALLY_NAMED.match(after) if lead.startswith("in") else None
         if named:
             out.append(RatingPhrase(value, (s0 + start, s0 + end), "current", named.group("aspect")))
             continue
         if scale and not for_being:
             continue
-        if _TALLY_AFTER.match(after) or _TALLY_BEFORE.search(before[-80:]):
+        if (lead.startswith(("in", "rating")) and _TALLY_AFTER.match(after)) or (
+            _may_tally_before(before) and _TALLY_BEFORE.search(before[-80:])
+        ):
             continue
         kind: Kind = "current"
         year = (_YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before)) if may_year else None

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import RATING_RE, parse_number
-from inspection_extract.extract._ratings import RatingPhrase, rating_phrases, table_ratings
+from inspection_extract._vocab import parse_number
+from inspection_extract.extract._ratings import RatingPhrase, rating_phrases, rating_words, table_ratings
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
 from inspection_extract.record import AspectRating, Field, Score, Span, Unit
 
@@ -159,6 +160,13 @@ _SCORE_WORD = regex.compile(r"(?i)score")
 _SCORE_LEADER = regex.compile(r"(?i)score[ ]*\.{3,}[ ]*$")
 # The maximum of a score: exactly two digits after a space or a slash ("out of 27", "17/27").
 _SCORE_MAXIMUM = regex.compile(r"[\s/]\d\d\b")
+# What a maximum in `_SCORE_RE` stands right after: the score ("17/27", "2 27"), "points",
+# "in total", a comma, "out", "of", "from", "a possible", "a maximum", "the". A two-digit
+# number after anything else ("On 12 March") cannot end a score: its sentence is not searched.
+_SCORE_LEAD = regex.compile(
+    rf"(?:\b{_NUM}|\b(?:points?|total|out|of|from|possible|maximum|the)|,)[\s/]*$",
+    regex.IGNORECASE | regex.REVERSE,  # anchored at the end: see _ratings._CUE_BEFORE
+)
 # The maximum for several units at once: "scoring three and five points respectively out of
 # a possible 27"; "Tynebridge scored 10 points and Wearmouth 4, each out of a possible 27".
 _OUT_OF = r"(?:out\s+of|from)\s+(?:a\s+(?:possible|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?(?P<of>\d\d)\b"
@@ -185,7 +193,9 @@ class _Candidate:
     score: Score | None = None
 
 
-@dataclass(frozen=True)
+# Not frozen: built tens of times per document, and a frozen dataclass is four times
+# slower to build. Nothing mutates or hashes it.
+@dataclass(slots=True)
 class _Ref:
     """A mention that can be the subject of a rating: typed, a bare name, or an anaphor."""
 
@@ -236,7 +246,10 @@ def units(doc: Document) -> UnitFindings:
     seen_ids: set[str] = set()
     table_spans: list[Span] = []
     overall_rows: list[tuple[str, Span]] = []
-    for row in table_ratings(text):
+    # One search for rating words over the whole text; each sentence takes its own.
+    found_words = rating_words(text)
+    rating_starts = [w[0] for w in found_words]
+    for row in table_ratings(text, rating_starts):
         if _inside(row.span, skip):
             continue
         table_spans.append(row.span)
@@ -253,9 +266,6 @@ def units(doc: Document) -> UnitFindings:
     prose_aspects: list[AspectRating] = []
     sentences = [s for s in doc.sentences if not _inside(s, skip)]
     title = _title(doc)
-    # One search for rating words over the whole text; each sentence takes its own.
-    rating_words = [(m.start(), m.end(), m.group()) for m in RATING_RE.finditer(text)]
-    rating_starts = [w[0] for w in rating_words]
     for sent in sentences:
         i = bisect.bisect_left(rating_starts, sent[0])
         if i == len(rating_starts) or rating_starts[i] >= sent[1]:
@@ -263,9 +273,9 @@ def units(doc: Document) -> UnitFindings:
         j = bisect.bisect_left(rating_starts, sent[1], i)
         # A match across the sentence's edge ("Requires\nImprovement" over a line break)
         # would not be found inside the sentence: search the sentence again then.
-        crossing = (i and rating_words[i - 1][1] > sent[0]) or rating_words[j - 1][1] > sent[1]
+        crossing = (i and found_words[i - 1][1] > sent[0]) or found_words[j - 1][1] > sent[1]
         phrases = rating_phrases(
-            text, sent, [*skip, *table_spans], None if crossing else rating_words[i:j]
+            text, sent, [*skip, *table_spans], None if crossing else found_words[i:j]
         )
         if text.find("respectively", sent[0], sent[1]) >= 0 and _respective_ratings(text, sent, phrases, refs, cands):
             continue
@@ -426,7 +436,85 @@ def _furniture(text: str) -> list[Span]:
 
 
 def _inside(span: Span, spans: list[Span]) -> bool:
-    return any(a <= span[0] < b for a, b in spans)
+    return bool(spans) and any(a <= span[0] < b for a, b in spans)
+
+
+class _Spans:
+    """Spans sorted by start, for asking many times whether an offset is inside one of them."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.starts = [a for a, _ in spans]
+        # the furthest end of the spans up to each one: spans may overlap
+        self.reach = list(accumulate((b for _, b in spans), max))
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+
+_BOUNDARY = regex.compile(r"\b")
+_POSSESSIVE = regex.compile(r"['’]s\b")
+
+
+def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]:
+    """Every naming of one of ``names`` (longest first) as a whole word, perhaps possessive,
+    as (start, end, name, possessive): what ``finditer`` of the alternation of the names would
+    give, found with ``str.find`` (nothing is compiled per document)."""
+    hits: list[tuple[int, int, str]] = []
+    for rank, name in enumerate(names):
+        i = text.find(name)
+        while i >= 0:
+            hits.append((i, rank, name))
+            i = text.find(name, i + 1)
+    hits.sort()
+    out: list[tuple[int, int, str, bool]] = []
+    last_end = 0
+    for start, _rank, name in hits:
+        end = start + len(name)
+        if start < last_end or not _BOUNDARY.match(text, end) or not _BOUNDARY.match(text, start):
+            continue
+        pos = _POSSESSIVE.match(text, end)
+        last_end = pos.end() if pos else end
+        out.append((start, last_end, name, bool(pos)))
+    return out
+
+
+# Where an `_ANAPHOR` match can begin: "the"/"this" before one of its words, or "it".
+_ANAPHOR_WORDS = tuple(
+    f" {w}" for w in ("PDU", "service", "YJS", "YOT", "YOS", "CRC", "division", "region", "trust", "home", "council")
+)
+
+
+def _anaphors(text: str) -> list[regex.Match[str]]:
+    """``_ANAPHOR.finditer(text)``, tried only where a match can begin."""
+    starts: set[int] = set()
+    for word in _ANAPHOR_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            if text[i - 3 : i] in ("the", "The"):
+                starts.add(i - 3)
+            elif text[i - 4 : i] in ("this", "This"):
+                starts.add(i - 4)
+            i = text.find(word, i + 1)
+    for it in ("it", "It"):
+        i = text.find(it)
+        while i >= 0:
+            # an ASCII letter on either side: not the word "it"
+            if not (text[i + 2 : i + 3].isascii() and text[i + 2 : i + 3].isalpha()) and not (
+                i and text[i - 1].isascii() and text[i - 1].isalpha()
+            ):
+                starts.add(i)
+            i = text.find(it, i + 1)
+    out: list[regex.Match[str]] = []
+    last_end = 0
+    for s in sorted(starts):
+        if s < last_end:
+            continue
+        m = _ANAPHOR.match(text, s)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
 
 
 def _title(doc: Document) -> Span | None:
@@ -455,16 +543,16 @@ def _refs(
     refs = [_Ref(m.span[0], m.span[1], key(m.name)) for m in mentions]
     taken = [m.span for m in mentions]
     names = sorted({c.name for c in cands.values()}, key=len, reverse=True)
-    if names:
-        bare = regex.compile(r"\b(?:" + "|".join(regex.escape(n) for n in names) + r")\b(?P<pos>['’]s\b)?")
-        for m in bare.finditer(text):
-            if _inside(m.span(), taken) or _inside(m.span(), skip):
-                continue
-            name = m.group()[: len(m.group()) - len(m.group("pos") or "")]
-            refs.append(_Ref(m.start(), m.end(), key(name), possessive=bool(m.group("pos"))))
-            taken.append(m.span())
-    for m in _ANAPHOR.finditer(text):
-        if not _inside(m.span(), taken):
+    for start, end, name, possessive in _bare_names(text, names):
+        span = (start, end)
+        if _inside(span, taken) or _inside(span, skip):
+            continue
+        refs.append(_Ref(start, end, key(name), possessive=possessive))
+        taken.append(span)
+    taken.sort()
+    taken_in = _Spans(taken)
+    for m in _anaphors(text):
+        if not taken_in.holds(m.start()):
             refs.append(_Ref(m.start(), m.end(), None, anaphor=m.group("word") or "it"))
     groups: dict[int, list[str]] = {}
     for mention in mentions:
@@ -475,7 +563,7 @@ def _refs(
         ends = sorted(groups)
         for m in _BOTH.finditer(text):
             i = bisect.bisect_right(ends, m.start())
-            if i and not _inside(m.span(), taken):
+            if i and not taken_in.holds(m.start()):
                 members = tuple(dict.fromkeys(groups[ends[i - 1]]))
                 refs.append(_Ref(m.start(), m.end(), members[0], group=members))
     refs.sort(key=lambda r: r.start)
@@ -648,10 +736,12 @@ def _scores(
     last_out_of: int | None = None
     # Every score names its maximum in two digits ("out of 27", "/36"): only the sentences
     # that hold such a number are searched for one (most hold only dates, or no number).
-    pairs = [m.start() + 1 for m in _SCORE_MAXIMUM.finditer(text)]
+    pairs = _score_maxima(text)
     for sent in sentences:
         s0, s1 = sent
         i = bisect.bisect_left(pairs, s0)
+        while i < len(pairs) and pairs[i] < s1 and not _score_lead(text, s0, pairs[i]):
+            i += 1
         has_pair = i < len(pairs) and pairs[i] < s1
         if has_pair and ("respectively" in text[s0:s1] or "each" in text[s0:s1]):
             _shared_scores(text, sent, refs, cands)
@@ -677,6 +767,33 @@ def _scores(
             pts = parse_number(m.group("pts"))
             if last_out_of and isinstance(pts, int) and pts <= last_out_of:
                 _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, cands, main_key)
+
+
+_TWO_DIGITS = regex.compile(r"\d\d")
+
+
+def _score_maxima(text: str) -> list[int]:
+    """The offsets of the numbers that may be a score's maximum: every ``_SCORE_MAXIMUM``
+    match (and perhaps a few more, such as the "20" of " 2024"). A scan for two digits is
+    cheaper than one for the pattern; each hit is then checked by hand."""
+    out: list[int] = []
+    for m in _TWO_DIGITS.finditer(text):
+        p = m.start()
+        before = text[p - 1] if p else ""
+        if (before == "/" or before.isspace()) and not ("0" <= text[p + 2 : p + 3] <= "9"):
+            out.append(p)
+    return out
+
+
+def _score_lead(text: str, s0: int, q: int) -> bool:
+    """``_SCORE_LEAD.search(text, s0, q)``, searched only from the start of the word before
+    the spaces and slashes before ``q`` (a search back over the whole sentence is slow)."""
+    k = q
+    while k > s0 and (text[k - 1].isspace() or text[k - 1] == "/"):
+        k -= 1
+    while k > s0 and (text[k - 1].isalnum() or text[k - 1] in "-,_"):
+        k -= 1
+    return _SCORE_LEAD.search(text, k, q) is not None
 
 
 def _shared_scores(text: str, sent: Span, refs: list[_Ref], cands: dict[str, _Candidate]) -> None:
