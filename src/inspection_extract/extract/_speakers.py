@@ -77,7 +77,8 @@ PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
 
 # One word of a person's name: "Justin", "Lewis-Hume", "Mcalister", "O'Neill", "McAlister".
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}]*(?:['’\-]?\p{Lu}?\p{Ll}+)+")
-_TOKEN = regex.compile(r"[\p{L}'’\-]+")
+# The words of a comma part, found from its end back (``_name_in`` reads the last few).
+_TOKEN_BACKWARDS = regex.compile(r"(?r)[\p{L}'’\-]+")
 # Words that open a comma part that is neither name nor role: "of the probation union Napo",
 # "adding that ...", "speaking to the Gazette".
 _SKIP_PART = regex.compile(
@@ -104,14 +105,17 @@ class Ref:
 def _name_in(text: str, offset: int) -> tuple[Ref, Span] | None:
     """The person's name that ends ``text`` (a comma part), as a Ref and the span of the
     whole name run (honorific included), or None when the part ends in no name."""
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     run: list[tuple[int, int, str]] = []
-    for tok in reversed(tokens):
+    # The words from the last one back, read only as far as the name goes (a part may be
+    # a long clause of reported speech); a name word begins with a capital, so the
+    # pattern is tried only on those.
+    for m in _TOKEN_BACKWARDS.finditer(text):
+        tok = (m.start(), m.end(), m.group())
         word = tok[2]
         if word in HONORIFICS:
             run.insert(0, tok)
             break
-        if word in NOT_NAME_WORDS or not _NAME_WORD.fullmatch(word) or len(run) == 3:
+        if word in NOT_NAME_WORDS or not (word[0].isupper() and _NAME_WORD.fullmatch(word)) or len(run) == 3:
             break
         run.insert(0, tok)
     if not run:

@@ -67,8 +67,13 @@ _WORD_NUMBER = (
 #: A number in digits: "4,000", "29.4", "7500" (never "1" of "1.3m", nor "12" of "12:01").
 _DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.:,]\d)"
 
-#: A number in digits, not part of a code, a time or money.
-DIGIT_NUMBER_RE = regex.compile(rf"(?<![\w.,£$€/:\-])(?:{_DIGIT_NUMBER})(?![\w])")
+#: A number in digits, not part of a code, a time or money. (Written to begin with its
+#: first digit, the character-before test just after it, which the regex module scans
+#: for faster; it reads what ``(?<![\w.,£$€/:\-])(?:{_DIGIT_NUMBER})(?![\w])`` reads.)
+DIGIT_NUMBER_RE = regex.compile(
+    r"\d(?<![\w.,£$€/:\-]\d)(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?(?![.:,]\d)(?![\w])"
+)
+assert _DIGIT_NUMBER == r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.:,]\d)"  # the same number
 #: A number in words, not part of a longer word.
 WORD_NUMBER_RE = regex.compile(rf"(?<![\w\-])(?:{_WORD_NUMBER})(?![\w])", regex.IGNORECASE)
 
@@ -83,7 +88,15 @@ NUMBER_WORD_STARTS = tuple(
     sorted(w for w in _FIRST_WORDS if not any(v != w and w.startswith(v) for v in _FIRST_WORDS))
 )
 
-ASCII_NUMBER_WORD_STARTS = tuple(w for w in NUMBER_WORD_STARTS if w.isascii())
+#: The same, without the ligature, and with the words that share their first letters
+#: looked for once ("tw" for "two", "twelve", "twenty"): each is a sweep of the text,
+#: and few other words begin so.
+_SHARED_STARTS = {"tw": ("two", "twelve", "twenty"), "fif": ("fifteen", "fifty"), "thir": ("thirteen", "thirty")}
+ASCII_NUMBER_WORD_STARTS = tuple(
+    sorted(
+        {next((k for k, ws in _SHARED_STARTS.items() if w in ws), w) for w in NUMBER_WORD_STARTS if w.isascii()}
+    )
+)
 
 
 def _numbers(text: str) -> list[regex.Match[str]]:
@@ -272,6 +285,27 @@ def _cannot_follow(first: str) -> bool:
     )
 
 
+#: How the words that ``NOT_A_COUNT_AFTER_RE`` may read after a number begin, lower-cased:
+#: "per cent", a month, a time's "am"/"pm"/"hrs", an ordinal's suffix, a range's "to",
+#: "and", "or", "in".
+NOT_A_COUNT_AFTER_PREFIXES = (
+    *sorted({m[:3] for m in MONTHS}),
+    *"per am pm hr st nd rd th to and or in".split(),
+)
+
+
+def _may_follow(rest: str) -> bool:
+    """False where ``NOT_A_COUNT_AFTER_RE`` cannot match the text after a number that
+    reads ``rest`` after its spaces and tabs, as ``rest`` begins with an ASCII letter and
+    none of the words the pattern reads begins so ("cases", "recommendations",
+    "children"): a string test instead of the pattern for most counts. (The pattern reads
+    "ſ" as "s" and "İ" as "i", but only as a word's first letter, which is not ASCII.)"""
+    first = rest[:1]
+    if not (first.isalpha() and first.isascii()):
+        return True
+    return rest[:3].lower().startswith(NOT_A_COUNT_AFTER_PREFIXES)
+
+
 #: How each pattern above that reads the text before a number must end (after spaces and
 #: tabs): its last word, lower-cased, or its last character. ``_tail`` tells these at the
 #: cost of a string method, so the pattern is searched only where it can match (one
@@ -348,8 +382,8 @@ ATTACHMENT_HEADS = frozenset("on in fo of".split())
 #: apostrophes ("out-of-court", "children’s", "PDUs"); a line break is crossed only where
 #: the next line goes on in lower case (text wrapped in a PDF column).
 WORD_AFTER = r"(?:[ \t]+|[ \t]*\n(?=\p{Ll}))(?P<w>\p{L}(?:[\p{L}\p{M}’'\-]*\p{L})?(?:[’']s|(?<=s)[’'](?!\p{L}))?)"
-#: Up to eight such words in a row, in one match (their spans are ``m.spans("w")``).
-WORDS_AFTER_RE = regex.compile(rf"(?:{WORD_AFTER}){{0,8}}")
+#: One such word (``_Words`` reads up to eight in a row, one match each).
+WORD_AFTER_RE = regex.compile(WORD_AFTER)
 POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
 
 # --------------------------------------------------------------------------------------
@@ -522,7 +556,12 @@ class _Lines:
             # of dots.
             first = line.lstrip(" \t")[:2].lower()
             self.cache[key] = (
-                (first in FURNITURE_OPENINGS or not first.isascii() or first[:1].isdigit())
+                (
+                    first in FURNITURE_OPENINGS
+                    or not first.isascii()
+                    # after a digit only the comment counter's "12 comments" can follow
+                    or (first[:1].isdigit() and "comment" in line.lower())
+                )
                 and bool(FURNITURE_LINE_RE.match(text, start, end))
             ) or (
                 contents
@@ -580,17 +619,41 @@ def _is_plural(word: str) -> bool:
     return len(low) > 2 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
 
 
-def _words(text: str, pos: int, limit: int = 8) -> list[tuple[str, int, int]]:
-    """The words (with their spans) that follow ``pos`` one after another, at most
-    ``limit`` (8 at most)."""
-    m = WORDS_AFTER_RE.match(text, pos)
-    assert m is not None  # the pattern matches the empty string
-    return [(text[s:e], s, e) for s, e in m.spans("w")[:limit]]
+class _Words:
+    """The words (with their spans) that follow a position one after another, at most
+    ``limit`` (8 at most), read one at a time as they are asked for: a noun phrase is
+    mostly told from its first two or three words. ``get(i)`` is what
+    ``WORDS_AFTER_RE``'s i-th repetition reads (the repetitions read each word in turn,
+    and nothing after them makes them read otherwise), or None past the last."""
+
+    __slots__ = ("text", "pos", "limit", "items", "done")
+
+    def __init__(self, text: str, pos: int, limit: int = 8) -> None:
+        self.text = text
+        self.pos = pos
+        self.limit = min(limit, 8)
+        self.items: list[tuple[str, int, int]] = []
+        self.done = False
+
+    def get(self, i: int) -> tuple[str, int, int] | None:
+        items = self.items
+        while len(items) <= i and not self.done:
+            m = WORD_AFTER_RE.match(self.text, self.pos) if len(items) < self.limit else None
+            if m is None:
+                self.done = True
+                break
+            s, e = m.span("w")
+            items.append((self.text[s:e], s, e))
+            self.pos = m.end()
+        return items[i] if i < len(items) else None
 
 
-def _noun_phrase(
-    text: str, pos: int, *, singular: bool = False, words: list[tuple[str, int, int]] | None = None
-) -> _Phrase | None:
+def _words(text: str, pos: int, limit: int = 8) -> _Words:
+    """The words that follow ``pos`` (see ``_Words``)."""
+    return _Words(text, pos, limit)
+
+
+def _noun_phrase(text: str, pos: int, *, singular: bool = False, words: _Words | None = None) -> _Phrase | None:
     """The noun phrase starting right after ``pos``: modifiers, then a plural head
     ("24 children’s cases", "four police forces", "trainee probation officers"), with the
     prepositional phrases and coordinations that belong to it ("people on probation",
@@ -600,7 +663,10 @@ def _noun_phrase(
     if words is None:
         words = _words(text, pos)
     head = -1
-    for i, (w, _, _) in enumerate(words):
+    i = -1
+    while (item := words.get(i + 1)) is not None:
+        i += 1
+        w = item[0]
         low = w.lower()
         if head >= 0:
             # a compound goes on with another plural ("police forces"), nothing else
@@ -608,13 +674,14 @@ def _noun_phrase(
                 head = i
                 continue
             break
-        if low in ("and", "or") and 0 < i < len(words) - 1:
+        if low in ("and", "or") and 0 < i and words.get(i + 1) is not None:
             continue  # "low and medium-risk offenders"
         if low in STOP_WORDS:
             return None
         if singular:
             if low in SINGULAR_COUNT_NOUNS:
-                if i and words[0][0][:1].isupper() and not words[0][0].isupper():
+                first = words.items[0][0]
+                if i and first[:1].isupper() and not first.isupper():
                     return None  # "One Wold PDU": "one" before a name picks it out
                 head = i
                 break
@@ -627,15 +694,24 @@ def _noun_phrase(
             return None
     if head < 0:
         return None
-    start, end = words[0][1], words[head][2]
+    start, end = words.items[0][1], words.items[head][2]
     att = NOUN_ATTACHMENTS_RE.match(text, end) if _head(text, end)[:2] in ATTACHMENT_HEADS else None
     if att:
         end = att.end()
     # a coordinated plural: "staff and volunteers", "police and crime commissioners"
     follows = text[end : end + 16].lstrip(" \t\n")[:3].lower()  # only "and"/"or" go on
-    rest = _words(text, end, 4) if not follows or follows == "and" or follows[:2] == "or" else []
-    if rest and rest[0][0].lower() in ("and", "or") and text[end : rest[0][1]].strip() == "":
-        for j, (w, _, e) in enumerate(rest[1:], start=1):
+    rest = _words(text, end, 4) if not follows or follows == "and" or follows[:2] == "or" else None
+    first_rest = rest.get(0) if rest is not None else None
+    if (
+        first_rest is not None
+        and first_rest[0].lower() in ("and", "or")
+        and text[end : first_rest[1]].strip() == ""
+    ):
+        assert rest is not None  # first_rest is its first word
+        j = 0
+        while (item := rest.get(j + 1)) is not None:
+            j += 1
+            w, _, e = item
             low = w.lower()
             if j == 1 and low in ("their", "other"):
                 continue
@@ -736,7 +812,13 @@ class _Scanner:
                 line_end = len(text) if line_end < 0 else line_end
             if excluded:
                 continue
-            value = _value(m.group())
+            raw = m.group()
+            if len(raw) == 4 and raw[:2] in ("19", "20") and raw[2:].isdecimal():
+                # A year: never a count (``_not_a_count``), and the end of a pair.
+                if self.shared is not None:
+                    self.shared, self.shared_from = None, -1
+                continue
+            value = _value(raw)
             if value is None:
                 continue
             count = self._count_at(start, end, value)
@@ -757,7 +839,7 @@ class _Scanner:
             return True  # "four-point scale", "17-year-olds", "Covid-19", "17/27"
         if raw[:1] == "0" and raw[1:2].isdigit():
             return True  # "00:01", "020 7946 0412"
-        if len(raw) == 4 and _YEAR_RE.fullmatch(raw):
+        if len(raw) == 4 and raw[:2] in ("19", "20") and raw[2:].isdecimal():  # _YEAR_RE
             return True  # a year
         if (
             raw[:1].isdigit()
@@ -768,8 +850,9 @@ class _Scanner:
             and LIST_NUMBER_RE.match(text[text.rfind("\n", 0, start) + 1 : start])
         ):
             return True  # "1. The report", "1.1 Leadership Good"
-        first = after.lstrip(" \t")[:1]
-        not_count = None if _cannot_follow(first) else NOT_A_COUNT_AFTER_RE.match(after)
+        rest = after.lstrip(" \t")
+        first = rest[:1]
+        not_count = None if _cannot_follow(first) or not _may_follow(rest) else NOT_A_COUNT_AFTER_RE.match(after)
         if (
             not_count
             and (not not_count.group("range") or _number_word_after(after, not_count.end()))
@@ -875,7 +958,8 @@ class _Scanner:
             if qualifier == "over" and last in OVER_MEANS_ACROSS:
                 qualifier, qstart = None, start  # "runs over 24 sessions"
             return self._make(value, qualifier, phrase.noun, qstart, phrase.end)
-        if words and words[0][0].lower() in MEASURE_NOUNS:
+        first = words.get(0)
+        if first is not None and first[0].lower() in MEASURE_NOUNS:
             return None
         return self._elided(start, end, pos, value, qualifier, qstart, word)
 
@@ -1032,7 +1116,10 @@ def _label_rows(scanner: _Scanner) -> list[Count]:
         start, end = m.span()
         if text[end : end + 1] not in ROW_END_FIRST_CHARS or not m.group()[:1].isdigit():
             continue
-        if not ROW_END_AFTER_RE.match(text, end):
+        j = end  # ROW_END_AFTER_RE, told by the character after spaces and tabs first
+        while text[j : j + 1] in (" ", "\t"):
+            j += 1
+        if text[j : j + 1] not in ROW_END_FIRST_CHARS or not ROW_END_AFTER_RE.match(text, end):
             continue
         if any(s <= start < e for s, e in spans) or scanner.lines.excluded(start):
             continue
@@ -1098,7 +1185,7 @@ def _range_before(before: str) -> bool:
     u = t.rstrip(" \t")
     if len(u) < len(t) and u[-1:].isdecimal():
         return True  # "16 17-year-olds"
-    connector = RANGE_CONNECTOR_END_RE.search(u)
+    connector = RANGE_CONNECTOR_END_RE.search(u, max(0, len(u) - 3))  # at most 3 characters long
     if connector is None:
         return False
     v = u[: connector.start()].rstrip(" \t")
@@ -1109,11 +1196,15 @@ def _range_before(before: str) -> bool:
         return True  # "9 and ", "1,000 to "
     if not v[-1:].isalpha() or (len(v) == connector.start() and connector.group()[0].isalpha()):
         return False  # a word runs on into "to", "and", "or", "in"
+    # A number in words spans three words at most ("twenty one thousand"): it begins
+    # among the last few, so the letters before them are not tried.
+    tokens = v.rsplit(None, 4)
+    lo = len(tokens[0]) if len(tokens) == 5 else 0
     return any(
         v[i] in NUMBER_FIRST_LETTERS
         and not (i and _WORD_CHAR_RE.match(v, i - 1))
         and WORD_NUMBER_RE.fullmatch(" " + v[i:], 1)
-        for i in range(len(v))
+        for i in range(lo, len(v))
     )
 
 

@@ -10,8 +10,8 @@ span of what it read. Inspectorate dates are few and regular enough for one rege
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 import regex
@@ -67,6 +67,15 @@ ANCHOR_RE = regex.compile(rf"\b{_MONTH}|\b{_YEAR}-[01]\d-[0-3]\d\b", regex.IGNOR
 #: Numeric dates ("EMBARGO: 00:01 21/11/2024") have no month name: a second, cheap scan
 #: (folded into ANCHOR_RE it doubles the cost of the scan every document pays).
 NUMERIC_ANCHOR_RE = regex.compile(r"\d[/.]\d{1,2}[/.][12]\d\d\d")
+#: Where a month name may begin, in the lower-cased text: its first three letters.
+MONTH_PREFIXES = tuple(sorted({name[:3] for name in MONTHS}))
+#: Where DATE_RE may begin, in the lower-cased text: an ASCII digit, a weekday or a month.
+#: (Not after a letter or digit, where DATE_RE's ``(?<![\w])`` fails.)
+DATE_START_RE = regex.compile(
+    r"(?<![0-9a-z])(?:[0-9]|mon|tue|wed|thu|fri|sat|sun|" + "|".join(MONTH_PREFIXES) + ")"
+)
+#: Every date holds an ASCII digit (a day or a year): a window without one holds none.
+ASCII_DIGIT_RE = regex.compile(r"[0-9]")
 #: How far before its month a date can start ("Wednesday, 9 and Friday 20 January").
 ANCHOR_REACH = 60
 
@@ -154,10 +163,10 @@ VISIT_WINDOW = 70
 
 
 
-@dataclass(frozen=True)
-class _Date:
+class _Date(NamedTuple):
     """One written date: its span, start and end values ("YYYY-MM[-DD]"), and whether
-    it is a single day with a year (the only kind a publication or embargo can be)."""
+    it is a single day with a year (the only kind a publication or embargo can be).
+    A named tuple: a few are made per document, and a frozen dataclass costs more to make."""
 
     span: Span
     start: str | None
@@ -185,54 +194,138 @@ _NOT_DIGIT = regex.compile(r"\D")
 
 
 def _int(raw: str | None) -> int | None:
-    return int(_NOT_DIGIT.sub("", raw)) if raw else None
+    if not raw:
+        return None
+    return int(raw) if raw.isascii() and raw.isdigit() else int(_NOT_DIGIT.sub("", raw))
 
 
 def _read(m: regex.Match[str]) -> _Date:
     """The values of one DATE_RE match (None where the text gives no year)."""
-    g = m.group
     span = (m.start(), m.end())
-    if g("d2"):
-        y2, m2 = _int(g("y2")), _month(g("m2"))
-        y1 = _int(g("y1")) or y2
-        m1 = _month(g("m1")) or m2
-        return _Date(span, _value(y1, m1, _int(g("d1"))), _value(y2, m2, _int(g("d2"))), None)
-    if g("mb"):
-        yb = _int(g("yb"))
-        return _Date(span, _value(_int(g("ya")) or yb, _month(g("ma"))), _value(yb, _month(g("mb"))), None)
-    for d, mo, y in (("d", "m", "y"), ("du", "mu", "yu"), ("id", "im", "iy"), ("nd", "nm", "ny")):
-        if g(d):
-            year, month, day = _int(g(y)), _month(g(mo)) or _int(g(mo)), _int(g(d))
+    # One call for the groups that tell the kind of date: each ``group`` call costs.
+    d2, mb, *days = m.group("d2", "mb", "d", "du", "id", "nd")
+    if d2:
+        d1, m1, y1_raw, m2, y2_raw = m.group("d1", "m1", "y1", "m2", "y2")
+        y2, mo2 = _int(y2_raw), _month(m2)
+        y1 = _int(y1_raw) or y2
+        mo1 = _month(m1) or mo2
+        return _Date(span, _value(y1, mo1, _int(d1)), _value(y2, mo2, _int(d2)), None)
+    if mb:
+        ya, ma, yb_raw = m.group("ya", "ma", "yb")
+        yb = _int(yb_raw)
+        return _Date(span, _value(_int(ya) or yb, _month(ma)), _value(yb, _month(mb)), None)
+    for raw_day, (mo, y) in zip(days, (("m", "y"), ("mu", "yu"), ("im", "iy"), ("nm", "ny")), strict=True):
+        if raw_day:
+            raw_month, raw_year = m.group(mo, y)
+            year, month, day = _int(raw_year), _month(raw_month) or _int(raw_month), _int(raw_day)
             value = _value(year, month, day)
             full = (year, month, day) if value and year and month and day else None
             return _Date(span, value, value, full)
-    value = _value(_int(g("ym")), _month(g("mm")))
+    ym, mm = m.group("ym", "mm")
+    value = _value(_int(ym), _month(mm))
     return _Date(span, value, value, None)
+
+
+def _anchors(text: str, low: str | None) -> list[regex.Match[str]]:
+    """The ANCHOR_RE and NUMERIC_ANCHOR_RE matches of ``text``, in order.
+
+    ANCHOR_RE is tried only where a month's first three letters stand in the lower-cased
+    ``low`` (every month name begins so) or "19"/"20" stands four characters before a
+    hyphen (an ISO date), not at every character; what is found is what its ``finditer``
+    finds. Without ``low`` (see ``_lowered``) the pattern scans the whole text."""
+    if low is None:
+        anchors = list(ANCHOR_RE.finditer(text))
+    else:
+        starts = []
+        for prefix in MONTH_PREFIXES:
+            i = low.find(prefix)
+            while i >= 0:
+                if not (i and (low[i - 1].isalpha() or low[i - 1].isdecimal())):  # else no \b
+                    starts.append(i)
+                i = low.find(prefix, i + 1)
+        i = text.find("-", 4)
+        while i >= 0:
+            if text[i - 4 : i - 2] in ("19", "20"):
+                starts.append(i - 4)
+            i = text.find("-", i + 1)
+        anchors, end = [], 0
+        for i in sorted(starts):
+            if i >= end and (m := ANCHOR_RE.match(text, i)):
+                anchors.append(m)
+                end = m.end()
+    numeric = list(NUMERIC_ANCHOR_RE.finditer(text)) if "/" in text or "." in text else []
+    if numeric:
+        anchors = sorted(anchors + numeric, key=lambda anchor: anchor.start())
+    return anchors
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lower-cased where that keeps every offset (a dotted "İ" lower-cases to
+    two characters) and where a case-insensitive pattern could match no more than the
+    lower-cased text shows (a long s, "ſ", reads as "s"); None otherwise."""
+    low = text.lower()
+    return low if len(low) == len(text) and "\u017f" not in text else None
+
+
+def _date_around(text: str, low: str | None, lo: int, a: int, hi: int) -> regex.Match[str] | None:
+    """The date that ``DATE_RE.finditer(text, lo, hi)`` reads across ``a``, or None.
+
+    DATE_RE begins with an ASCII digit, a weekday or a month: with ``low`` it is tried
+    only where ``DATE_START_RE`` finds one of those in the lower-cased window (rather
+    than at every character), going on after each date it reads as ``finditer`` does; a
+    date that starts after ``a`` cannot hold it, so the look ends there."""
+    if low is None:
+        for m in DATE_RE.finditer(text, lo, hi):
+            if m.start() <= a < m.end():
+                return m
+        return None
+    if ASCII_DIGIT_RE.search(text, lo, hi) is None:
+        return None
+    pos = lo
+    for c in DATE_START_RE.finditer(low, lo, min(hi, a + 3)):
+        p = c.start()
+        if p > a:
+            break
+        if p < pos:
+            continue
+        m = DATE_RE.match(text, p, hi)
+        if m is None:
+            continue
+        if m.start() <= a < m.end():
+            return m
+        pos = m.end()
+    return None
 
 
 def _find_dates(text: str) -> list[_Date]:
     """Every date in ``text``, in order, each read once (ranges whole)."""
     found: list[_Date] = []
     covered = 0
-    anchors = list(ANCHOR_RE.finditer(text))
-    numeric = list(NUMERIC_ANCHOR_RE.finditer(text))
-    if numeric:
-        anchors = sorted(anchors + numeric, key=lambda anchor: anchor.start())
-    for anchor in anchors:
+    low = _lowered(text)
+    for anchor in _anchors(text, low):
         a = anchor.start()
         if a < covered:
             continue
-        for m in DATE_RE.finditer(text, max(covered, a - ANCHOR_REACH), anchor.end() + ANCHOR_REACH):
-            if m.start() <= a < m.end():
-                found.append(_read(m))
-                covered = m.end()
-                break
+        m = _date_around(text, low, max(covered, a - ANCHOR_REACH), a, anchor.end() + ANCHOR_REACH)
+        if m is not None:
+            found.append(_read(m))
+            covered = m.end()
     return found
 
 
-def _sentence(doc: Document, start: int, end: int) -> tuple[int, int]:
+#: The sentence bounds of each date already asked for, for the document being read:
+#: embargo, publication and fieldwork each ask about the same few dates.
+_SentenceCache = dict[tuple[int, int], tuple[int, int]]
+
+
+def _sentence(doc: Document, start: int, end: int, cache: _SentenceCache | None = None) -> tuple[int, int]:
     """The bounds of the sentence around ``doc.text[start:end]`` (the shared spaCy
     sentences; a date between sentences stands in a line of its own)."""
+    if cache is not None:
+        bounds = cache.get((start, end))
+        if bounds is None:
+            bounds = cache[(start, end)] = _sentence(doc, start, end)
+        return bounds
     first = doc.sentence_at(start)
     last = doc.sentence_at(max(start, end - 1))
     line = _line(doc.text, start, end)
@@ -245,7 +338,7 @@ def _line(text: str, start: int, end: int) -> tuple[int, int]:
     return left, len(text) if right < 0 else right
 
 
-def _embargo(doc: Document, date: _Date) -> Field | None:
+def _embargo(doc: Document, date: _Date, cache: _SentenceCache | None = None) -> Field | None:
     """An embargo read from ``date`` when a clock time stands beside it and the sentence
     speaks of embargo, publication or availability (notes to editors, header lines)."""
     if date.day is None:
@@ -257,7 +350,7 @@ def _embargo(doc: Document, date: _Date) -> Field | None:
     clock = before or after
     if clock is None:
         return None
-    left, right = _sentence(doc, s, e)
+    left, right = _sentence(doc, s, e, cache)
     if not EMBARGO_CUE_RE.search(text, left, right):
         return None
     hour, minute = int(clock.group("hh")), int(clock.group("mi"))
@@ -285,7 +378,9 @@ def _dateline(text: str, date: _Date) -> bool:
     return DATELINE_REST_RE.match(text, e) is not None
 
 
-def _published(doc: Document, found: list[_Date], embargo: Field | None) -> Field | None:
+def _published(
+    doc: Document, found: list[_Date], embargo: Field | None, cache: _SentenceCache | None = None
+) -> Field | None:
     """The publication date, by the strength of what states it: a label or dateline
     first, then a publication sentence, then the embargo (the moment a release is
     published), and a month-only cover line last."""
@@ -306,7 +401,7 @@ def _published(doc: Document, found: list[_Date], embargo: Field | None) -> Fiel
         if date.day is None or date.start is None:
             continue
         s, e = date.span
-        left, _ = _sentence(doc, s, e)
+        left, _ = _sentence(doc, s, e, cache)
         window = text[left:s]
         cues = list(PUBLISH_CUE_RE.finditer(window))
         # Only the words after the last cue can make it another event ("published in").
@@ -318,21 +413,21 @@ def _published(doc: Document, found: list[_Date], embargo: Field | None) -> Fiel
     return cover
 
 
-def _fieldwork(doc: Document, found: list[_Date]) -> Fieldwork | None:
+def _fieldwork(doc: Document, found: list[_Date], cache: _SentenceCache | None = None) -> Fieldwork | None:
     """The fieldwork period: a dated sentence naming the fieldwork, else a date just after
     visit words ("Inspectors were on site between 13 and 24 January 2025")."""
     text = doc.text
     for date in found:
         if date.start is None or date.end is None:
             continue
-        left, right = _sentence(doc, *date.span)
+        left, right = _sentence(doc, *date.span, cache)
         if FIELDWORK_CUE_RE.search(text, left, right):
             return Fieldwork(date.start, date.end, date.span)
     for date in found:
         if date.start is None or date.end is None:
             continue
         s, e = date.span
-        left, right = _sentence(doc, s, e)
+        left, right = _sentence(doc, s, e, cache)
         near = max(left, s - VISIT_WINDOW)
         if VISIT_CUE_RE.search(text, near, s) and not VISIT_OTHER_RE.search(text, left, right):
             return Fieldwork(date.start, date.end, date.span)
@@ -348,13 +443,14 @@ def dates(doc: Document) -> Dates:
     """
     text = doc.text
     found = _find_dates(text)
+    cache: _SentenceCache = {}
     embargo = None
     for date in found:
-        embargo = _embargo(doc, date)
+        embargo = _embargo(doc, date, cache)
         if embargo is not None:
             break
     return Dates(
-        published=_published(doc, found, embargo),
+        published=_published(doc, found, embargo, cache),
         embargo=embargo,
-        fieldwork=_fieldwork(doc, found),
+        fieldwork=_fieldwork(doc, found, cache),
     )

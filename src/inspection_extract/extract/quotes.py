@@ -32,6 +32,7 @@ from inspection_extract.record import Quote, Span
 
 # A double quote mark; straight marks are told apart by what surrounds them.
 _MARK = regex.compile(r"[“”\"]")
+_MARKS = ("“", "”", '"')  # the same marks, for ``str.find``
 # Characters after which a straight mark opens a quote.
 _OPENS_AFTER = set(" \t\n([{—–-/:")
 # The end of a sentence inside a paragraph, optionally after a closing mark.
@@ -149,6 +150,18 @@ def _in_blocks(doc: Document, para: Span) -> bool:
     return any(b[0] <= para[0] < b[1] or para[0] <= b[0] < para[1] for b in doc.quote_blocks)
 
 
+def _mark_positions(text: str) -> list[int]:
+    """The offsets of the double quote marks (``_MARK``) in ``text``, in order."""
+    found: list[int] = []
+    for mark in _MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
+
+
 def _candidates(doc: Document) -> list[_Candidate]:
     """Every stretch of quoted words, in order (see the module docstring for the rules)."""
     text = doc.text
@@ -156,10 +169,21 @@ def _candidates(doc: Document) -> list[_Candidate]:
     cur: _Candidate | None = None
     piece_start = 0
     last_unmarked_para = -2
+    # The marks of the whole text, found once (a few ``str.find`` sweeps), then dealt out
+    # to the paragraphs: most paragraphs hold none and need no work.
+    every_mark = _mark_positions(text)
+    mi = 0
     for pi, (ps, pe) in enumerate(doc.paragraphs):
-        block = _in_blocks(doc, (ps, pe))
-        marks = [(m.start(), _is_open(text, m.start())) for m in _MARK.finditer(text, ps, pe)]
-        marks = [(pos, opening) for pos, opening in marks if opening is not None]
+        block = bool(doc.quote_blocks) and _in_blocks(doc, (ps, pe))
+        while mi < len(every_mark) and every_mark[mi] < ps:
+            mi += 1
+        mj = mi
+        while mj < len(every_mark) and every_mark[mj] < pe:
+            mj += 1
+        if mj == mi and cur is None and not block:
+            continue  # no mark, no quote going on, no block: nothing to read
+        marks = [(pos, opening) for pos in every_mark[mi:mj] if (opening := _is_open(text, pos)) is not None]
+        mi = mj
         if block and cur is None and not (marks and marks[0][1] and text[ps:marks[0][0]].strip() == ""):
             # An unmarked <blockquote> paragraph: the whole paragraph is quoted, and
             # consecutive ones are one quote (HTML press releases).
@@ -366,7 +390,10 @@ def _verb_positions(text: str) -> list[int]:
     for key in _VERB_KEYS:  # no key is a prefix of another: each offset is found once
         at = text.find(key)
         while at >= 0:
-            if _ANY_VERB.match(text, at):
+            # A letter or digit before it is a word going on ("concerns", "footnote"):
+            # the pattern's \b fails there, so it is not tried.
+            prev = text[at - 1 : at]
+            if not (prev.isalpha() or prev.isdecimal()) and _ANY_VERB.match(text, at):
                 found.append(at)
             at = text.find(key, at + 1)
     found.sort()
