@@ -49,6 +49,14 @@ PUBLISHED = [
     ("News\n\nHeadline\n\nBy Martha Quayle, 10 October 2024\n\nBody.", ("2024-10-10", "10 October 2024")),
     ("PAPER\n\nNEWPORT, Thursday 13 March 2025 — The service must improve.",
      ("2025-03-13", "Thursday 13 March 2025")),
+    # A section word and a pipe before the date; a byline with pipes around the date.
+    ("Borough Council\nNews | 4 June 2025\n\nHeadline\n\nBody.", ("2025-06-04", "4 June 2025")),
+    ("Borough Council\nPress releases | 28 February 2024\n\nHeadline", ("2024-02-28", "28 February 2024")),
+    ("PAPER\n\nHeadline\n\nBy Sam Okafor | 9 May 2025 | 3 min read\n\nBody.", ("2025-05-09", "9 May 2025")),
+    ("PAPER\n\nHeadline\n\nBy Jo Bell | 21 March 2024\n\nBody.", ("2024-03-21", "21 March 2024")),
+    # A release line gives the day of publication.
+    ("HM Inspectorate\n\nFor release: 00:01, 4 March 2025\n\nHeadline", ("2025-03-04", "4 March 2025")),
+    ("Not for release before 00:01 on Tuesday 10 June 2025\n\nHeadline", ("2025-06-10", "Tuesday 10 June 2025")),
     # Numeric UK dates are day first, never month first.
     ("Headline\n\nPublished: 03/10/2024\n\nBody.", ("2024-10-03", "03/10/2024")),
     ("Headline\n\nIssued: 7.3.2025\n\nBody.", ("2025-03-07", "7.3.2025")),
@@ -73,6 +81,7 @@ PUBLISHED = [
     ("Headline\n\nThe services were brought together in June 2021.", None),
     ("Headline\n\nThe report, published on 5 March, found things.", None),
     ("Headline\n\nPublished:\n\nBody.", None),
+    ("Headline\n\nThe council met | 4 June 2025 was the day it decided.", None),
     ("Headline\n\nLast updated: 4 March 2024\n\nBody.", None),
 ]
 
@@ -96,6 +105,18 @@ EMBARGO = [
      ("2023-02-21T00:01:00+00:00", "00:01, TUESDAY 21 FEBRUARY 2023")),
     ("EMBARGOED UNTIL 0001 HOURS TUESDAY 5 MARCH 2024\n\nHeadline",
      ("2024-03-05T00:01:00+00:00", "0001 HOURS TUESDAY 5 MARCH 2024")),
+    # A time-zone word between the time and the date (or after the time).
+    ("Embargoed: 00:01 BST, Thursday 5 June 2025\n\nHeadline",
+     ("2025-06-05T00:01:00+01:00", "00:01 BST, Thursday 5 June 2025")),
+    ("EMBARGOED UNTIL 00:01 GMT TUESDAY 4 FEBRUARY 2025\n\nHeadline",
+     ("2025-02-04T00:01:00+00:00", "00:01 GMT TUESDAY 4 FEBRUARY 2025")),
+    ("Headline\n\n2. The report will be published on 8 May 2025 at 00:01 UK time.",
+     ("2025-05-08T00:01:00+01:00", "8 May 2025 at 00:01 UK time")),
+    # A release line is an embargo: "For release", "Not for release before".
+    ("HM Inspectorate\n\nFor release: 00:01, 4 March 2025\n\nHeadline",
+     ("2025-03-04T00:01:00+00:00", "00:01, 4 March 2025")),
+    ("Not for release before 00:01 on Tuesday 10 June 2025\n\nHeadline",
+     ("2025-06-10T00:01:00+01:00", "00:01 on Tuesday 10 June 2025")),
     # Notes to editors: the time before or after the date.
     ("Headline\n\n3. The report is available at example.gov.uk on 18 August 2022 00.01.",
      ("2022-08-18T00:01:00+01:00", "18 August 2022 00.01")),
@@ -116,6 +137,7 @@ EMBARGO = [
     # Not an embargo: a news dateline's time, a date with no year, a date with no time.
     ("PAPER\n\nTuesday, 14 March 2023, 12:01 am\n\nBody.", None),
     ("Under embargo until 00.01hrs Tuesday 5 March\n\nHeadline", None),
+    ("Headline\n\nThis release is available in Welsh.\n\nThe team met at 10:00, 4 March 2025.", None),
     ("Headline\n\nThese reports were published on 28 November 2024.", None),
 ]
 
@@ -151,15 +173,29 @@ FIELDWORK = [
     ("Ratings\n\nWakefield PDU Fieldwork started: July 2022 Score 9/27", ("2022-07", "2022-07", "July 2022")),
     ("Credits\n\nThe fieldwork for this inspection started on 16 January 2023.",
      ("2023-01-16", "2023-01-16", "16 January 2023")),
+    # Numeric ranges, day first, both ends in full: the whole range.
+    ("Headline\n\n2. The fieldwork phase ran from 03/02/2025 to 14/02/2025.",
+     ("2025-02-03", "2025-02-14", "03/02/2025 to 14/02/2025")),
+    ("Summary\n\nFieldwork dates: 09/09/2024 – 20/09/2024\n\nOverview", ("2024-09-09", "2024-09-20",
+     "09/09/2024 – 20/09/2024")),
+    ("Summary\n\nFieldwork dates: 9.9.2024 - 20.9.2024\n\nOverview", ("2024-09-09", "2024-09-20",
+     "9.9.2024 - 20.9.2024")),
     # CQC and Ofsted wording.
     ("Headline\n\nCQC has rated the home outstanding following an inspection in June 2024.",
      ("2024-06", "2024-06", "June 2024")),
     ("Headline\n\nInspectors were on site between 13 and 24 January 2025.",
      ("2025-01-13", "2025-01-24", "13 and 24 January 2025")),
+    # A publication named earlier in the sentence, not between the visit words and the date.
+    ("Headline\n\nCQC has published a report on the trust, following unannounced inspections of its "
+     "wards in April and May 2025.", ("2025-04", "2025-05", "April and May 2025")),
+    ("Headline\n\nThe council published its plan after inspectors visited the service in October 2024.",
+     ("2024-10", "2024-10", "October 2024")),
     # No year, or not this inspection: null.
     ("Headline\n\nInspectors visited the service in August and found a settled team.", None),
     ("Headline\n\nIts fieldwork started in April, so this is a recent picture.", None),
     ("Headline\n\nThe PDU was last inspected in March 2021, when it was rated ‘Good’.", None),
+    ("Headline\n\nCQC found, during inspections, that a report published in May 2024 was ignored.", None),
+    ("Headline\n\nThe home was inspected in June 2023 before it merged with another.", None),
     ("Headline\n\nOur inspections of five PDUs, published between October 2022 and April 2023, found this.",
      None),
 ]

@@ -38,6 +38,13 @@ _PART_OF_MONTH = r"(?:(?:early|mid|late)[-\s]+)?"
 _NUMERIC = (
     r"(?P<nd>0?[1-9]|[12]\d|3[01])(?P<sep>[/.])(?P<nm>0?[1-9]|1[0-2])(?P=sep)(?P<ny>(?:19|20)\d\d)(?!\d)"
 )
+#: A numeric range, both ends in full: a report's "Fieldwork dates: 07/10/2024 – 18/10/2024",
+#: a release's "ran from 13/01/2025 to 24/01/2025".
+_NUMERIC_RANGE = (
+    r"(?P<rd1>0?[1-9]|[12]\d|3[01])(?P<rs>[/.])(?P<rm1>0?[1-9]|1[0-2])(?P=rs)(?P<ry1>(?:19|20)\d\d)"
+    + _TO
+    + r"(?P<rd2>0?[1-9]|[12]\d|3[01])(?P=rs)(?P<rm2>0?[1-9]|1[0-2])(?P=rs)(?P<ry2>(?:19|20)\d\d)(?!\d)"
+)
 
 #: Any written date, with its weekday when one leads. Ranges come first so that
 #: "9 and 20 January 2023" is one range, not the lone "20 January 2023".
@@ -55,6 +62,7 @@ DATE_RE = regex.compile(
       | (?P<mu>{_MONTH})\s+(?P<du>{_DAY}),?\s+(?P<yu>{_YEAR})   # US news style: "July 20, 2023"
       | (?P<mm>{_MONTH})\s+(?P<ym>{_YEAR})                  # "June 2022", a report cover's "OCTOBER 2022"
       | (?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?!\d)   # metadata "2025-09-25"
+      | {_NUMERIC_RANGE}                                    # "07/10/2024 – 18/10/2024"
       | {_NUMERIC}                                          # UK numeric: "Published: 03/10/2024"
     )
     """,
@@ -85,16 +93,19 @@ _TIME = (
     r"(?P<hh>[01]?\d|2[0-3])(?:[:.]|(?=[0-5]\d\s*h(?:rs|ours)\b))(?P<mi>[0-5]\d)"
     r"\s*(?P<ap>hrs|hours|a\.?m\.?|p\.?m\.?)?"
 )
+#: A time-zone word after the clock time: "Embargoed: 00:01 BST, Thursday 19 September 2024".
+#: The moment is still read as London time (the zone word only names it).
+_ZONE = r"(?:\s*(?:\(?(?:GMT|BST|UK\s+time)\)?))?"
 #: A clock time just before a date: "00:01 THURSDAY ...", "00.01hrs, Thursday", "00:01 on".
-TIME_BEFORE_RE = regex.compile(rf"\b{_TIME},?\s*(?:on\s+)?$", regex.IGNORECASE)
+TIME_BEFORE_RE = regex.compile(rf"\b{_TIME}{_ZONE},?\s*(?:on\s+)?$", regex.IGNORECASE)
 #: A clock time just after a date: "18 August 2022 00.01", "20 July 2023 from 00:01".
-TIME_AFTER_RE = regex.compile(rf",?\s*(?:at\s+|from\s+)?\b{_TIME}(?!\d)", regex.IGNORECASE)
+TIME_AFTER_RE = regex.compile(rf",?\s*(?:at\s+|from\s+)?\b{_TIME}(?!\d){_ZONE}", regex.IGNORECASE)
 
 #: Words that make a date the moment of publication: the notes-to-editors line ("The report
 #: will be published ... on", "available ... from 00.01 on"), "published today (12 March 2019)",
-#: embargo lines ("Not for publication before").
+#: embargo lines ("Not for publication before", "For release: 00:01, 12 November 2024").
 PUBLISH_CUE_RE = regex.compile(
-    r"\b(?:publish(?:ed)?|publication|available|embargo(?:ed)?|today)\b", regex.IGNORECASE
+    r"\b(?:publish(?:ed)?|publication|available|embargo(?:ed)?|today|for\s+release)\b", regex.IGNORECASE
 )
 #: An earlier report or another event: "published in October 2022", "published between ...".
 PUBLISH_OTHER_RE = regex.compile(
@@ -106,6 +117,7 @@ PUBLISH_OTHER_RE = regex.compile(
 EMBARGO_CUE_RE = regex.compile(
     r"""\b(?:
         embargo(?:ed)?|not\s+for\s+(?:publication|release)|publication|available
+      | for\s+release                                      # "For release: 00:01, 12 November 2024"
       | (?<!(?:^|\n)[^\S\n]*)publish(?:ed)?                # not the label "Published: 14:32"
     )\b""",
     regex.IGNORECASE | regex.VERBOSE,
@@ -117,8 +129,9 @@ EMBARGO_CUE_RE = regex.compile(
 DATELINE_PREFIX_RE = regex.compile(
     rf"""
     (?:
-        (?:published|posted(?:\s+on)?|date|released?|issued)\s*:?\s*   # a label
-      | by\s+[^\n,]{{1,60}},\s*                                         # a byline
+        (?:published|posted(?:\s+on)?|date|(?:for\s+)?released?|issued)\s*:?\s*   # a label
+      | by\s+[^\n,|]{{1,60}}[,|]\s*                                    # a byline: "By Priya Sandhu | "
+      | \p{{L}}[\p{{L}}\s&-]{{0,30}}\|\s*                                # a section: "News | 17 March 2025"
       | \p{{Lu}}[\p{{Lu}}\s'.-]{{1,40}},\s*                                # "NEWPORT, "
     )?
     (?:{_TIME},?\s*)?                                        # a news page's "06:00, 12 SEP 2024"
@@ -130,6 +143,7 @@ DATELINE_REST_RE = regex.compile(
     (?:,?\s*(?:at\s+)?{_TIME})?                             # "5:00am", ", 12:01 am"
     (?:
         [^\S\n]*(?:(?=\n)|\Z|[-–—]\s)                       # the end of the line, or a dash before the text
+      | [^\S\n]*\|[^\n]{{0,60}}(?=\n|\Z)                        # a pipe and the rest of a byline: "| 4 min read"
       | [^\S\n]+(?:by[^\S\n]+)?                              # or a byline after the date:
         (?-i:\p{{Lu}}[\p{{L}}'’.-]*(?:[^\S\n]+\p{{Lu}}[\p{{L}}'’.-]*)+)   #   "16 January 2025 Daniel Oyelaran,
         (?:,[^\n.!?]{{0,80}})?(?=\n|\Z)                        #   Northern Daily, Yorkshire"
@@ -160,6 +174,10 @@ VISIT_OTHER_RE = regex.compile(
     regex.IGNORECASE,
 )
 VISIT_WINDOW = 70
+#: How far before its visit word another-event word still speaks of it ("was last inspected").
+VISIT_OTHER_REACH = 20
+#: Where the clause after a date ends: words past it speak of something else.
+CLAUSE_END_RE = regex.compile(r"[,;:.!?]")
 
 
 
@@ -203,7 +221,10 @@ def _read(m: regex.Match[str]) -> _Date:
     """The values of one DATE_RE match (None where the text gives no year)."""
     span = (m.start(), m.end())
     # One call for the groups that tell the kind of date: each ``group`` call costs.
-    d2, mb, *days = m.group("d2", "mb", "d", "du", "id", "nd")
+    d2, mb, rd1, *days = m.group("d2", "mb", "rd1", "d", "du", "id", "nd")
+    if rd1:
+        rm1, ry1, rd2, rm2, ry2 = (_int(raw) for raw in m.group("rm1", "ry1", "rd2", "rm2", "ry2"))
+        return _Date(span, _value(ry1, rm1, _int(rd1)), _value(ry2, rm2, rd2), None)
     if d2:
         d1, m1, y1_raw, m2, y2_raw = m.group("d1", "m1", "y1", "m2", "y2")
         y2, mo2 = _int(y2_raw), _month(m2)
@@ -429,7 +450,16 @@ def _fieldwork(doc: Document, found: list[_Date], cache: _SentenceCache | None =
         s, e = date.span
         left, right = _sentence(doc, s, e, cache)
         near = max(left, s - VISIT_WINDOW)
-        if VISIT_CUE_RE.search(text, near, s) and not VISIT_OTHER_RE.search(text, left, right):
+        cues = list(VISIT_CUE_RE.finditer(text, near, s))
+        if not cues:
+            continue
+        # Another event is named between the visit words and the date ("inspections ...,
+        # published between"), just before them ("last inspected"), or in the date's own
+        # clause; a CQC release's "has published a report ..., following unannounced
+        # inspections ... in February and March 2025" speaks of publication elsewhere.
+        clause = CLAUSE_END_RE.search(text, e, right)
+        stretch_end = clause.start() if clause else right
+        if not VISIT_OTHER_RE.search(text, max(left, cues[-1].start() - VISIT_OTHER_REACH), stretch_end):
             return Fieldwork(date.start, date.end, date.span)
     return None
 
