@@ -158,6 +158,67 @@ DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
             "and ‘Inadequate’ respectively.",
             [("Ashby", "PDU", "Good", None), ("Coalford", "PDU", "Inadequate", None)],
         ),
+        # holdout2 forms, in our own words
+        (
+            "A new inspection of Dunmere's Youth Justice Service has found it to be ‘good’.",
+            [("Dunmere", "YJS", "Good", None)],
+        ),
+        (
+            "Hollow Vale PDU was inspected in May. Inspectors deemed it ‘inadequate’.",
+            [("Hollow Vale", "PDU", "Inadequate", None)],
+        ),
+        (
+            "The inspectorate concluded that the Wrexford Probation Delivery Unit requires improvement.",
+            [("Wrexford", "PDU", "Requires improvement", None)],
+        ),
+        (
+            "A report said that Ellbridge YJS requires improvement.",
+            [("Ellbridge", "YJS", "Requires improvement", None)],
+        ),
+        (
+            "Published 3 March 2025\n\nMorden Youth Justice Service, which was judged to require improvement in 2020, "
+            "has been rated inadequate.",
+            [("Morden", "YJS", "Inadequate", "Requires improvement")],
+        ),
+        (
+            "Published 3 March 2025\n\nTarn PDU, which was rated ‘Good’ in 2019, has now been rated ‘Outstanding’.",
+            [("Tarn", "PDU", "Outstanding", "Good")],
+        ),
+        (
+            "Each PDU is scored out of 27.\n\n• Ashmoor PDU – ‘Good’ (20 points)\n"
+            "• Brent Vale PDU – ‘Inadequate’ (5 points)\n",
+            [("Ashmoor", "PDU", "Good", None), ("Brent Vale", "PDU", "Inadequate", None)],
+        ),
+        (
+            "Kelby Youth Justice Service has been judged ‘Good’, its first inspection since 2018, "
+            "when it was rated ‘Inadequate’.",
+            [("Kelby", "YJS", "Good", "Inadequate")],
+        ),
+        (
+            "The report on Selby Vale PDU is out. “Selby Vale was rated ‘Good’ when we last visited,” "
+            "the chief inspector said.",
+            [("Selby Vale", "PDU", None, "Good")],
+        ),
+        (
+            "Ormsby Healthcare NHS Foundation Trust was inspected. The trust’s overall rating has "
+            "fallen from good to requires improvement.",
+            [("Ormsby Healthcare", "trust", "Requires improvement", "Good")],
+        ),
+        (
+            "Ormsby Community NHS Trust was inspected in May. Its overall rating is now good, says the trust’s "
+            "chief executive.",
+            [],
+        ),
+        # an explicit type in the name beats a headline's description
+        (
+            "Bryn Mawr youth justice team judged ‘Good’\n\n"
+            "Bryn Mawr Youth Offending Team (YOT) has been judged ‘Good’.",
+            [("Bryn Mawr", "YOT", "Good", None)],
+        ),
+        (
+            "Cwm Dulas youth justice service rated ‘Good’\n\nCwm Dulas YOS has been rated ‘Good’.",
+            [("Cwm Dulas", "YOS", "Good", None)],
+        ),
         # a number word before a name is a count, not part of the name
         ("One Wold PDU rated ‘Good’, its neighbour ‘Inadequate’", []),
         # traps: a partner council, the scale, an adjective, a tally
@@ -189,6 +250,17 @@ def test_units(text: str, expected: list[tuple[str, str, str | None, str | None]
         # holdout forms, in our own words
         ("Kinford Youth Justice Service scored 27 out of a maximum 36.", 27, 36),
         ("Kinford YOS has been rated ‘Good’, scoring 30 points from a maximum of 36.", 30, 36),
+        # holdout2 forms, in our own words
+        ("Dorrow PDU achieved a total of 5 points (out of a maximum of 27).", 5, 27),
+        ("Dorrow PDU was inspected. Inspectors gave the unit an overall score of 14 (out of 27).", 14, 27),
+        ("Dorrow YJS was rated ‘Good’ in most standards, giving it a total of 30 out of a maximum 36.", 30, 36),
+        ("The report gives Dorrow YJS 19 points on a 36-point scale.", 19, 36),
+        (
+            "Dorrow PDU, which sits within the Probation Service – North West region, "
+            "achieved 6 points (out of 27).",
+            6,
+            27,
+        ),
         ("The Kinford PDU scored 8 points in total, out of a possible 27.", 8, 27),
         (
             "Kinford CRC has been rated ‘Good’, while the NPS South division has been rated ‘Good’. "
@@ -316,6 +388,41 @@ def test_score_out_of_from_sentence_before() -> None:
                 ("2.1", "Assessment", "Inadequate"),
                 ("2.2", "Planning", "Good"),
             ],
+        ),
+        # holdout2 forms, in our own words
+        (
+            "Its ratings are:\n\n- Are services safe? Good (previously inadequate)\n"
+            "- Are services well-led? Requires improvement (no change)\n",
+            [(None, "safe", "Good"), (None, "well-led", "Requires improvement")],
+        ),
+        (
+            "Grade | Judgement\nThe quality of education | Good\nPersonal development | Outstanding\n",
+            [(None, "The quality of education", "Good"), (None, "Personal development", "Outstanding")],
+        ),
+        (
+            "Resettlement\nResettlement policy and provision (standard 4.1): Good\n",
+            [("4.1", "Resettlement policy and provision", "Good")],
+        ),
+        (
+            "Inspectors rated seven of the 12 areas as ‘good’, among them ‘staff’ and ‘planning and "
+            "review’. The other five areas were judged ‘outstanding’.",
+            [(None, "staff", "Good"), (None, "planning and review", "Good")],
+        ),
+        (
+            "Kelby YJS scored 25 out of 36 and was rated good. Inspectors rated its victim work “Outstanding”.",
+            [(None, "victim work", "Outstanding")],
+        ),
+        (
+            "But the quality of work with children on court orders was judged to require improvement.",
+            [(None, "quality of work with children on court orders", "Requires improvement")],
+        ),
+        (
+            "Its resettlement policy and provision, which is rated separately, was also judged ‘Good’.",
+            [(None, "resettlement policy and provision", "Good")],
+        ),
+        (
+            "Its assessment and planning, which were rated separately, were judged ‘Good’.",
+            [(None, "assessment", "Good"), (None, "planning", "Good")],
         ),
         # a rule of the rating scheme is no aspect
         (

@@ -49,13 +49,17 @@ _OVERALL = (
 # "The quality of education ........ Good" (an Ofsted grade table with dot leaders).
 _LIST_LINE = rf"""
     ^(?:[•*·-][ ]*)?
-    (?P<aspect>[A-Z][^\n:–—]{{0,120}}?)[ ]*(?:[:–—-]|\.{{3,}}|…+)[ ]*
-    [‘'"“]?(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[’'"”]?\.?[ ]*$
+    (?:Are[ ]services[ ](?P<question>[a-z-]+)\?[ ]*                 # CQC: "Are services safe? Good"
+      |(?P<aspect>[A-Z][^\n:–—|]{{0,120}}?)[ ]*(?:[:–—|-]|\.{{3,}}|…+)[ ]*)  # "|": an Ofsted grade table
+    [‘'"“]?(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[’'"”]?\.?
+    (?(question)(?:[ ]*\([^)\n]{{0,60}}\))?)                           # "(previously requires improvement)"
+    [ ]*$
     """
 # A ratings table whose rows carry no standard number, under numbered domain headings
 # ("1. Organisational delivery" / "Leadership Requires improvement" / "Staff Good"): the
 # rows are the domain's standards in order, 1.1, 1.2, ... (a CRC report's summary table).
 _DOMAIN_ROW = rf"(?P<aspect>[A-Z][^\n|:]{{0,60}}?[^\s|.:])[ ]*(?:\|[ ]*)?(?P<rating>{RATING_PATTERN})[ ]*$"
+_STANDARD_ID = regex.compile(r"\s*\((?:standard[ ])?(?P<id>\d{1,2}\.\d{1,2})\)$", regex.IGNORECASE)
 _TABLE_FLAGS = regex.MULTILINE | regex.IGNORECASE
 _DOMAIN_HEAD = regex.compile(r"(?P<n>\d)\.[ ][A-Z][^\n]{0,76}$", regex.MULTILINE)
 
@@ -81,7 +85,7 @@ def _list_line_re() -> regex.Pattern[str]:
 
 
 _BULLETS = frozenset("•*·-")
-_LIST_SEPARATORS = (":", "–", "—", "-")
+_LIST_SEPARATORS = (":", "–", "—", "-", "|")
 
 
 def _row_starts(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -100,7 +104,7 @@ def _row_starts(text: str) -> tuple[list[int], list[int], list[int]]:
             if line[:7].lower() == "overall":
                 overall.append(pos)
             if (first in _BULLETS or first.isalpha()) and (
-                any(c in line for c in _LIST_SEPARATORS) or "..." in line or "…" in line
+                any(c in line for c in _LIST_SEPARATORS) or "..." in line or "…" in line or "?" in line
             ):
                 listed.append(pos)
         pos += len(line) + 1
@@ -132,7 +136,7 @@ _TALLY_BEFORE = regex.compile(
     rf"""
     (?:^|[\s,(])(?:(?:{_NUM_WORDS})(?:[ ]of\b[^.;,]*?|[ ](?!and\b|but\b)\w+)?[ ](?:were|was|to[ ]be|are|is)[ ]rated
       |(?:every|each|any|no)[ ]\w+[^.;]*?(?:rated|judged)
-      |the[ ]other[ ](?:{_NUM_WORDS})
+      |the[ ]other[ ](?:{_NUM_WORDS})(?:[ ]\w+[ ](?:were|are)[ ](?:rated|judged))?  # "The other four areas were judged"
       |(?:^|,[ ]|and[ ])(?:{_NUM_WORDS})(?:[ ]rated)?)
     [ ]*(?:as[ ])?[‘'"“]?$
     """,
@@ -190,6 +194,7 @@ _RETAIN_BEFORE = regex.compile(
 # "two years after inspectors judged it", "an improvement on the ‘X’ grade", "up from".
 _EARLIER_BEFORE = regex.compile(
     r"""(?:\bsince\b[^,;.]{0,60}
+        |\bsince[ ](?:19|20)\d\d,[ ]when\b[^,;.]{0,40}    # "since 2019, when it was rated"
         |\b(?:years?|months?)[ ](?:after|since)\b[^,;.]{0,60}
         |\b(?:improvement|deterioration)[ ]on(?:[ ]the|[ ]its)?[ ]*
         |\b(?:up|down)[ ]from(?:[ ]the|[ ]its)?[ ]*
@@ -210,6 +215,7 @@ _YEAR_AFTER = regex.compile(
 )
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 # "Probation services in Stourvale require improvement": the rating as the verb.
+_TYPE_ACRONYMS = ("PDU ", "YJS ", "YOT ", "YOS ", "CRC ")
 _RATING_VERB = regex.compile(r"(?i)^requires?\s+improvement$")
 # "rated inadequate for being well-led, requires improvement for being safe" (CQC): each
 # rating names the key questions it is given for.
@@ -279,14 +285,20 @@ def table_ratings(text: str, word_starts: list[int] | None = None) -> list[Table
         out.append(TableRating(None, None, normalise_rating(m.group("rating")), m.span("rating")))
     lines = _rows(_list_line_re(), text, listed) if listed else []
     for i, m in enumerate(lines):
+        aspect = (m.group("aspect") or m.group("question")).strip()
+        # "Resettlement policy and provision (standard 4.1): Requires improvement": a line
+        # that numbers its standard is a row even alone under its heading (a report summary).
+        sid = _STANDARD_ID.search(aspect) if "(" in aspect else None
         near = [n for n in (lines[i - 1] if i else None, lines[i + 1] if i + 1 < len(lines) else None) if n]
-        if not any(
+        if not sid and not any(
             _adjacent(a, b, text) for a, b in ((n, m) if n.start() < m.start() else (m, n) for n in near)
         ):
             continue
-        aspect = m.group("aspect").strip()
         if regex.match(r"(?i)overall\b", aspect):
             out.append(TableRating(None, None, normalise_rating(m.group("rating")), m.span("rating")))
+        elif sid:
+            name = aspect[: sid.start()].rstrip()
+            out.append(TableRating(sid.group("id"), name, normalise_rating(m.group("rating")), m.span()))
         else:
             out.append(TableRating(None, aspect, normalise_rating(m.group("rating")), m.span()))
     return out
@@ -508,7 +520,13 @@ def rating_phrases(
             or (lead.startswith(("rating", "judgemen")) and _RATING_NOUN_AFTER.match(after))
             or for_being
             # after a lower-case word: "services in Stourvale require improvement"
-            or (raw[:1] in "rR" and before[-1:] == " " and before[-2:-1].islower() and _RATING_VERB.match(raw))
+            # or after a type acronym: "said that Ellbridge YJS requires improvement"
+            or (
+                raw[:1] in "rR"
+                and before[-1:] == " "
+                and (before[-2:-1].islower() or before.endswith(_TYPE_ACRONYMS))
+                and _RATING_VERB.match(raw)
+            )
         )
         previous = may_previous and _PREVIOUS_BEFORE.search(before)
         if not (quoted or cue or previous):

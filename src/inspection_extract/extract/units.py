@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import accumulate
 
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import parse_number
+from inspection_extract._vocab import RATING_PATTERN, normalise_rating, parse_number
 from inspection_extract.extract._ratings import RatingPhrase, rating_phrases, rating_words, table_ratings
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
 from inspection_extract.record import AspectRating, Field, Score, Span, Unit
@@ -61,9 +62,13 @@ _LOWER = regex.compile(r"[a-z]")
 
 # "The PDU", "the service", "It": a unit named earlier. The word tells which kind.
 _ANAPHOR = regex.compile(
-    r"\b(?:(?:[Tt]he|[Tt]his)[ ](?P<word>PDU|service|YJS|YOT|YOS|CRC|division|region|trust|home|council)"
-    r"|(?P<it>It|it))\b(?!['’]s|[ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
+    r"\b(?:(?:[Tt]he|[Tt]his)[ ](?P<word>PDU|service|unit|YJS|YOT|YOS|CRC|division|region|trust|home|council)"
+    # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
+    r"(?:(?P<poss>['’]s)\b|\b(?!['’]s))|(?P<it>It|it)\b(?!['’]s))(?![ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
 )
+# "The trust’s overall rating has fallen from ... to ...": the owner of "overall rating"
+# is the unit rated (a CQC news release).
+_OWN_RATING = regex.compile(r"\s*overall\s+rating\b")
 _ANAPHOR_TYPES = {
     "PDU": {"PDU"},
     "division": {"NPS division"},
@@ -81,9 +86,10 @@ _ANAPHOR_TYPES = {
 # service was rated"). "Probation services in Stourvale require improvement" names its unit
 # after the service words.
 _SUBJECT_PREFIX = regex.compile(
-    r"""^\s*(?:(?:and|but|while|whereas|as)\s+)?
+    r"""^\s*[“"‘']?(?:(?:and|but|while|whereas|as)\s+)?    # a chief inspector's quote may open it
         (?:[^,;]*,\s*){0,2}
-        (?:(?:and|but|while|whereas|as)\s+|[^,;]*?\b(?:since|when|after|before|until)\s+)?
+        # "concluded that the Ashgrove PDU requires improvement": the subject of a that-clause
+        (?:(?:and|but|while|whereas|as)\s+|[^,;]*?\b(?:since|when|after|before|until|that)\s+)?
         (?:the\s+|The\s+|neighbouring\s+|joint\s+
           |(?i:probation|youth[ ]justice)[ ]services?[ ](?:in|for|across)[ ])*$""",
     regex.VERBOSE,
@@ -92,13 +98,16 @@ _SUBJECT_PREFIX = regex.compile(
 _ACTIVE_VERB = regex.compile(
     r"\b(?:rated|rates|judged|graded|given|gave|give|downgraded|downgrades|upgraded|upgrades)\b"
     r"(?![ ]+(?:as|by|to)\b)"
+    # "has found it to be ‘outstanding’": the object right after a verb of finding.
+    r"|\b(?:found|deemed|considered)[ ]$"
 )
 # The passive verb group that ends an aspect's clause: "court work was separately rated as".
 _PASSIVE_TAIL = regex.compile(
     r"""(?:,\s*(?:however|also)\s*,)?\s*
         (?:(?:has|have|had)\s+been|was|were|is|are)\s+
         (?:(?:also|both|itself|separately|\w+ly|well\s+\w+\s+and)\s+)*
-        (?:rated|judged|assessed|graded|found\s+to\s+be|singled\s+out|deemed)\s*(?:as\s+|to\s+be\s+)?[‘'"“]?\s*$""",
+        (?:rated|judged|assessed|graded|found\s+to\s+be|singled\s+out|deemed)\s*
+        (?:as\s+|to\s+be\s+|to\s+)?[‘'"“]?\s*$""",                  # "judged to require improvement"
     regex.VERBOSE | regex.IGNORECASE,
 )
 _DISCOURSE = regex.compile(
@@ -108,11 +117,44 @@ _OWNER = regex.compile(
     r"^(?:(?:and|the|its|their|this|our)\s+)*(?:[\w-]+\s+)?(?:[\w-]+['’]s\s+)?", regex.IGNORECASE
 )
 _WHICH = regex.compile(r",\s*(?:and\s+)?which\b")
+# The end of a relative clause and the main verb after it: " in 2021, has been rated ".
+_RELATIVE_CLOSED = regex.compile(
+    r"[’'”\"]?[^,;.]{0,40},\s*(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+)?"
+    r"(?:rated|judged|graded|assessed)\s*(?:as\s+)?[‘'\"“]?"
+)
+# A list of units, one a line: "• Tamsford PDU – ‘Requires improvement’ (10 points)" (a
+# regional release on several PDUs). The maximum is stated once for all ("Each PDU is
+# scored out of 27").
+_UNIT_ROW = rf"""
+    [•*·-][ ]*(?P<name>[^\n–—:]{{2,80}}?)[ ]*[–—:-][ ]*     # bullet, unit name, separator
+    [‘'"“]?(?P<rating>{RATING_PATTERN})[’'"”]?               # its rating
+    (?:[ ]*\((?P<pts>\d{{1,2}})[ ]+points?\))?                # perhaps its score
+    [ ]*\.?[ ]*$
+    """
+_SHARED_MAXIMUM = regex.compile(
+    r"(?i)\bscored\s+out\s+of\s+(?:a\s+(?:possible|maximum(?:\s+of)?)\s+)?(?P<of>\d\d)\b"
+)
+
+
+@cache
+def _unit_row_re() -> regex.Pattern[str]:
+    # compiled on first use: it holds the whole split-tolerant rating pattern
+    return regex.compile(_UNIT_ROW, regex.VERBOSE | regex.IGNORECASE | regex.MULTILINE)
+
+
 _ANTECEDENT_START = regex.compile(r".*\b(?:for|about|on|of)\s+", regex.IGNORECASE)
 _BRACKET_RATED = regex.compile(r"\(\s*rated\s*(?:as\s*)?[‘'\"“]?$")
 _RATINGS_FOR = regex.compile(r"^[’'”\"]?\s+ratings?\s+for\s+(?P<list>[^.;:]+)")
 _FOR_BEING = regex.compile(r"^[’'”\"]?\s+for\s+being\s+(?P<list>[^.;:]+)")
 # "was rated ‘Outstanding’ for its court work": the aspect after the rating.
+# "rated nine of the 13 areas as ‘outstanding’, among them ‘staff’ and ‘...’": the
+# aspects a tally names, each in quote marks.
+_AMONG = regex.compile(r"^[’'”\"]?,?\s+(?:among\s+them|including)\s+(?P<list>[‘'\"“][^.;:]+)")
+_QUOTED_ITEM = regex.compile(r"[‘'\"“](?P<item>[^‘’'\"“”]{2,80})[’'\"”]")
+# "and rated its resettlement provision “Outstanding”": an aspect as an active object.
+_RATED_ITS = regex.compile(
+    r"^\s*(?:\w+\s+)?(?:rated|judged|graded)\s+(?:its|their)\s+(?P<aspect>[^,;‘'\"“]{3,60}?)\s*(?:as\s+)?[‘'\"“]?$"
+)
 _FOR_ITS = regex.compile(r"^[’'”\"]?\s+for\s+(?:its|their)\s+(?P<list>[^.;:,]+)")
 # The next rating in a list of CQC key questions ends the list before it: "inadequate for
 # being well-led, requires improvement for being safe".
@@ -144,7 +186,9 @@ _SCORE_RE = regex.compile(
       \b(?P<pts>{_NUM})
       (?:
           \s*/\s*(?P<of1>\d{{2}})\b                                   # 17/27
+        | (?P<points3>\s+points?)\s+on\s+an?\s+(?P<of3>\d{{2}})-point\s+scale\b  # "17 points on a 36-point scale"
         | (?P<points>\s+points?)?(?:\s+in\s+total)?,?\s+         # "8 points in total, out of"
+          (?:\(\s*(?=out\b))?                           # "3 points (out of a maximum of 27)"
           (?:out\s+)?(?:of\s+|from\s+)?                       # "34 points from a maximum of 36"
           (?:a\s+(?:possible|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?
           (?P<of2>\d{{2}})\b(?!\s*(?:cases|per|%|years|staff))
@@ -154,7 +198,7 @@ _SCORE_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # "North and North East Lincolnshire PDU scored just three": the maximum is in a sentence before.
-_SCORE_CUE = regex.compile(r"\b(?:[Ss]cor\w*|awarded|gave|given|achiev\w*)\b[^.;]{0,40}$")
+_SCORE_CUE = regex.compile(r"\b(?:[Ss]cor\w*|awarded|gave|given|giving|achiev\w*|total)\b[^.;]{0,40}$")
 _SCORE_WORD = regex.compile(r"(?i)score")
 # "Total score ......... 15/36": a score row of a table with dot leaders.
 _SCORE_LEADER = regex.compile(r"(?i)score[ ]*\.{3,}[ ]*$")
@@ -188,6 +232,8 @@ class _Candidate:
     type: str
     span: Span
     typed_at: int
+    #: Typed by a lower-case description ("youth justice team"), not by its own name.
+    generic: bool = False
     current: list[tuple[str, Span, bool]] = field(default_factory=list)  # value, span, in a full sentence
     previous: list[tuple[str, Span]] = field(default_factory=list)
     score: Score | None = None
@@ -222,9 +268,13 @@ def units(doc: Document) -> UnitFindings:
         k = key(m.name)
         c = cands.get(k)
         if c is None:
-            cands[k] = _Candidate(k, m.name, m.type, m.span, m.span[0])
+            cands[k] = _Candidate(k, m.name, m.type, m.span, m.span[0], _generic(text, m))
         elif c.type not in _ALWAYS_UNITS and m.type in _ALWAYS_UNITS:
             c.type, c.typed_at = m.type, m.span[0]
+        elif c.generic and m.type != c.type and m.type in _ALWAYS_UNITS and not _generic(text, m):
+            # "Bro Talwyn youth justice team" (a headline's description), then "Bro Talwyn
+            # Youth Offending Team (YOT)": the type the body's own name gives.
+            c.type, c.generic = m.type, False
     # A name wrapped over two lines of a PDF ("Harwick and\nStoneleigh PDU") is read as its
     # tail; it is the longer unit named on one line elsewhere.
     for m in list(mentions):
@@ -263,6 +313,8 @@ def units(doc: Document) -> UnitFindings:
                 seen_ids.add(row.id)
             aspects.append(AspectRating(aspect=row.aspect, rating=row.value, span=row.span, id=row.id))
 
+    if "\n•" in text or "\n* " in text or "\n- " in text:
+        _unit_rows(text, refs, cands)
     prose_aspects: list[AspectRating] = []
     sentences = [s for s in doc.sentences if not _inside(s, skip)]
     title = _title(doc)
@@ -290,10 +342,17 @@ def units(doc: Document) -> UnitFindings:
                 prose_aspects.append(AspectRating(aspect=ph.tally_aspect, rating=ph.value, span=ph.span))
                 prev_end = ph.span[1]
                 continue
-            if last_target is not None and _TO_BETWEEN.fullmatch(text, prev_end, ph.span[0]):
-                target: tuple[str, ...] | list[str] | None = (
-                    last_target  # "from requires improvement to inadequate": one subject
-                )
+            target: tuple[str, ...] | list[str] | None
+            if (
+                isinstance(last_target, tuple)
+                and _WHICH.search(text, sent[0], prev_end)
+                and _RELATIVE_CLOSED.fullmatch(text, prev_end, ph.span[0])
+            ):
+                # "Pellham YJS, which was judged to require improvement in 2021, has been
+                # rated inadequate": the main clause resumes the unit the relative clause rated.
+                target = last_target
+            elif last_target is not None and _TO_BETWEEN.fullmatch(text, prev_end, ph.span[0]):
+                target = last_target  # "from requires improvement to inadequate": one subject
             else:
                 target = _target(text, sent, prev_end, ph, refs, main_key, last_target)
                 if target is None and ph.kind == "previous" and isinstance(last_target, tuple):
@@ -390,6 +449,34 @@ def units(doc: Document) -> UnitFindings:
     )
 
 
+def _unit_rows(text: str, refs: list[_Ref], cands: dict[str, _Candidate]) -> None:
+    """Ratings (and scores) from a bulleted list of units, one a line, each line's name
+    being a unit named with its type: "• Kingsmere PDU – ‘Inadequate’ (4 points)"."""
+    maximum = _SHARED_MAXIMUM.search(text)
+    pos = 0
+    while (pos := text.find("\n", pos) + 1) > 0:
+        if text[pos : pos + 1] not in ("•", "*", "-"):
+            continue
+        m = _unit_row_re().match(text, pos)
+        if not m:
+            continue
+        name_end = m.end("name")
+        own = [
+            r
+            for r in refs
+            if m.start("name") <= r.start and r.end <= name_end and r.key and cands[r.key].type in _ALWAYS_UNITS
+        ]
+        value = normalise_rating(m.group("rating"))
+        if len(own) != 1 or not value or text[own[0].end : name_end].strip():
+            continue
+        c = cands[own[0].key or ""]
+        c.current.append((value, m.span("rating"), True))
+        if m.group("pts") and maximum and c.score is None:
+            pts = int(m.group("pts"))
+            if pts <= int(maximum.group("of")):
+                c.score = Score(pts, int(maximum.group("of")))
+
+
 def _respective_ratings(
     text: str, sent: Span, phrases: list[RatingPhrase], refs: list[_Ref], cands: dict[str, _Candidate]
 ) -> bool:
@@ -409,6 +496,11 @@ def _respective_ratings(
     for ph, k in zip(current, keys, strict=True):
         cands[k].current.append((ph.value, ph.span, True))
     return True
+
+
+def _generic(text: str, m: UnitMention) -> bool:
+    """True when the type word after the name is a lower-case description."""
+    return text[m.name_span[1] : m.span[1]].strip()[:1].islower()
 
 
 def _first_pos(c: _Candidate) -> int:
@@ -481,7 +573,8 @@ def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]
 
 # Where an `_ANAPHOR` match can begin: "the"/"this" before one of its words, or "it".
 _ANAPHOR_WORDS = tuple(
-    f" {w}" for w in ("PDU", "service", "YJS", "YOT", "YOS", "CRC", "division", "region", "trust", "home", "council")
+    f" {w}"
+    for w in ("PDU", "service", "unit", "YJS", "YOT", "YOS", "CRC", "division", "region", "trust", "home", "council")
 )
 
 
@@ -553,7 +646,9 @@ def _refs(
     taken_in = _Spans(taken)
     for m in _anaphors(text):
         if not taken_in.holds(m.start()):
-            refs.append(_Ref(m.start(), m.end(), None, anaphor=m.group("word") or "it"))
+            refs.append(
+                _Ref(m.start(), m.end(), None, anaphor=m.group("word") or "it", possessive=bool(m.group("poss")))
+            )
     groups: dict[int, list[str]] = {}
     for mention in mentions:
         if mention.group is not None:
@@ -584,7 +679,7 @@ def _refs(
             )
             if target is None:
                 target = next((c.key for c in cands.values() if c.type in allowed), None)
-            resolved.append(_Ref(r.start, r.end, target, r.anaphor))
+            resolved.append(_Ref(r.start, r.end, target, r.anaphor, r.possessive))
         else:
             resolved.append(r)
     return resolved
@@ -619,6 +714,13 @@ def _target(
         if nxt:
             listed = listed[: nxt.start()]
         return [a for a in (_clean_aspect(x) for x in _LIST_SPLIT.split(listed)) if a]
+    among = _AMONG.match(after) if "among" in after or "including" in after else None
+    if among:
+        return [a for a in (_clean_aspect(x) for x in _QUOTED_ITEM.findall(among.group("list"))) if a] or None
+    rated_its = _RATED_ITS.match(pre) if " its " in pre or " their " in pre else None
+    if rated_its and not [r for r in in_clause if not r.possessive]:
+        name = _clean_aspect(rated_its.group("aspect"))
+        return [name] if name else None
     if cut and isinstance(last_target, list) and cut[-1].group().startswith(";"):
         gap = _GAPPED.fullmatch(pre)
         if gap and not _FIRST_VERB.search(pre):
@@ -635,11 +737,22 @@ def _target(
             return _keys(head[-1:])
         if _PASSIVE_TAIL.search(pre):
             ante = _ANTECEDENT_START.sub("", pre[: which.start()])
-            return [a for a in (_clean_aspect(x) for x in _AND_SPLIT.split(ante)) if a] or None
+            # "Its resettlement policy and provision, which is rated separately, was": one
+            # aspect; a plural verb makes a list ("X and Y, which were rated").
+            parts = _AND_SPLIT.split(ante) if _WERE.search(pre, which.end()) else [ante]
+            return [a for a in (_clean_aspect(x) for x in parts) if a] or None
         return None
     found = _clause_subject(text, clause_start, start, in_clause, main_key)
     if found is not None:
         return found
+    for r in in_clause:
+        if (
+            r.possessive
+            and _OWN_RATING.match(text, r.end)
+            and _SUBJECT_PREFIX.match(text[clause_start : r.start])
+            and not [o for o in in_clause if not o.possessive]
+        ):
+            return _keys([r])
     if not [r for r in in_clause if not r.possessive]:
         # No subject in the clause ("..., and was itself rated", ", having previously been
         # rated"): the rating belongs to the subject of the sentence.
@@ -746,7 +859,7 @@ def _scores(
         if has_pair and ("respectively" in text[s0:s1] or "each" in text[s0:s1]):
             _shared_scores(text, sent, refs, cands)
         for m in _SCORE_RE.finditer(text, s0, s1) if has_pair else ():
-            has_points = bool(m.group("points") or m.group("points2"))
+            has_points = bool(m.group("points") or m.group("points2") or m.group("points3"))
             cue = _SCORE_CUE.search(text, max(s0, m.start() - 60), m.start())
             near_score = m.group("of1") and (
                 _SCORE_WORD.search(text, max(s0, m.start() - 20), m.start())
@@ -756,7 +869,7 @@ def _scores(
             if not (cue or has_points or near_score):
                 continue
             pts = parse_number(m.group("pts"))
-            out_of = int(m.group("of1") or m.group("of2"))
+            out_of = int(m.group("of1") or m.group("of2") or m.group("of3"))
             if not isinstance(pts, int) or pts > out_of:
                 continue
             last_out_of = out_of
@@ -793,7 +906,8 @@ def _score_lead(text: str, s0: int, q: int) -> bool:
         k -= 1
     while k > s0 and (text[k - 1].isalnum() or text[k - 1] in "-,_"):
         k -= 1
-    return _SCORE_LEAD.search(text, k, q) is not None
+    # "17 points on a 36-point scale": the maximum is a compound before "point".
+    return _SCORE_LEAD.search(text, k, q) is not None or text.startswith("-point", q + 2)
 
 
 def _shared_scores(text: str, sent: Span, refs: list[_Ref], cands: dict[str, _Candidate]) -> None:
@@ -852,6 +966,11 @@ def _give_score(
     main_key: str | None,
 ) -> None:
     before = [r for r in refs if sent[0] <= r.start < at and r.key and not r.possessive]
+    # "Fernmoor PDU, which sits within the North West region, achieved 3 points": the
+    # inspected unit, not a body named in a clause about it.
+    units_before = [r for r in before if r.key in cands and cands[r.key].type in _ALWAYS_UNITS]
+    if units_before:
+        before = units_before
     if not before:
         before = [r for r in refs if r.start < at and r.key and r.anaphor is None]
     k = before[-1].key if before else main_key
