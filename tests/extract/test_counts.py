@@ -127,6 +127,21 @@ COUNTS = [
     ("It could use the strengths of one PDU to support the other.", []),
     ("One Wold PDU rated ‘Good’, its neighbour ‘Inadequate’", []),
     ("Inspectors visited one PDU in the region.", [(1, None, "PDU")]),
+    # Second held-out set (our own words): an elided noun after its whole, a number after
+    # its group, a noun that looks like a verb, and page furniture of a copied web page.
+    ("Of the 40 cases we read, 12 had no plan at all.", [(40, None, "cases"), (12, None, "cases")]),
+    ("Of these 30 referrals sent in May, nine were late.", [(30, None, "referrals"), (9, None, "referrals")]),
+    ("The team supervises 900 people, of whom 120 are women.", [(900, None, "people"), (120, None, "people")]),
+    ("There are 60 posts, of which 14 were vacant.", [(60, None, "posts"), (14, None, "posts")]),
+    ("The service has a staff team of 31.", [(31, None, "staff")]),
+    ("It has a workforce of about 45, most of them part time.", [(45, "about", "staff")]),
+    ("Staff recorded more than 120 uses of force in a year.", [(120, "more than", "uses of force")]),
+    ("The PDU covers two counties and operates from three offices.", [(2, None, "counties"), (3, None, "offices")]),
+    ("We’d also like to set 4 optional analytics cookies to see how you use the site.", []),
+    ("Accept 2 cookies | Reject cookies", []),
+    ("Inspection of Westerby YJS (PDF, 2.3 MB, 48 pages)", []),
+    ("Annual report (HTML, 12 sections)", []),
+    ("Inspectors examined 48 cases (29 of them in Harlow).", [(48, None, "cases"), (29, None, "cases")]),
     # A known miss: the noun of "of them" is a plain noun phrase, not an earlier count.
     pytest.param("We recruit trainee probation officers, and the region will receive 95 of them.",
                  [(95, None, "trainee probation officers")],

@@ -73,6 +73,10 @@ ROLE_NOUNS = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 
+#: Lower-case words that tie a place or body to a role ("Director for South Central",
+#: "Head of Kestrel Downs"): capitalised words right after one are not a person's name.
+ROLE_PREPOSITIONS: frozenset[str] = frozenset("for of in at across".split())
+
 PRONOUNS: frozenset[str] = frozenset({"he", "she", "they"})
 
 # One word of a person's name: "Justin", "Lewis-Hume", "Mcalister", "O'Neill", "McAlister".
@@ -115,7 +119,13 @@ def _name_in(text: str, offset: int) -> tuple[Ref, Span] | None:
         if word in HONORIFICS:
             run.insert(0, tok)
             break
-        if word in NOT_NAME_WORDS or not (word[0].isupper() and _NAME_WORD.fullmatch(word)) or len(run) == 3:
+        if len(run) == 3:
+            break
+        if word in NOT_NAME_WORDS or not (word[0].isupper() and _NAME_WORD.fullmatch(word)):
+            if word in ROLE_PREPOSITIONS:
+                # "Regional Probation Director for South Central, Imogen Hart": capitals
+                # after "for" / "of" are the place of a role, not a name
+                return None
             break
         run.insert(0, tok)
     if not run:

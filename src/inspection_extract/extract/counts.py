@@ -169,6 +169,22 @@ FURNITURE_LINE_RE = regex.compile(
     """,
     regex.IGNORECASE | regex.VERBOSE | regex.MULTILINE,
 )
+#: Web-page furniture found anywhere in a line, whatever it begins with: a cookie banner
+#: ("set 3 optional analytics cookies"), a download link's file details ("(PDF, 1.4 MB,
+#: 52 pages)") and the licence notice ("Open Government Licence v3.0") of GOV.UK-style
+#: pages copied as plain text (pr-web press releases).
+FURNITURE_ANYWHERE_RE = regex.compile(
+    r"""
+    \bcookies?\b                                              # a cookie banner or its buttons
+  | \([ \t]*(?:PDF|HTML|ODT|ODS|DOCX?|XLSX?|CSV|ZIP)[ \t]*,[^()\n]*\d[^()\n]*\)  # "(PDF, 1.4 MB, 52 pages)"
+  | \bGovernment[ ]Licence\b                                  # "Open Government Licence v3.0"
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: Substrings one of which a line must hold for ``FURNITURE_ANYWHERE_RE`` to match it
+#: (without their first letter, so that no lower-casing is needed; a plain ``in`` test
+#: skips the pattern on ordinary lines).
+FURNITURE_ANYWHERE_KEYS = ("ookie", "(", "icence", "OOKIE", "ICENCE")
 #: How a furniture line's first word begins ("Read more", "Advertisement", "You have
 #: read", "Subscribe", "Want to read", "Comments"), where it does not begin with a digit
 #: or "©".
@@ -464,6 +480,20 @@ VERB_AFTER_RE = regex.compile(
     r"[ \t]+(?:are|were|was|is|had|have|has|will|would|remain|remained|went|go|being)\b",
     regex.IGNORECASE,
 )
+#: A share of a whole just named: "1,730 people, of whom 410 are serving", "of which 12 were".
+OF_WHOLE_PRONOUN_BEFORE_RE = regex.compile(r"\bof[ \t]+(?:whom|which)[ \t]*,?[ \t]*$", regex.IGNORECASE)
+#: A whole opening its clause: "Of the 52 cases inspectors examined, 19 had gone".
+OF_THE_BEFORE_RE = regex.compile(r"\bof[ \t]+(?:the|those|these)[ \t]+$", regex.IGNORECASE)
+#: A number after a group written before it: "a staff team of 26", "a workforce of
+#: about 40". Group ``m`` is what the group is made of, where written ("staff").
+GROUP_OF_BEFORE_RE = regex.compile(
+    r"""\b(?P<a>an?)[ \t]+(?P<m>(?:[\p{L}\-]+[ \t]+){0,2}?)  # "a staff "
+        (?P<g>team|workforce|cohort|caseload)[ \t]+of[ \t]+$  # "team of "
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+#: What a group's members are called when its name does not say.
+GROUP_MEMBERS = {"team": "staff", "workforce": "staff", "cohort": "people", "caseload": "cases"}
 #: The clause ends right after the number ("some 2,400, many ...", "scored just three.").
 CLAUSE_END_AFTER_RE = regex.compile(r"[ \t]*(?:[,.;:)]|$)", regex.MULTILINE)
 #: "one of eight in the region": the number after "one of" counts the group.
@@ -563,6 +593,9 @@ class _Lines:
                     or (first[:1].isdigit() and "comment" in line.lower())
                 )
                 and bool(FURNITURE_LINE_RE.match(text, start, end))
+            ) or (
+                any(k in line for k in FURNITURE_ANYWHERE_KEYS)
+                and bool(FURNITURE_ANYWHERE_RE.search(line))
             ) or (
                 contents
                 and ("...." in line or "……" in line or ". . . " in line)
@@ -690,6 +723,13 @@ def _noun_phrase(text: str, pos: int, *, singular: bool = False, words: _Words |
             continue
         if not singular and _is_plural(w):
             head = i
+        elif not singular and low in VERBS_3SG and (nxt := words.get(i + 1)) is not None and nxt[0] == "of":
+            # "more than 300 uses of restraint": a noun like a verb, known by its "of"
+            # (CQC reports), which takes the thing it is of along
+            obj = words.get(i + 2)
+            if obj is None or obj[0].lower() in STOP_WORDS:
+                return None
+            return _Phrase(text[words.items[0][1] : obj[2]], words.items[0][1], obj[2])
         elif i >= 4:
             return None
     if head < 0:
@@ -998,6 +1038,15 @@ class _Scanner:
             text, max(0, qstart - 20), qstart
         ):
             return self._make(value, qualifier, "cases", qstart, end)  # "caseloads of more than 80"
+        group = (
+            GROUP_OF_BEFORE_RE.search(text, max(0, qstart - 40), qstart)
+            if qstart >= 3 and text[qstart - 3 : qstart] == "of "
+            else None
+        )
+        if group and value != 1:  # "a staff team of 26"
+            members = group.group("m").split()
+            noun = members[-1] if members and _is_plural(members[-1]) else GROUP_MEMBERS[group.group("g").lower()]
+            return self._make(value, qualifier, noun, group.start("a"), end)
         if antecedent is None:
             return None
         total = TOTAL_AFTER_RE.match(text, pos) if _head(text, pos)[:1] in ("i", "a") else None
@@ -1011,7 +1060,11 @@ class _Scanner:
         if value == 1:
             return None  # "One described how ...": a pronoun, not a count
         if VERB_AFTER_RE.match(text, pos) and (
-            leader or qualifier or text[start].isupper() or word in CLAUSE_OPENERS
+            leader
+            or qualifier
+            or text[start].isupper()
+            or word in CLAUSE_OPENERS
+            or self._after_whole(start, before, antecedent)
         ):
             return self._make(value, qualifier, noun, lstart, end)  # "The remaining three had"
         if CLAUSE_END_AFTER_RE.match(text, pos):
@@ -1021,6 +1074,22 @@ class _Scanner:
             if gapped is not None:  # "and Wearmouth 4,"
                 return self._make(value, qualifier, noun, gapped, end)
         return None
+
+    def _after_whole(self, start: int, before: str, antecedent: Count) -> bool:
+        """Whether the number is a share of the whole counted just before it, its noun
+        left out: "of whom 410 are serving" or, after a clause that opens with the whole,
+        "Of the 52 cases inspectors examined, 19 had gone" (press releases)."""
+        if before.endswith(("whom ", "which ", "whom, ", "which, ")) and OF_WHOLE_PRONOUN_BEFORE_RE.search(before):
+            return True
+        if not before.rstrip(" \t").endswith(","):
+            return False
+        a_start, a_end = antecedent.span
+        between = self.text[a_end:start]
+        return (
+            OF_THE_BEFORE_RE.search(self.text, max(0, a_start - 12), a_start) is not None
+            and not SENTENCE_END_RE.search(between)
+            and between.count(",") == 1
+        )
 
     def _gapped(self, start: int, before: str, antecedent: Count) -> int | None:
         """Where the name of a gapped clause begins ("... scored 10 points and Wearmouth

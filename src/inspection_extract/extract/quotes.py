@@ -72,6 +72,12 @@ _FOLLOWING = regex.compile(
         \s+(?:of|from)\s+(?P<subj>[^.]+)""",
     regex.VERBOSE,
 )
+# A dash credit under a block quote that names a document rather than a person:
+# "— Kestrel Downs inspection report", "– Ofsted letter to the school".
+_CREDIT_SOURCE = regex.compile(
+    r"\b(?:report|review|letter|statement|survey|summary|findings|evaluation|briefing|bulletin)s?\b",
+    regex.IGNORECASE,
+)
 _ANY_VERB = regex.compile(rf"\b{VERB_PATTERN}\b")  # mid-sentence verbs are lower case
 
 
@@ -284,8 +290,14 @@ def _lead_in(view: _View, cand: _Candidate, floor: int) -> tuple[Ref | None, boo
             return parse_subject(m.group("subj"), offset), True, resumed or handed_over
     m = _ACCORDING.match(lead)
     if m:
-        # "According to Mr Reyes, “the service has ...”" hands over like "he said,"
-        return parse_subject(m.group("subj"), offset + m.start("subj")), True, True
+        # "According to Mr Reyes, “the service has ...”" hands over like "he said,"; in
+        # "According to X, the partnership has “turned a corner”" reported speech comes
+        # between, and a lower-case fragment quoted in it is not speech.
+        handed_over = lead.endswith((",", ":"))
+        subj = m.group("subj")
+        if not handed_over and "," in subj:
+            subj = subj[: subj.rfind(",")]  # who, without the reported clause after them
+        return parse_subject(subj, offset + m.start("subj")), True, handed_over
     m = _LEAD_COLON.match(lead)
     if m:
         ref = parse_subject(m.group("subj"), offset)
@@ -298,16 +310,18 @@ def _after(view: _View, cand: _Candidate, next_open: int) -> Ref | None:
     """The speaker named after the quote: ", said Justin Russell, Chief Inspector of
     Probation." / ", Mr Russell said." / ", he added."; or "(Probation officer)" in reports."""
     doc = view.doc
-    if cand.close_at is None:
+    # An unmarked <blockquote> ends with its paragraph: only a dash credit below can follow.
+    close = cand.close_at if cand.close_at is not None else cand.end - 1 if cand.block else None
+    if close is None:
         return None
     text = doc.text
-    start = cand.close_at + 1
-    m = _BRACKETED.match(text, start)
+    start = close + 1
+    m = _BRACKETED.match(text, start) if cand.close_at is not None else None
     if m:
         return parse_subject(m.group("desc"), m.start("desc")) or Ref(
             "description", m.group("desc"), m.span("desc")
         )
-    pi = view.index(cand.close_at)
+    pi = view.index(close)
     para = doc.paragraphs[pi]
     if not text[start : para[1]].strip() and pi + 1 < len(doc.paragraphs):
         # The quote ends its paragraph: a next paragraph that opens with a dash names who
@@ -340,7 +354,14 @@ def _after(view: _View, cand: _Candidate, next_open: int) -> Ref | None:
         # "” – Jane Smith, director of children's services" (a dash, then who spoke); a
         # dashed list item ("– Leadership: Good") is not a speaker. A role on the line
         # below the name is read like one after a comma (same length: offsets hold).
-        return parse_subject(clause.replace("\n", ","), offset)
+        ref = parse_subject(clause.replace("\n", ","), offset)
+        if ref is None and cand.block and _CREDIT_SOURCE.search(clause):
+            # "— Kestrel Downs inspection report" under a <blockquote> (news sites): the
+            # credit names a document or body, which is the speaker's description.
+            span = _strip(text, offset, offset + len(clause.rstrip(" .")))
+            if span is not None:
+                return Ref("description", text[span[0] : span[1]], span)
+        return ref
     return None
 
 
@@ -479,6 +500,10 @@ def quotes(doc: Document) -> list[Quote]:
         prev_end = spans[ci][1]
         after = _after(view, cand, next_open)
         if not _is_speech(cand, words, introduced or after is not None, resumed):
+            if ref is not None and ref.kind == "name":
+                # "According to Martin Jones, the partnership has “turned a corner”. He
+                # said: ...": the fragment is not speech, but its lead-in names who "he" is.
+                known.append(_Speaker(ref.value, ref.span, ref.role, cand.end))
             continue
         ref = ref or after or _previous_paragraph(view, cand)
         if ref is None and cand.block:
