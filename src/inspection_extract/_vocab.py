@@ -7,6 +7,8 @@ way everywhere.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import regex
 
 from inspection_extract.record import RATINGS
@@ -20,7 +22,7 @@ def _split_tolerant(word: str) -> str:
 
 
 # Each rating with the inflections documents use. Order: longest first.
-_RATING_FORMS: dict[str, tuple[str, ...]] = {
+RATING_FORMS: dict[str, tuple[str, ...]] = {
     "Requires improvement": (
         "requires improvement", "requiring improvement", "require improvement",
         "required improvement", "requires improvements",
@@ -37,12 +39,12 @@ def _rating_form(form: str) -> str:
 
 RATING_PATTERN = "|".join(
     f"(?P<r{i}>{'|'.join(_rating_form(f) for f in forms)})"
-    for i, forms in enumerate(_RATING_FORMS.values())
+    for i, forms in enumerate(RATING_FORMS.values())
 )
 #: Matches any rating word (case-insensitive), including forms split by PDF extraction.
 #: ``normalise_rating`` turns a match into one of the four values.
 RATING_RE = regex.compile(rf"\b(?:{RATING_PATTERN})\b", regex.IGNORECASE)
-_RATING_BY_GROUP = {f"r{i}": value for i, value in enumerate(_RATING_FORMS)}
+_RATING_BY_GROUP = {f"r{i}": value for i, value in enumerate(RATING_FORMS)}
 
 
 def normalise_rating(raw: str) -> str | None:
@@ -62,7 +64,7 @@ def normalise_rating(raw: str) -> str | None:
     return None  # pragma: no cover - one group always matches
 
 
-assert set(_RATING_FORMS) == set(RATINGS)
+assert set(RATING_FORMS) == set(RATINGS)
 
 # Numbers written as words, as press releases spell them.
 UNITS_WORDS = {
@@ -99,7 +101,9 @@ def parse_number(raw: str) -> int | float | None:
     >>> parse_number("4,000"), parse_number("Thirty-two"), parse_number("29.4")
     (4000, 32, 29.4)
     """
-    s = raw.strip().lower().replace(",", "")
+    if raw.isdecimal():
+        return int(raw)
+    s = raw.strip().lower().replace(",", "").replace("\ufb01", "fi")
     if not s:
         return None
     if _INTEGER.fullmatch(s):
@@ -119,9 +123,22 @@ def parse_number(raw: str) -> int | float | None:
             if SCALE_WORDS[word] >= 1000:
                 total += current
                 current = 0
-        elif word == "and":
+        elif word == "and" and seen:
             continue
         else:
             return None
         seen = True
     return total + current if seen else None
+
+
+def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only match at one of ``starts``
+    (ascending): the cheap way to run a heavy pattern at the hits of a literal search."""
+    last_end = 0
+    for s in starts:
+        if s < last_end:
+            continue
+        m = pattern.match(text, s)
+        if m:
+            last_end = m.end()
+            yield m

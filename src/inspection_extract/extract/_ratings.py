@@ -18,7 +18,7 @@ from typing import Literal
 
 import regex
 
-from inspection_extract._vocab import _RATING_FORMS, RATING_PATTERN, RATING_RE, normalise_rating
+from inspection_extract._vocab import RATING_FORMS, RATING_PATTERN, RATING_RE, matches_at, normalise_rating
 from inspection_extract.record import Span
 
 Kind = Literal["current", "previous", "both"]
@@ -113,16 +113,7 @@ def _row_starts(text: str) -> tuple[list[int], list[int], list[int]]:
 
 def _rows(pattern: regex.Pattern[str], text: str, starts: list[int]) -> list[regex.Match[str]]:
     """``pattern.finditer(text)`` for a line-anchored pattern, tried only at ``starts``."""
-    out: list[regex.Match[str]] = []
-    last_end = 0
-    for s in starts:
-        if s < last_end:
-            continue
-        m = pattern.match(text, s)
-        if m:
-            out.append(m)
-            last_end = m.end()
-    return out
+    return list(matches_at(pattern, text, starts))
 
 
 # The four-point scale or a tally: three or more different ratings in one sentence.
@@ -409,7 +400,7 @@ def _squeezed_heads(low: str) -> list[int]:
 
 
 # Every form `RATING_RE` reads, unsplit, in the order it tries them.
-_PLAIN_FORMS = tuple(f for forms in _RATING_FORMS.values() for f in forms)
+_PLAIN_FORMS = tuple(f for forms in RATING_FORMS.values() for f in forms)
 # Characters that are surely not word characters (`\b` stands beside them): the common ones.
 _NOT_WORD = frozenset(" \n.,;:!?'\"()[]‘’“”–—-/…*•|")
 

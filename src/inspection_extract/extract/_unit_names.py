@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
+from inspection_extract._vocab import matches_at
 from inspection_extract.record import Span
 
 # Capitalised words that never belong to the name of an inspected place.
@@ -257,18 +258,6 @@ def _literal_hits(text: str, literals: tuple[tuple[str, int], ...], before: tupl
     return sorted(out)
 
 
-def _matches_at(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern that can only match at one of ``starts``."""
-    last_end = 0
-    for s in starts:
-        if s < last_end:
-            continue
-        m = pattern.match(text, s)
-        if m:
-            last_end = m.end()
-            yield m
-
-
 def _suffix_matches(text: str) -> Iterator[regex.Match[str]]:
     # A match begins at the space before the type word, or two characters earlier at a
     # possessive "’s" ("Swansea’s youth justice service").
@@ -277,14 +266,14 @@ def _suffix_matches(text: str) -> Iterator[regex.Match[str]]:
         for s in _literal_hits(text, _SUFFIX_LITERALS, (1, 3))
         if text[s] == " " or (text[s] in "'’" and text[s + 1 : s + 3] in ("s ", "S "))
     ]
-    return _matches_at(_SUFFIX_RE, text, starts)
+    return matches_at(_SUFFIX_RE, text, starts)
 
 
 def _anchor_matches(text: str) -> Iterator[regex.Match[str]]:
     starts: set[int] = set()
     for word, backs in _ANCHOR_BACK.items():
         starts.update(_literal_hits(text, ((word, 0),), backs))
-    return _matches_at(_ANCHOR_RE, text, sorted(starts))
+    return matches_at(_ANCHOR_RE, text, sorted(starts))
 
 
 def _prefixed(text: str, *, regions_only: bool = False) -> Iterator[tuple[str, int, int, Span]]:
@@ -369,7 +358,7 @@ def find_mentions(text: str) -> list[UnitMention]:
                     span = (pos + lead + item_span[0], pos + lead + item_span[1])
                     found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
                 pos += len(item) + 1
-    for m in _matches_at(_INSTITUTION_RE, text, _literal_hits(text, _INSTITUTION_LITERALS, (1,))):
+    for m in matches_at(_INSTITUTION_RE, text, _literal_hits(text, _INSTITUTION_LITERALS, (1,))):
         name = _name_before(text, m.start())
         if name:
             unit_type = _INSTITUTION_TYPES.get(m.group("word"), "other")

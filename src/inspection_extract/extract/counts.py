@@ -42,7 +42,7 @@ from dataclasses import dataclass
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import RATING_RE, SCALE_WORDS, TENS_WORDS, UNITS_WORDS
+from inspection_extract._vocab import RATING_RE, TENS_WORDS, UNITS_WORDS, parse_number
 from inspection_extract.record import Count, Percentage
 
 # --------------------------------------------------------------------------------------
@@ -128,28 +128,6 @@ def _numbers(text: str) -> list[regex.Match[str]]:
                 end = m.end()
     # Numbers in digits and in words never overlap: their order is that of their starts.
     return sorted(found, key=lambda m: m.start())
-
-
-def _value(raw: str) -> int | float | None:
-    """The value of a number in digits or words ("4,000" -> 4000, "Thirty-two" -> 32)."""
-    if raw.isdecimal():
-        return int(raw)
-    s = raw.lower().replace(",", "").replace("\ufb01", "fi").strip()
-    if s[:1].isdigit():
-        return float(s) if "." in s else int(s)
-    total = current = 0
-    for word in s.replace("-", " ").split():
-        if word in UNITS_WORDS:
-            current += UNITS_WORDS[word]
-        elif word in TENS_WORDS:
-            current += TENS_WORDS[word]
-        elif word in SCALE_WORDS:
-            current = max(current, 1) * SCALE_WORDS[word]
-            if SCALE_WORDS[word] >= 1000:
-                total, current = total + current, 0
-        else:
-            return None
-    return total + current
 
 
 # --------------------------------------------------------------------------------------
@@ -858,7 +836,7 @@ class _Scanner:
                 if self.shared is not None:
                     self.shared, self.shared_from = None, -1
                 continue
-            value = _value(raw)
+            value = parse_number(raw)
             if value is None:
                 continue
             count = self._count_at(start, end, value)
@@ -1192,7 +1170,7 @@ def _label_rows(scanner: _Scanner) -> list[Count]:
             continue
         if any(s <= start < e for s, e in spans) or scanner.lines.excluded(start):
             continue
-        value = _value(m.group())
+        value = parse_number(m.group())
         if value is None or (len(m.group()) == 4 and _YEAR_RE.fullmatch(m.group())):
             continue
         line_start = text.rfind("\n", 0, start) + 1
@@ -1310,7 +1288,7 @@ def percentages(doc: Document) -> list[Percentage]:
         start = _number_before(text, max(0, sign.start() - 30), sign.start())
         if start is None or lines.excluded(start, contents=False):
             continue
-        value = _value(text[start : sign.start()].strip())
+        value = parse_number(text[start : sign.start()].strip())
         if value is None:
             continue
         first = PERCENT_RANGE_FIRST_RE.search(text, max(0, start - 12), start) if start else None
