@@ -48,48 +48,50 @@ _ANY_LED_BY = regex.compile(r"\b(?:led|conducted|carried\s+out)\s+by\s", regex.I
 #: lines mark a press release; contents, foreword and the ratings table a report; bylines,
 #: "READ MORE" links and paywall furniture a news article; "Posted by" and comment counts a
 #: blog (which the record calls "other": it is commentary, neither news nor release).
-#: Each cue is (a word it cannot match without, lower case; its pattern): the pattern runs
-#: only on texts holding the word, which keeps this pass cheap.
+#: Each cue is (a word it cannot match without; its pattern): the pattern runs only on texts
+#: holding the word, which keeps this pass cheap. The word is looked for as written where
+#: the pattern is case-sensitive (most cues: "ENDS", "By", "Contents"), in the lower-cased
+#: text where it is not (written in lower case, for the ``(?i:...)`` cues).
 TYPE_CUES: dict[str, tuple[tuple[str, str], ...]] = {
     "press_release": (
-        ("ends", r"^\W*ENDS\W*$"),
+        ("ENDS", r"^\W*ENDS\W*$"),
         ("editor", r"(?i:\bnotes?\s+(?:to|for)\s+editors?\b)"),
         ("embargo", r"(?i:\bembargo(?:ed)?\b)"),
         ("publication", r"(?i:\bnot\s+for\s+publication\b)"),
         ("media", r"(?i:\bmedia\s+(?:enquiries|contact)\b)"),
         ("press", r"(?i:\bpress\s+(?:office|release|team)\b)"),
-        ("published:", r"^Published:"),
+        ("Published:", r"^Published:"),
     ),
     "report": (
-        ("contents", r"^Contents$"),
-        ("foreword", r"^Foreword$"),
-        ("ratings", r"^Ratings$"),
+        ("Contents", r"^Contents$"),
+        ("Foreword", r"^Foreword$"),
+        ("Ratings", r"^Ratings$"),
         ("inspection", r"\bAn\s+inspection\s+of\s+[\w\s]{0,40}services\s+in\b"),
-        ("inspection", r"^Inspection\s+of\s+[\w\s]{0,40}services:"),
-        ("fieldwork", r"\bFieldwork\s+started\b"),
-        ("crown", r"\bCrown\s+copyright\b"),
-        ("annex", r"^Annex\s+\d"),
-        ("overall", r"^Overall\s+rating\b"),
-        ("score", r"\bScore\s+\d+/\d+"),
+        ("Inspection", r"^Inspection\s+of\s+[\w\s]{0,40}services:"),
+        ("Fieldwork", r"\bFieldwork\s+started\b"),
+        ("Crown", r"\bCrown\s+copyright\b"),
+        ("Annex", r"^Annex\s+\d"),
+        ("Overall", r"^Overall\s+rating\b"),
+        ("Score", r"\bScore\s+\d+/\d+"),
     ),
     "news_article": (
-        ("by", r"^By\s+\p{Lu}"),
-        ("read more", r"\bREAD\s+MORE\b"),
-        ("advertisement", r"^Advertisement$"),
-        ("democracy", r"\bLocal\s+Democracy\s+Report(?:er|ing)\b"),
-        ("reporter", r"\b(?:Crime|Court|Political|Health)\s+Reporter\b"),
-        ("comments", r"^Comments\s*\(\d+\)"),
+        ("By", r"^By\s+\p{Lu}"),
+        ("READ", r"\bREAD\s+MORE\b"),
+        ("Advertisement", r"^Advertisement$"),
+        ("Democracy", r"\bLocal\s+Democracy\s+Report(?:er|ing)\b"),
+        ("Reporter", r"\b(?:Crime|Court|Political|Health)\s+Reporter\b"),
+        ("Comments", r"^Comments\s*\(\d+\)"),
         ("inspectorate", r"\bsaid\s+the\s+inspectorate\b"),
         ("reserved", r"\bAll\s+rights\s+reserved\b"),
         ("article", r"\bfree\s+articles?\b"),
         ("register", r"\bSign\s+in\s+or\s+register\b"),
         ("day", r"^\p{Lu}{3,}(?:\s+\p{Lu}+)*,\s+\p{Lu}\p{Ll}+day\b"),
-        ("image:", r"\bImage:"),
+        ("Image:", r"\bImage:"),
     ),
     "blog": (
-        ("posted", r"^Posted\s+by\b"),
+        ("Posted", r"^Posted\s+by\b"),
         ("comment", r"^\d+\s+comments?:?$"),
-        ("label", r"^Labels?:"),
+        ("Label", r"^Labels?:"),
         ("said...", r"\bsaid\.\.\.$"),
         (".blog", r"\.blog\b"),
     ),
@@ -97,7 +99,7 @@ TYPE_CUES: dict[str, tuple[tuple[str, str], ...]] = {
 #: Weaker signs of the inspectorate's own release, for a text cut off before its notes:
 #: its formal name and its Chief Inspector introduced with "said:". Each counts half.
 WEAK_PRESS_CUES: tuple[tuple[str, str], ...] = (
-    ("majesty", r"(?:His|Her)\s+Majesty[’']s\s+Inspectorate"),
+    ("Majesty", r"(?:His|Her)\s+Majesty[’']s\s+Inspectorate"),
     ("said:", r"Chief\s+Inspector\s+of\s+\w+(?:\s+\p{Lu}\w+){0,3},?\s+said:"),
 )
 _TYPE_RES = {
@@ -277,6 +279,20 @@ def title(doc: Document) -> Field | None:
     return None
 
 
+_LAST_WORD_CHAR = regex.compile(r"\w", regex.REVERSE)
+
+
+def _search_from(text: str, word: str, pattern: regex.Pattern[str]) -> int:
+    """Where a cue's pattern may first match: 0, but for a line of only its word ("ENDS",
+    found near a release's end) the end of the last word character before the word's first
+    occurrence, as nothing but non-word characters can come between the line start and it.
+    """
+    if not pattern.pattern.startswith(r"^\W*" + word):
+        return 0
+    before = _LAST_WORD_CHAR.search(text, 0, text.find(word))
+    return before.end() if before else 0
+
+
 def document_type(doc: Document) -> str:
     """"press_release", "report", "news_article" or "other".
 
@@ -286,7 +302,11 @@ def document_type(doc: Document) -> str:
     text, low = doc.text, doc.text.lower()
 
     def count(cues: tuple[tuple[str, regex.Pattern[str]], ...]) -> int:
-        return sum(len(pattern.findall(text)) for word, pattern in cues if word in low)
+        return sum(
+            len(pattern.findall(text, _search_from(text, word, pattern)))
+            for word, pattern in cues
+            if word in (low if pattern.pattern.startswith("(?i:") else text)
+        )
 
     scores = {kind: float(count(cues)) for kind, cues in _TYPE_RES.items()}
     scores["press_release"] += 0.5 * count(_WEAK_PRESS_RES)

@@ -169,16 +169,19 @@ _PART_RE = regex.compile(
 )
 #: A part that leaves out the verb of the part before it: "Five are aimed at the PDU, two at
 #: the region, and one at HMPPS". Read only straight after a part.
-_ELLIPTIC_PART_RE = regex.compile(
-    rf"""
-    (?:[^\S\n]*[,;][^\S\n]*(?:and\s+)?|\s+and\s+)
-    (?:the\s+(?:remaining|other|last|final)\s+)?          # "..., and the remaining two at the region"
-    (?P<n>{_NUM})\s+(?:at|to|for)\s+
-    (?P<to>[^.;:,]+?)
-    {_PART_END}
-    """,
-    regex.IGNORECASE | regex.VERBOSE,
-)
+@functools.cache
+def _elliptic_part_re() -> regex.Pattern[str]:
+    # Compiled on first use, not at import: read only straight after a split part.
+    return regex.compile(
+        rf"""
+        (?:[^\S\n]*[,;][^\S\n]*(?:and\s+)?|\s+and\s+)
+        (?:the\s+(?:remaining|other|last|final)\s+)?          # "..., and the remaining two at the region"
+        (?P<n>{_NUM})\s+(?:at|to|for)\s+
+        (?P<to>[^.;:,]+?)
+        {_PART_END}
+        """,
+        regex.IGNORECASE | regex.VERBOSE,
+    )
 #: A recipient named before its count: "Eastwold PDU receives three recommendations and
 #: Westwold PDU five".
 _RECEIVES_RE = regex.compile(
@@ -190,15 +193,18 @@ _RECEIVES_RE = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 #: The next recipient and count of that form, the verb and noun left out: "... and Westwold PDU five".
-_RECEIVES_MORE_RE = regex.compile(
-    rf"""
-    (?:[^\S\n]*,[^\S\n]*(?:and\s+)?|\s+and\s+)
-    (?P<to>(?:the\s+\w|(?-i:\p{{Lu}}))[^,;:.]{{0,80}}?)\s+
-    (?P<n>{_NUM})
-    (?=\s*[.;,]|\s*$|\s+and\s)
-    """,
-    regex.IGNORECASE | regex.VERBOSE,
-)
+@functools.cache
+def _receives_more_re() -> regex.Pattern[str]:
+    # Compiled on first use, not at import: read only after a recipient-first part (rare).
+    return regex.compile(
+        rf"""
+        (?:[^\S\n]*,[^\S\n]*(?:and\s+)?|\s+and\s+)
+        (?P<to>(?:the\s+\w|(?-i:\p{{Lu}}))[^,;:.]{{0,80}}?)\s+
+        (?P<n>{_NUM})
+        (?=\s*[.;,]|\s*$|\s+and\s)
+        """,
+        regex.IGNORECASE | regex.VERBOSE,
+    )
 #: The recommendations spelt out after a colon, all for one body: "Inspectors made one
 #: recommendation: that the management board should make sure ..." (news style).
 _THAT_SHOULD = regex.compile(
@@ -422,7 +428,7 @@ def _parts_in(doc: Document, s: int, e: int, total: int | None) -> list[tuple[Re
         out.append((part[0], m.start()))
         # "Five are aimed at the PDU, two at the region, and one at HMPPS".
         covered = m.end()
-        while (more := _ELLIPTIC_PART_RE.match(text, covered, e)) is not None:
+        while (more := _elliptic_part_re().match(text, covered, e)) is not None:
             n = _number(more.group("n"))
             part = None if n is None else _split_part(doc, more, e, n, more.span("to"), more.start("n"))
             if part is None:
@@ -434,7 +440,7 @@ def _parts_in(doc: Document, s: int, e: int, total: int | None) -> list[tuple[Re
     # The recipient first: "Eastwold PDU receives three recommendations and Westwold PDU five".
     for m in _RECEIVES_RE.finditer(text, s, e):
         chain = [m]
-        while (more := _RECEIVES_MORE_RE.match(text, chain[-1].end(), e)) is not None:
+        while (more := _receives_more_re().match(text, chain[-1].end(), e)) is not None:
             chain.append(more)
         for link in chain:
             n = _number(link.group("n"))
