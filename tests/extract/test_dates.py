@@ -83,6 +83,10 @@ PUBLISHED = [
     ("Headline\n\nPublished:\n\nBody.", None),
     ("Headline\n\nThe council met | 4 June 2025 was the day it decided.", None),
     ("Headline\n\nLast updated: 4 March 2024\n\nBody.", None),
+    # A regulator's header line, and a byline with a middle dot (holdout3).
+    ("Care regulator\nPress release – 3 June 2025\n\nHeadline\n\nBody.", ("2025-06-03", "3 June 2025")),
+    ("Headline\n\nBy Sam Reid · 14 April 2025\n\nBody.", ("2025-04-14", "14 April 2025")),
+    ("Headline\n\nInspection visit – 3 June 2025\n\nBody.", None),
 ]
 
 

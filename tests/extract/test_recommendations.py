@@ -114,6 +114,9 @@ PROSE: dict[str, list[tuple[str, Expected]]] = {
         ("The report identifies one area where the school could improve further: reading.", (1, [])),
         ("Inspectors found two areas in which the college needs to improve.", (2, [])),
     ],
+    "CQC: 'should improve' is an advisory action, not a recommendation": [
+        ("Inspectors found one area where the surgery should improve, on record keeping.", None),
+    ],
     "parts that leave out the verb": [
         ("The report makes nine recommendations. Six are aimed at the PDU, two at the region, and one "
          "at HMPPS.", (9, [1, 2, 6])),
@@ -250,6 +253,32 @@ def test_for_headings(text: str, expected: list[tuple[str, int]]) -> None:
     assert found is not None
     assert [(s.recipient, s.count) for s in found.split] == expected
     assert found.total == sum(n for _, n in expected)
+
+
+# PDU reports label each item with its recipient in a bracket (pdf-holdout2); PDF text may
+# lose the blank line between two items.
+LABELLED = (
+    "Recommendations\n\nRecommendation 1 (for the head of the PDU): Cut caseloads for new\nofficers.\n\n"
+    "Recommendation 2 (for the head of the PDU): Train staff in risk.\n"
+    "Recommendation 3 (for HMPPS): Review the workload tool.\n\nBackground\n\nText."
+)
+
+
+def test_labelled_items() -> None:
+    found = _recs(LABELLED)
+    assert found is not None
+    assert [(s.recipient, s.count) for s in found.split] == [("head of the PDU", 2), ("HMPPS", 1)]
+    assert [(i.recipient, i.text) for i in found.items] == [
+        ("head of the PDU", "Cut caseloads for new\nofficers."),
+        ("head of the PDU", "Train staff in risk."),
+        ("HMPPS", "Review the workload tool."),
+    ]
+    assert found.total == 3
+
+
+def test_labelled_items_must_be_numbered_from_one() -> None:
+    # A cross-reference to one recommendation is not the list.
+    assert _recs("See Recommendation 4 (for HMPPS): review the tool.\n\nRecommendation 4 (for HMPPS): x") is None
 
 
 def test_for_heading_needs_talk_of_recommendations() -> None:

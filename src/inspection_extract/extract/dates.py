@@ -125,12 +125,14 @@ EMBARGO_CUE_RE = regex.compile(
 #: A line at the head of a page that is only a date: a news dateline ("Thursday 9 November
 #: 2023 5:00am"), a byline ("By Martha Quayle, 10 October 2024"), a place-dateline ("NEWPORT,
 #: Thursday 13 March 2025 —"), a label ("Published: 22 August 2024", "date 2025-09-25"), a
-#: title prefix ("30 March 2023 - County Durham ..."), or a report cover's "OCTOBER 2022".
+#: title prefix ("30 March 2023 - County Durham ..."), a report cover's "OCTOBER 2022", or a
+#: regulator's header ("News release – 8 August 2025").
 DATELINE_PREFIX_RE = regex.compile(
     rf"""
     (?:
         (?:published|posted(?:\s+on)?|date|(?:for\s+)?released?|issued)\s*:?\s*   # a label
-      | by\s+[^\n,|]{{1,60}}[,|]\s*                                    # a byline: "By Priya Sandhu | "
+      | by\s+[^\n,|·•]{{1,60}}[,|·•]\s*                   # a byline: "By Priya Sandhu | ", "By Anjali Rao · "
+      | (?:(?:news|press|media)\s+)?(?:release|statement|notice|update)s?\s+[-–—]\s*   # a header: "News release – "
       | \p{{L}}[\p{{L}}\s&-]{{0,30}}\|\s*                                # a section: "News | 17 March 2025"
       | \p{{Lu}}[\p{{Lu}}\s'.-]{{1,40}},\s*                                # "NEWPORT, "
     )?

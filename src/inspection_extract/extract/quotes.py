@@ -27,7 +27,7 @@ import regex
 
 from inspection_extract._document import Document
 from inspection_extract._vocab import RATING_RE
-from inspection_extract.extract._speakers import SPEECH_VERBS, VERB_PATTERN, Ref, parse_subject
+from inspection_extract.extract._speakers import ROLE_NOUNS, SPEECH_VERBS, VERB_PATTERN, Ref, parse_subject
 from inspection_extract.record import Quote, Span
 
 # A double quote mark; straight marks are told apart by what surrounds them.
@@ -79,6 +79,14 @@ _CREDIT_SOURCE = regex.compile(
     regex.IGNORECASE,
 )
 _ANY_VERB = regex.compile(rf"\b{VERB_PATTERN}\b")  # mid-sentence verbs are lower case
+# "According to Martin Jones, HM Chief Inspector of Probation, the difference ..." outside
+# quotes: who is credited, up to the end of the clause.
+_ACCORDING_MENTION = regex.compile(r"[Aa]ccording\s+to\s+(?P<subj>[^.;:“”\"\n]{3,200})")
+# An undashed credit line under a set-apart quote (reports): at most this many words, not
+# ending like a sentence or a lead-in, with no colon or digit (headings: "Standard 1.3: Staff").
+_CREDIT_WORDS = 8
+_CREDIT_NOT_END = set(".:;!?,”\"")
+_CREDIT_NOT = regex.compile(r"[:\d“”\"]")
 
 
 def _verb_keys(verbs: tuple[str, ...]) -> tuple[str, ...]:
@@ -110,6 +118,7 @@ class _Candidate:
     close_at: int | None  # offset of the closing mark, None when unclosed or unmarked
     block: bool
     final: str = ""  # the last character inside the marks ("," hands over to an attribution)
+    joined: int = 0  # pieces that continue a sentence on the same line, not a new paragraph
 
     @property
     def start(self) -> int:
@@ -329,6 +338,10 @@ def _after(view: _View, cand: _Candidate, next_open: int) -> Ref | None:
         nxt = doc.paragraphs[pi + 1]
         if text[nxt[0]] in _DASHES:
             start, para = nxt[0], nxt
+        elif text[para[0] : cand.open_at].strip() == "":
+            credit = _credit_line(text, nxt)
+            if credit is not None:
+                return credit
     end = min(next_open, para[1])
     after = text[start:end]
     # The dash may also open the next line of the same paragraph (press-release layout).
@@ -363,6 +376,44 @@ def _after(view: _View, cand: _Candidate, next_open: int) -> Ref | None:
                 return Ref("description", text[span[0] : span[1]], span)
         return ref
     return None
+
+
+def _interrupted(view: _View, first: _Candidate, second: _Candidate) -> bool:
+    """Whether ``second`` resumes the sentence of ``first`` after an attribution set in
+    its middle: “The PDU,” said X, “has good leaders”: the first half hands over with a
+    comma, the attribution ends with a comma, and the second half starts in lower case
+    in the same paragraph."""
+    if first.final != "," or first.close_at is None:
+        return False
+    text = view.doc.text
+    between = text[first.close_at + 1 : second.open_at]
+    words = next((ch for ch in text[second.start : second.end] if ch.isalpha()), "")
+    return (
+        "\n" not in between
+        and between.rstrip().endswith(",")
+        and words.islower()
+        and _ANY_VERB.search(between) is not None
+    )
+
+
+def _credit_line(text: str, para: Span) -> Ref | None:
+    """The speaker named by a short undashed line set under a quote that fills its own
+    paragraph: reports credit a quote "Probation officer, Wrexley office" or "Senior
+    probation officer" on the line below. Only a description with a role noun counts, on
+    one line with no sentence end, colon, digit or speech verb (not a heading or prose)."""
+    line = text[para[0] : para[1]]
+    if (
+        "\n" in line
+        or len(line.split()) > _CREDIT_WORDS
+        or not line[:1].isupper()
+        or line.rstrip()[-1:] in _CREDIT_NOT_END
+        or _CREDIT_NOT.search(line)
+        or _ANY_VERB.search(line)
+        or not ROLE_NOUNS.search(line)
+    ):
+        return None
+    ref = parse_subject(line, para[0])
+    return ref if ref is not None and ref.kind in ("name", "description") else None
 
 
 def _previous_paragraph(view: _View, cand: _Candidate) -> Ref | None:
@@ -443,6 +494,18 @@ def _mentions(view: _View, quoted: list[Span]) -> list[_Speaker]:
         ref = parse_subject(text[start:at], start)
         if ref is not None and ref.kind == "name":
             out.append(_Speaker(ref.value, ref.span, ref.role, at))
+    # "According to Martin Jones, HM Chief Inspector of Probation, the difference comes
+    # down to staffing. “...,” he said.": the person credited is who "he" means.
+    at = text.find("ccording to ")
+    while at > 0:
+        m = _ACCORDING_MENTION.match(text, at - 1)
+        i = bisect.bisect_right(starts, at) - 1
+        if m is not None and not (i >= 0 and quoted[i][0] <= at < quoted[i][1]):
+            ref = parse_subject(m.group("subj"), m.start("subj"))
+            if ref is not None and ref.kind == "name":
+                out.append(_Speaker(ref.value, ref.span, ref.role, at))
+        at = text.find("ccording to ", at + 1)
+    out.sort(key=lambda k: k.at)
     return out
 
 
@@ -490,7 +553,10 @@ def quotes(doc: Document) -> list[Quote]:
     out: list[Quote] = []
     m_i = 0
     prev_end = 0
+    skip = -1
     for ci, cand in enumerate(cands):
+        if ci == skip:
+            continue
         while m_i < len(mentions) and mentions[m_i].at < cand.open_at:
             known.append(mentions[m_i])
             m_i += 1
@@ -499,6 +565,17 @@ def quotes(doc: Document) -> list[Quote]:
         ref, introduced, resumed = _lead_in(view, cand, prev_end)
         prev_end = spans[ci][1]
         after = _after(view, cand, next_open)
+        second = cands[ci + 1] if after is not None and ci + 1 < len(cands) else None
+        if second is not None and _interrupted(view, cand, second):
+            # “The PDU,” said X, “has good leaders ...”: one sentence, one quote, its
+            # span running over the attribution like a quote over paragraphs.
+            words = words + " " + _quote_text(text, second)
+            cand = _Candidate(
+                pieces=cand.pieces + second.pieces, open_at=cand.open_at, close_at=second.close_at,
+                block=cand.block, final=second.final, joined=1,
+            )
+            prev_end = spans[ci + 1][1]
+            skip = ci + 1
         if not _is_speech(cand, words, introduced or after is not None, resumed):
             if ref is not None and ref.kind == "name":
                 # "According to Martin Jones, the partnership has “turned a corner”. He
@@ -528,7 +605,7 @@ def quotes(doc: Document) -> list[Quote]:
                 span=(cand.start, cand.end),
                 speaker=speaker.name if speaker else None,
                 role=speaker.role if speaker else None,
-                paragraphs=len(cand.pieces),
+                paragraphs=len(cand.pieces) - cand.joined,
                 speaker_span=speaker.span if speaker else None,
             )
         )

@@ -33,9 +33,12 @@ from inspection_extract.record import RecommendationItem, Recommendations, Recom
 _NUM = rf"(?:\d{{1,3}}|(?:{WORD_NUMBER.replace('fi', '(?:fi|ﬁ)')}))"
 # What is being counted. Ofsted calls its recommendations "areas for improvement", and its
 # press releases "one area where the school could improve further".
+# Ofsted's "one area where the school could improve further" / "needs to improve" names its
+# recommendations; CQC's "one area where the practice should improve" is its category of
+# advisory "should" actions, which CQC keeps apart from anything it calls a recommendation.
 _REC = (
     r"(?:recommendations?|areas?\s+for\s+improvement"
-    r"|areas?\s+(?:where|in\s+which)\s+[^.,;:\n]{1,40}?\s+(?:could|should|can|needs?\s+to|must)\s+improve)"
+    r"|areas?\s+(?:where|in\s+which)\s+[^.,;:\n]{1,40}?\s+(?:could|can|needs?\s+to|must)\s+improve)"
 )
 _APOS = r"['’]"
 # Between a count and its noun: a space, or a line wrap, but not the line break before a
@@ -296,6 +299,19 @@ _TERMINAL = ".;!?"
 _SECTION_HEADING = regex.compile(r"^(?:our\s+)?recommendations:?$", regex.IGNORECASE)
 
 
+# Reports that label each recommendation with its recipient in a bracket (PDU reports):
+# "Recommendation 1 (for the head of the PDU): Make sure that ...".
+_LABELLED_RE = regex.compile(
+    r"""
+    ^Recommendation[^\S\n]+(?P<num>\d{1,2})[^\S\n]*   # "Recommendation 4" opening a line
+    \([^\S\n]*(?:for|to)[^\S\n]+(?:the[^\S\n]+)?     # "(for the "
+    (?P<to>[^()\n]{1,100}?)[^\S\n]*\)                 # "head of the PDU)"
+    [^\S\n]*[:.–—-][^\S\n]*                           # ": " before the item's text
+    """,
+    regex.MULTILINE | regex.VERBOSE,
+)
+
+
 @dataclass
 class _Group:
     recipient: str
@@ -310,7 +326,7 @@ def recommendations(doc: Document) -> Recommendations | None:
     of items listed); ``split`` is the stated counts by recipient, or one entry per
     recipient heading of the list; ``items`` are the listed recommendations.
     """
-    groups = _list(doc)
+    groups = _list(doc) or _labelled(doc)
     total, total_span, parts = _prose(doc)
     items = tuple(
         RecommendationItem(text=doc.text[s:e], span=(s, e), recipient=g.recipient)
@@ -640,6 +656,38 @@ def _list(doc: Document) -> list[_Group]:
         if groups:
             return groups
     return []
+
+
+def _labelled(doc: Document) -> list[_Group]:
+    """The recipient groups of a list whose items each name their recipient in a bracket.
+
+    Each item runs from after its label to the end of its paragraph, or to the next
+    labelled line (PDF text can lose the blank line between two items). Numbering must
+    run 1, 2, 3 ...: a cross-reference ("see Recommendation 4 (for ...)") is not a list.
+    Items of one recipient make one group, in order of the recipient's first item.
+    """
+    text = doc.text
+    matches = list(_LABELLED_RE.finditer(text))
+    groups: dict[str, _Group] = {}
+    expected = 1
+    for k, m in enumerate(matches):
+        if int(m.group("num")) != expected:
+            break
+        expected += 1
+        start = m.end()
+        end = text.find("\n\n", start)
+        end = len(text) if end < 0 else end
+        if k + 1 < len(matches):
+            end = min(end, matches[k + 1].start())
+        end = len(text[start:end].rstrip()) + start
+        if end <= start:
+            continue
+        to = m.group("to")
+        group = groups.get(to.lower())
+        if group is None:
+            group = groups[to.lower()] = _Group(recipient=to, heading=m.span("to"), items=[])
+        group.items.append((start, end))
+    return list(groups.values())
 
 
 def _for_heading_in_context(text: str, at: int) -> bool:

@@ -258,7 +258,9 @@ def units(doc: Document) -> UnitFindings:
     """Every inspected body the document names, main one first, and the ratings of its parts."""
     text = doc.text
     skip = _furniture(text)
-    mentions = [m for m in find_mentions(text) if not _inside(m.span, skip)]
+    mentions = find_mentions(text)
+    if skip:
+        mentions = [m for m in mentions if not _inside(m.span, skip)]
     if any(m.counted for m in mentions):
         # "One Wold PDU": a name only if the document names that unit without the count too.
         named = {key(m.name) for m in mentions if not m.counted}
@@ -300,7 +302,7 @@ def units(doc: Document) -> UnitFindings:
     found_words = rating_words(text)
     rating_starts = [w[0] for w in found_words]
     for row in table_ratings(text, rating_starts):
-        if _inside(row.span, skip):
+        if skip and _inside(row.span, skip):
             continue
         table_spans.append(row.span)
         if row.aspect is None:
@@ -316,7 +318,7 @@ def units(doc: Document) -> UnitFindings:
     if "\n•" in text or "\n* " in text or "\n- " in text:
         _unit_rows(text, refs, cands)
     prose_aspects: list[AspectRating] = []
-    sentences = [s for s in doc.sentences if not _inside(s, skip)]
+    sentences = [s for s in doc.sentences if not _inside(s, skip)] if skip else list(doc.sentences)
     title = _title(doc)
     for sent in sentences:
         i = bisect.bisect_left(rating_starts, sent[0])
@@ -848,9 +850,23 @@ def _scores(
     """Give each unit the first score stated for it."""
     last_out_of: int | None = None
     # Every score names its maximum in two digits ("out of 27", "/36"): only the sentences
-    # that hold such a number are searched for one (most hold only dates, or no number).
+    # that hold such a number are searched for one (most hold only dates, or no number);
+    # a bare score needs "scored". Only those sentences are visited, in order.
     pairs = _score_maxima(text)
-    for sent in sentences:
+    starts = [s for s, _ in sentences]
+    wanted: set[int] = set()
+    for q in pairs:
+        k = bisect.bisect_right(starts, q) - 1
+        if k >= 0 and q < sentences[k][1]:
+            wanted.add(k)
+    i = text.find("scored")
+    while i >= 0:
+        # the sentences that hold the whole word's letters (`str.find` within the sentence)
+        k = bisect.bisect_right(starts, i) - 1
+        if k >= 0 and i + 6 <= sentences[k][1]:
+            wanted.add(k)
+        i = text.find("scored", i + 1)
+    for sent in (sentences[k] for k in sorted(wanted)):
         s0, s1 = sent
         i = bisect.bisect_left(pairs, s0)
         while i < len(pairs) and pairs[i] < s1 and not _score_lead(text, s0, pairs[i]):
@@ -882,7 +898,9 @@ def _scores(
                 _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, cands, main_key)
 
 
-_TWO_DIGITS = regex.compile(r"\d\d")
+# Two digits that begin a run of digits and end it (not the "20" of "2024"): a maximum
+# stands after a space or a slash, never after a digit, and no ASCII digit follows it.
+_TWO_DIGITS = regex.compile(r"(?<!\d)\d\d(?![0-9])")
 
 
 def _score_maxima(text: str) -> list[int]:
@@ -892,8 +910,7 @@ def _score_maxima(text: str) -> list[int]:
     out: list[int] = []
     for m in _TWO_DIGITS.finditer(text):
         p = m.start()
-        before = text[p - 1] if p else ""
-        if (before == "/" or before.isspace()) and not ("0" <= text[p + 2 : p + 3] <= "9"):
+        if p and (text[p - 1] == "/" or text[p - 1].isspace()):
             out.append(p)
     return out
 
