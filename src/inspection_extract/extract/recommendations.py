@@ -28,9 +28,9 @@ from inspection_extract.record import RecommendationItem, Recommendations, Recom
 
 # --- vocabulary -------------------------------------------------------------------------
 
-# A number as recommendations are counted: digits or words. PDF text may keep the "fi"
-# ligature ("ﬁve recommendations" in the Swindon extract), so words accept it too.
-_NUM = rf"(?:\d{{1,3}}|(?:{WORD_NUMBER.replace('fi', '(?:fi|ﬁ)')}))"
+# A number as recommendations are counted: digits or words (the loaders spell out
+# ligatures such as the "ﬁ" of "ﬁve", so the shared word pattern is enough).
+_NUM = rf"(?:\d{{1,3}}|(?:{WORD_NUMBER}))"
 # What is being counted. Ofsted calls its recommendations "areas for improvement", and its
 # press releases "one area where the school could improve further".
 # Ofsted's "one area where the school could improve further" / "needs to improve" names its
