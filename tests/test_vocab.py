@@ -22,10 +22,15 @@ from inspection_extract._vocab import NUMBER_RE, normalise_rating, parse_number
         ("Inadeq uate", "Inadequate"),
         ("Requires i mprovement", "Requires improvement"),
         ("Requires\nimprovement", "Requires improvement"),
+        # other inspectorates' scales (read only in their documents: see test_ratings)
+        ("adequate", "Adequate"),
+        ("Reasonably  good", "Reasonably good"),
+        ("not sufficiently good", "Not sufficiently good"),
+        ("poor", "Poor"),
         # not ratings
         ("goodwill", None),
         ("improvement", None),
-        ("adequate", None),
+        ("inadequately", None),
     ],
 )
 def test_normalise_rating(raw: str, rating: str | None) -> None:

@@ -25,13 +25,14 @@ T = TypeVar("T")
 
 def build_record(doc: Document) -> Record:
     """Extract every field of ``doc`` and assemble its `Record`."""
-    found = units.units(doc)
+    inspectorate = meta.inspectorate(doc)
+    found = units.units(doc, inspectorate=inspectorate.value if inspectorate else None)
     recs = recommendations.recommendations(doc)
     record = Record(
         source=doc.source,
         text=doc.text,
         document_type=meta.document_type(doc),
-        inspectorate=meta.inspectorate(doc),
+        inspectorate=inspectorate,
         title=meta.title(doc),
         units=found.units,
         overall_rating=found.overall_rating,

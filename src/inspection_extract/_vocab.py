@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from inspection_extract.record import RATINGS
+from inspection_extract.record import CORE_RATINGS, RATINGS
 
 
 def _split_tolerant(word: str) -> str:
@@ -21,7 +21,7 @@ def _split_tolerant(word: str) -> str:
     return "".join(c + r"(?:-?\n|\s)?" for c in letters[:-1]) + letters[-1]
 
 
-# Each rating with the inflections documents use. Order: longest first.
+# Each rating of the four-point scale with the inflections documents use. Order: longest first.
 RATING_FORMS: dict[str, tuple[str, ...]] = {
     "Requires improvement": (
         "requires improvement", "requiring improvement", "require improvement",
@@ -31,6 +31,15 @@ RATING_FORMS: dict[str, tuple[str, ...]] = {
     "Inadequate": ("inadequate",),
     "Good": ("good",),
 }
+#: The ratings of one inspectorate's scale only (see `inspection_extract.profiles`): read only
+#: in its documents, and only unsplit, since they are everyday words elsewhere.
+EXTRA_RATING_FORMS: dict[str, tuple[str, ...]] = {
+    "Not sufficiently good": ("not sufficiently good",),
+    "Reasonably good": ("reasonably good",),
+    "Adequate": ("adequate",),
+    "Poor": ("poor",),
+}
+_FORM_VALUE = {f: value for table in (RATING_FORMS, EXTRA_RATING_FORMS) for value, forms in table.items() for f in forms}
 
 
 def _rating_form(form: str) -> str:
@@ -54,7 +63,12 @@ def normalise_rating(raw: str) -> str | None:
     'Requires improvement'
     >>> normalise_rating("Inadeq uate")
     'Inadequate'
+    >>> normalise_rating("reasonably good")
+    'Reasonably good'
     """
+    exact = _FORM_VALUE.get(" ".join(raw.lower().split()))
+    if exact:
+        return exact
     m = RATING_RE.search(raw)
     if not m:
         return None
@@ -64,7 +78,7 @@ def normalise_rating(raw: str) -> str | None:
     return None  # pragma: no cover - one group always matches
 
 
-assert set(RATING_FORMS) == set(RATINGS)
+assert set(RATING_FORMS) == set(CORE_RATINGS) and set(RATING_FORMS) | set(EXTRA_RATING_FORMS) == set(RATINGS)
 
 # Numbers written as words, as press releases spell them.
 UNITS_WORDS = {

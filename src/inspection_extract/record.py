@@ -19,16 +19,34 @@ SCHEMA_VERSION = "1"
 Span = tuple[int, int]
 Box = tuple[float, float, float, float]
 
-Rating = Literal["Outstanding", "Good", "Requires improvement", "Inadequate"]
-RATINGS: tuple[str, ...] = ("Outstanding", "Good", "Requires improvement", "Inadequate")
+Rating = Literal[
+    "Outstanding", "Good", "Requires improvement", "Inadequate",  # probation, CQC, Ofsted, HMICFRS
+    "Adequate",  # HMICFRS PEEL grades since 2021 (and Ofsted's scale before 2013)
+    "Reasonably good", "Not sufficiently good", "Poor",  # HM Inspectorate of Prisons' healthy prison tests
+]
+RATINGS: tuple[str, ...] = (
+    "Outstanding", "Good", "Requires improvement", "Inadequate",
+    "Adequate", "Reasonably good", "Not sufficiently good", "Poor",
+)
+#: The four-point scale every inspectorate here uses; the others belong to one inspectorate's
+#: scale each and are read only in its documents (see `inspection_extract.profiles`).
+CORE_RATINGS: tuple[str, ...] = RATINGS[:4]
 
 UnitType = Literal[
-    "PDU", "YJS", "YOS", "YOT", "CRC", "NPS division", "region", "national", "prison",
-    "trust", "council", "college", "police force", "other",
+    "PDU", "YJS", "YOS", "YOT", "CRC", "NPS division", "region", "national",  # probation, youth justice
+    "care home", "trust", "ambulance service", "GP practice", "hospital",  # CQC
+    "school", "college", "nursery", "council",  # Ofsted
+    "prison", "young offender institution", "immigration removal centre",  # HM Inspectorate of Prisons
+    "police force", "fire and rescue service",  # HMICFRS
+    "other",
 ]
 UNIT_TYPES: tuple[str, ...] = (
-    "PDU", "YJS", "YOS", "YOT", "CRC", "NPS division", "region", "national", "prison",
-    "trust", "council", "college", "police force", "other",
+    "PDU", "YJS", "YOS", "YOT", "CRC", "NPS division", "region", "national",
+    "care home", "trust", "ambulance service", "GP practice", "hospital",
+    "school", "college", "nursery", "council",
+    "prison", "young offender institution", "immigration removal centre",
+    "police force", "fire and rescue service",
+    "other",
 )
 DocumentType = Literal["press_release", "report", "news_article", "other"]
 MediaType = Literal["text/plain", "text/html", "application/pdf"]

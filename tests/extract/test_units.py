@@ -80,11 +80,11 @@ DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
         (
             "The Care Quality Commission has rated Orchard Vale Surgery in Brindle as requires "
             "improvement overall, down from the good rating it received at its previous inspection.",
-            [("Orchard Vale Surgery", "other", "Requires improvement", "Good")],
+            [("Orchard Vale Surgery", "GP practice", "Requires improvement", "Good")],
         ),
         (
             "Ofsted has judged Westcombe Academy as outstanding.",
-            [("Westcombe Academy", "other", "Outstanding", None)],
+            [("Westcombe Academy", "school", "Outstanding", None)],
         ),
         (
             "Redhill College has been found to be good by Ofsted, an improvement on the ‘Requires "
@@ -93,7 +93,7 @@ DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
         ),
         (
             "Fernside Surgery has been graded ‘Inadequate’ by the regulator.",
-            [("Fernside Surgery", "other", "Inadequate", None)],
+            [("Fernside Surgery", "GP practice", "Inadequate", None)],
         ),
         # the rating verbs and their siblings
         ("Tarnbury PDU was assessed as ‘Good’.", [("Tarnbury", "PDU", "Good", None)]),
@@ -501,7 +501,7 @@ def test_thematic_has_no_unit_and_no_rating() -> None:
     [
         (
             "units-active-rated-as-and-key-questions.txt",
-            [("Hollin Road Surgery", "other", "Inadequate", "Requires improvement")],
+            [("Hollin Road Surgery", "GP practice", "Inadequate", "Requires improvement")],
             "Inadequate",
         ),
         (

@@ -18,7 +18,14 @@ from typing import Literal
 
 import regex
 
-from inspection_extract._vocab import RATING_FORMS, RATING_PATTERN, RATING_RE, matches_at, normalise_rating
+from inspection_extract._vocab import (
+    EXTRA_RATING_FORMS,
+    RATING_FORMS,
+    RATING_PATTERN,
+    RATING_RE,
+    matches_at,
+    normalise_rating,
+)
 from inspection_extract.record import Span
 
 Kind = Literal["current", "previous", "both"]
@@ -339,9 +346,13 @@ _RATING_HEADS = ("requ", "outs", "inad", "good")
 _ODD_CASE = ("\u0130", "\u017f")  # İ, ſ
 
 
-def rating_words(text: str) -> list[tuple[int, int, str]]:
+def rating_words(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """Every ``RATING_RE`` match in ``text`` as (start, end, matched text): the same list as
     ``RATING_RE.finditer(text)``, several times faster.
+
+    ``extra`` names ratings beyond the four-point scale that the document's inspectorate
+    uses ("Reasonably good", "Poor"): their forms are found too, as whole words, and a
+    longer one wins over the rating word inside it ("not sufficiently good").
 
     The split-tolerant pattern is slow to try at every offset. It is tried only where the
     lower-cased text holds the first four letters of a rating word; and where the text
@@ -350,6 +361,36 @@ def rating_words(text: str) -> list[tuple[int, int, str]]:
     "G-\nood") is found. Text with other white space, or with letters that fold to these
     only under regex case rules, is searched the slow way.
     """
+    found = _core_rating_words(text)
+    if extra:
+        found = _with_extra_words(text, found, extra)
+    return found
+
+
+def _with_extra_words(
+    text: str, found: list[tuple[int, int, str]], extra: tuple[str, ...]
+) -> list[tuple[int, int, str]]:
+    low = text.lower()
+    more: list[tuple[int, int, str]] = []
+    for value in extra:
+        for form in EXTRA_RATING_FORMS.get(value, ()):
+            i = low.find(form)
+            while i >= 0:
+                end = i + len(form)
+                if (i == 0 or not low[i - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+                    more.append((i, end, text[i:end]))
+                i = low.find(form, i + 1)
+    if not more:
+        return found
+    out: list[tuple[int, int, str]] = []
+    for m in sorted([*more, *found], key=lambda w: (w[0], -w[1])):
+        if out and m[0] < out[-1][1]:
+            continue
+        out.append(m)
+    return out
+
+
+def _core_rating_words(text: str) -> list[tuple[int, int, str]]:
     low = text.lower()
     if len(low) != len(text) or any(c in text for c in _ODD_CASE):
         return [(m.start(), m.end(), m.group()) for m in RATING_RE.finditer(text)]
@@ -522,6 +563,8 @@ def rating_phrases(
         previous = may_previous and _PREVIOUS_BEFORE.search(before)
         if not (quoted or cue or previous):
             continue  # an adjective: "good practice", "not good enough"
+        if value in EXTRA_RATING_FORMS and not (cue or previous or after[:1] in _CLOSING_QUOTES):
+            continue  # "‘poor leadership’": a quoted phrase that opens with the word
         named = _TALLY_NAMED.match(after) if lead.startswith("in") else None
         if named:
             out.append(RatingPhrase(value, (s0 + start, s0 + end), "current", named.group("aspect")))

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from inspection_extract._vocab import matches_at
+from inspection_extract.profiles import profiles, unit_types
 from inspection_extract.record import Span
 
 # Capitalised words that never belong to the name of an inspected place.
@@ -115,38 +117,51 @@ def _name_before_word(text: str, start: int, word: str) -> Span | None:
 
 _WORD_CHAR = regex.compile(r"\w")
 
-# Type words that follow a name, with the unit type they give. Longest first.
-_SUFFIX_TYPES: tuple[tuple[str, str], ...] = (
-    (r"Probation[ ]Service[ ]PDU", "PDU"),
-    (r"Probation[ ]Delivery[ ]Unit(?:[ ]?\(PDU\))?(?!s)", "PDU"),
-    (r"PDU(?![sA-Za-z])", "PDU"),
-    (r"Youth[ ]Justice[ ]Service(?:[ ]?\(YJS\))?(?!s)", "YJS"),
-    (r"[Yy]outh[ ]justice[ ](?:service|team)(?!s)", "YJS"),
-    (r"YJS(?![A-Za-z])", "YJS"),
-    (r"Youth[ ]Offending[ ]Service(?:[ ]?\(YOS\))?(?!s)|YOS(?![A-Za-z])", "YOS"),
-    (r"Youth[ ]Offending[ ]Team(?:[ ]?\(YOT\))?(?!s)|YOT(?![A-Za-z])", "YOT"),
-    (r"Community[ ]Rehabilitation[ ]Company(?:[ ]?\(CRC\))?|CRC(?![sA-Za-z])", "CRC"),
-    (r"NHS[ ](?:Foundation[ ])?Trust", "trust"),
-    (r"(?:City[ ]|County[ ]|District[ ])?Council", "council"),
-    (r"Police|Constabulary", "police force"),
-    (r"division", "NPS division"),
+def phrase_pattern(phrase: str) -> str:
+    """The pattern of a profile's phrase: its words one space apart, a trailing acronym in
+    brackets optional ("Probation Delivery Unit (PDU)"), a lower-case first letter also
+    capitalised (a headline's "Youth justice service"), and no letter after it (a plural)."""
+    acronym = regex.fullmatch(r"(?P<base>.+?)[ ]\((?P<acr>[A-Za-z]+)\)", phrase)
+    base = acronym.group("base") if acronym else phrase
+    words = [regex.escape(w) for w in base.split(" ")]
+    if base[:1].islower():
+        words[0] = f"[{base[0].upper()}{base[0]}]{regex.escape(base[1:].split(' ')[0])}"
+    out = "[ ]".join(words)
+    if acronym:
+        out += rf"(?:[ ]?\({acronym.group('acr')}\))?"
+    return out + r"(?![A-Za-z])"
+
+
+def _first_word_literals(phrases: list[str]) -> tuple[tuple[str, int], ...]:
+    """The literal every phrase's match begins with, in both cases of a lower-case first
+    letter: found with ``str.find``, they are the only places its pattern is tried."""
+    out: dict[str, None] = {}
+    for phrase in phrases:
+        word = phrase.split(" ")[0]
+        out[word] = None
+        if word[:1].islower():
+            out[word[:1].upper() + word[1:]] = None
+    return tuple((w, 0) for w in out)
+
+
+# Type words that follow a name, with the unit type they give, from every profile
+# (`inspection_extract.profiles`). Longest first, so that "NHS Foundation Trust" is not
+# read as "NHS Trust" after a name ending in "Foundation".
+_SUFFIX_TYPES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        dict.fromkeys((phrase, u.type) for u in unit_types() for phrase in u.after),
+        key=lambda pt: -len(pt[0]),
+    )
 )
 # The type word is found first and the name read backwards from it: a name pattern tried
 # at every offset of the text is far too slow for the 1 ms budget.
 _SUFFIX_RE = regex.compile(
     r"(?<=[A-Za-z])(?P<poss>['’][sS](?=[ ][Yy]outh))?[ ](?:"
-    + "|".join(rf"(?P<t{i}>{pattern})\b" for i, (pattern, _) in enumerate(_SUFFIX_TYPES))
+    + "|".join(rf"(?P<t{i}>{phrase_pattern(phrase)})\b" for i, (phrase, _) in enumerate(_SUFFIX_TYPES))
     + ")",
-    regex.VERBOSE,
 )
 _SUFFIX_TYPE_BY_GROUP = {f"t{i}": unit_type for i, (_, unit_type) in enumerate(_SUFFIX_TYPES)}
-# Literals that every type word above begins with (at the offset given): found with
-# str.find, they are the only places `_SUFFIX_RE` is tried. "Coun" is County and Council.
-_SUFFIX_LITERALS: tuple[tuple[str, int], ...] = (
-    ("Probation", 0), ("PDU", 0), ("outh", 1), ("YJS", 0), ("YO", 0), ("Community", 0),
-    ("CRC", 0), ("NHS", 0), ("City", 0), ("Coun", 0), ("District", 0), ("Police", 0),
-    ("Constabulary", 0), ("division", 0),
-)  # fmt: skip
+_SUFFIX_LITERALS = _first_word_literals([phrase for phrase, _ in _SUFFIX_TYPES])
 
 # Names introduced by their type: "National Probation Service (NPS) North East division",
 # "Probation Service – South West region", "HMP Hewell", "children's services in Bedford".
@@ -155,11 +170,21 @@ _NPS_HEAD = regex.compile(r"(?:National[ ]Probation[ ]Service(?:[ ]\(NPS\))?|NPS
 # Also without a dash, as a report's recommendations name it: "The Probation Service East
 # of England region should: ..." (read like the possessive form, after the dash form).
 _REGION_HEAD = regex.compile(r"Probation[ ]Service(?:[ ]?(?P<dash>[–—-])[ ]?|(?P<poss>['’]s[ ])|[ ](?=[A-Z]))")
-_PRISON_HEAD = regex.compile(r"HMP[ ]")
-_COUNCIL_HEAD = regex.compile(r"[Cc]hildren['’]s[ ]services[ ]in[ ]")
+# Type words written before a name, from the profiles: "HMP Bedford", "HMYOI Feltham",
+# "children's services in Bedford". Longest first.
+_BEFORE_TYPES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        dict.fromkeys((phrase, u.type) for u in unit_types() for phrase in u.before),
+        key=lambda pt: -len(pt[0]),
+    )
+)
+_BEFORE_RE = regex.compile(
+    "|".join(rf"(?P<b{i}>{phrase_pattern(phrase)[: -len('(?![A-Za-z])')]})[ ]" for i, (phrase, _) in enumerate(_BEFORE_TYPES))
+)
+_BEFORE_TYPE_BY_GROUP = {f"b{i}": unit_type for i, (_, unit_type) in enumerate(_BEFORE_TYPES)}
 _PREFIX_LITERALS: tuple[tuple[str, int], ...] = (
-    ("National", 0), ("NPS", 0), ("Probation", 0), ("HMP", 0), ("hildren", 1),
-)  # fmt: skip
+    ("National", 0), ("NPS", 0), ("Probation", 0), *_first_word_literals([phrase for phrase, _ in _BEFORE_TYPES]),
+)
 _REGION_LITERALS = (("Probation", 0),)
 
 # Anchors with the name before them: "The Kent, Surrey and Sussex region", "Beech Lodge, a care home".
@@ -183,16 +208,30 @@ _LIST_TYPES = {"P": "PDU", "Y": "YJS"}
 
 
 # Institutions whose type word is part of their name ("Millbrook College", "Orchard Lane
-# Surgery"): CQC and Ofsted rate them; they are units only when the document rates them.
-_INSTITUTION_RE = regex.compile(
-    r"(?<=[A-Za-z])[ ](?P<word>College|School|Academy|Surgery|Practice|Hospital"
-    r"|Medical[ ]Centre|Health[ ]Centre|Nursery)\b(?![’'-])"
-)
-_INSTITUTION_LITERALS: tuple[tuple[str, int], ...] = (
-    ("College", 0), ("School", 0), ("Academy", 0), ("Surgery", 0), ("Practice", 0),
-    ("Hospital", 0), ("Medical Centre", 0), ("Health Centre", 0), ("Nursery", 0),
-)  # fmt: skip
-_INSTITUTION_TYPES = {"College": "college"}
+# Surgery", "HMP Bedford Prison"), from the profiles' ``within`` words; a profile's
+# ``within_own`` words ("Cherry Tree House") only in that inspectorate's documents. They are
+# units where their inspectorate's profile says so, else only when the document rates them.
+def _institution_table(own: bool) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for p in profiles():
+        for u in p.unit_types:
+            for word in u.within_own if own else u.within:
+                table.setdefault(word, u.type)
+    return table
+
+
+_INSTITUTION_TYPES = _institution_table(own=False)
+_OWN_INSTITUTION_TYPES = {p.inspectorate: {w: u.type for u in p.unit_types for w in u.within_own} for p in profiles()}
+
+
+@cache
+def _institution_re(words: tuple[str, ...]) -> regex.Pattern[str]:
+    alternation = "|".join(phrase_pattern(w) for w in sorted(words, key=len, reverse=True))
+    # not the name of a company ("Whitstable House Limited") or a possessive's owner
+    return regex.compile(
+        rf"(?<=[A-Za-z])[ ](?P<word>{alternation})\b(?![’'-])(?![ ](?:Limited|Ltd|Group|Holdings)\b)"
+    )
+
 
 # Several names sharing one plural type word: "the Calderford and Moorside probation
 # delivery units (PDUs)" (before the names), "two of the region’s PDUs, Tynebridge and
@@ -296,18 +335,18 @@ def _prefixed_at(text: str, s: int) -> tuple[str, int, int, Span] | None:
     head = _NPS_HEAD.match(text, s) if text.startswith(("National", "NPS"), s) else None
     if head:
         span = _name_before_word(text, head.end(), "division")
-        return ("nps", s, span[1] + 9, span) if span else None
+        if span:
+            return ("nps", s, span[1] + 9, span)
+        # "NPS Wales", "the National Probation Service (NPS) in Wales": a division by its area
+        name = _name_after(text, head.end() + (3 if text.startswith("in ", head.end()) else 0))
+        return ("nps", s, name.end(), name.span()) if name else None
     found = _region_at(text, s)
     if found:
         return found
-    for group, pattern, literal, shift in (
-        ("prison", _PRISON_HEAD, "HMP", 0),
-        ("council", _COUNCIL_HEAD, "hildren", 1),
-    ):
-        head = pattern.match(text, s) if text.startswith(literal, s + shift) else None
-        if head:
-            name = _name_after(text, head.end())
-            return (group, s, name.end(), name.span()) if name else None
+    head = _BEFORE_RE.match(text, s)
+    if head:
+        name = _name_after(text, head.end())
+        return (_BEFORE_TYPE_BY_GROUP[head.lastgroup or ""], s, name.end(), name.span()) if name else None
     return None
 
 
@@ -325,13 +364,14 @@ _PREFIX_TYPES = {
     "nps": "NPS division",
     "region": "region",
     "region2": "region",
-    "prison": "prison",
-    "council": "council",
 }
 
 
-def find_mentions(text: str) -> list[UnitMention]:
-    """Every typed naming of a body in ``text``, in order, without overlaps."""
+def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMention]:
+    """Every typed naming of a body in ``text``, in order, without overlaps.
+
+    ``inspectorate`` (the document's) adds the name heads only its documents use as a type
+    ("Cherry Tree House" is a care home in a CQC release)."""
     found: list[UnitMention] = []
     for m in _suffix_matches(text):
         name = _name_before(text, m.start())
@@ -346,7 +386,7 @@ def find_mentions(text: str) -> list[UnitMention]:
             found.append(UnitMention(name.group(), unit_type, (name.start(), m.end()), name.span()))
     for group, start, end, name_span in _prefixed(text):
         name_text = text[name_span[0] : name_span[1]]
-        found.append(UnitMention(name_text, _PREFIX_TYPES[group], (start, end), name_span))
+        found.append(UnitMention(name_text, _PREFIX_TYPES.get(group, group), (start, end), name_span))
     if "PDUs" in text or "YJSs" in text or "Units" in text or "Services" in text:
         for m in _LIST_RE.finditer(text):
             unit_type = _LIST_TYPES[m.group()[0]]
@@ -358,10 +398,12 @@ def find_mentions(text: str) -> list[UnitMention]:
                     span = (pos + lead + item_span[0], pos + lead + item_span[1])
                     found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
                 pos += len(item) + 1
-    for m in matches_at(_INSTITUTION_RE, text, _literal_hits(text, _INSTITUTION_LITERALS, (1,))):
+    table = {**_INSTITUTION_TYPES, **_OWN_INSTITUTION_TYPES.get(inspectorate or "", {})}
+    pattern = _institution_re(tuple(table))
+    for m in matches_at(pattern, text, _literal_hits(text, _first_word_literals(list(table)), (1,))):
         name = _name_before(text, m.start())
         if name:
-            unit_type = _INSTITUTION_TYPES.get(m.group("word"), "other")
+            unit_type = table.get(m.group("word"), "other")
             span = (name.start(), m.end())
             found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
     found.extend(_plural_mentions(text))

@@ -7,36 +7,22 @@ from collections.abc import Iterator
 import regex
 
 from inspection_extract._document import Document
+from inspection_extract.profiles import profiles
 from inspection_extract.record import Field
 
 _MAJESTY = r"(?:H(?:is|er)\s+Majesty[’']?s?|HM|HMI)"
-#: Each inspectorate's normalised name and the ways documents name it. A Chief Inspector's
-#: title names the inspectorate too: a report extract may be signed only "HM Chief
-#: Inspector of Probation".
+#: Each inspectorate's normalised name and the ways documents name it, from its profile. A
+#: Chief Inspector's title names the inspectorate too: a report extract may be signed only
+#: "HM Chief Inspector of Probation".
 INSPECTORATES: dict[str, str] = {
-    "HM Inspectorate of Probation": rf"""
-        {_MAJESTY}\s+Inspectorate\s+of\s+Probation | HMI\s*Probation | HMIP\b
-        | (?:the\s+)?probation\s+inspectorate | (?:HM\s+)?Chief\s+Inspector\s+of\s+Probation
-        | Inspectorate\s+of\s+Probation""",
-    "Care Quality Commission": r"Care\s+Quality\s+Commission | \bCQC\b",
-    "Ofsted": r"\bOfsted\b | Office\s+for\s+Standards\s+in\s+Education",
-    "HM Inspectorate of Constabulary and Fire & Rescue Services": rf"""
-        {_MAJESTY}\s+Inspectorate\s+of\s+Constabulary(?:\s+and\s+Fire\s+(?:&|and)\s+Rescue\s+Services)?
-        | \bHMICFRS\b | \bHMIC\b | (?:HM\s+)?Inspector\s+of\s+Constabulary""",
-    "HM Inspectorate of Prisons": rf"""
-        {_MAJESTY}\s+Inspectorate\s+of\s+Prisons | HMI\s*Prisons
-        | (?:HM\s+)?Chief\s+Inspector\s+of\s+Prisons""",
-    "Estyn": r"\bEstyn\b",
-    "Care Inspectorate Wales": r"Care\s+Inspectorate\s+Wales | \bCIW\b",
+    p.inspectorate: " | ".join(n.replace("{majesty}", _MAJESTY) for n in p.names) for p in profiles()
 }
 _INSPECTORATE_RE = regex.compile(
     "|".join(f"(?P<i{n}>{pattern})" for n, pattern in enumerate(INSPECTORATES.values())),
     regex.IGNORECASE | regex.VERBOSE,
 )
 #: Every way of naming an inspectorate holds one of these (lower case).
-INSPECTORATE_KEYWORDS = (
-    "inspector", "hmi", "cqc", "care quality", "ofsted", "office for standards", "estyn", "ciw",
-)
+INSPECTORATE_KEYWORDS = tuple(dict.fromkeys(k for p in profiles() for k in p.keywords))
 KEYWORD_REACH = 60
 _INSPECTORATE_BY_GROUP = {f"i{n}": name for n, name in enumerate(INSPECTORATES)}
 _OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"

@@ -14,6 +14,7 @@ from inspection_extract._document import Document
 from inspection_extract._vocab import RATING_PATTERN, normalise_rating, parse_number
 from inspection_extract.extract._ratings import RatingPhrase, rating_phrases, rating_words, table_ratings
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
+from inspection_extract.profiles import profile, unit_types
 from inspection_extract.record import AspectRating, Field, Score, Span, Unit
 
 
@@ -28,10 +29,12 @@ class UnitFindings:
     warnings: tuple[str, ...] = ()
 
 
-# Types that are inspected whenever they are named; the others (a region, a council, a
-# police force, a prison, a care home) are units only when the document rates them:
-# a release names the council that runs a YJS or the police it works with as partners.
-_ALWAYS_UNITS = frozenset({"PDU", "YJS", "YOS", "YOT", "CRC", "NPS division"})
+# Types that are inspected whenever they are named: probation's in every document, and
+# those the document's own inspectorate inspects (its profile's ``always`` types: a prison
+# in a prisons release, a care home in a CQC one). The others (a region, a council, a
+# police force in a probation release) are units only when the document rates them: a
+# release names the council that runs a YJS or the police it works with as partners.
+_PROBATION_UNITS = frozenset({"PDU", "YJS", "YOS", "YOT", "CRC", "NPS division"})
 
 # Page furniture that names other stories: news "READ MORE:" links, a "Related content" list.
 _FURNITURE_LINE = regex.compile(r"^(?:READ MORE\b|Advertisement$).*$", regex.MULTILINE)
@@ -60,24 +63,25 @@ _LEAD_OWNER = regex.compile(r"^(?:(?:the\s+)?[\w-]+\s+)?[\w-]+['’]s\s+")
 _TRAILING_ADVERB = regex.compile(r"(?i)\s+(?:however|also|both)$")
 _LOWER = regex.compile(r"[a-z]")
 
-# "The PDU", "the service", "It": a unit named earlier. The word tells which kind.
+# Words that refer to a unit by its kind ("the PDU", "the home", "the trust"), from every
+# profile, with the types each may refer to; "service" and "unit" refer to any unit.
+_ANAPHOR_TYPES: dict[str, frozenset[str]] = {}
+_ANY_UNIT_WORDS = frozenset({"service", "unit"})
+for _u in unit_types():
+    for _w in _u.anaphors:
+        if _w not in _ANY_UNIT_WORDS:
+            _ANAPHOR_TYPES[_w] = _ANAPHOR_TYPES.get(_w, frozenset()) | {_u.type}
+_ANAPHOR_ALT = "|".join(regex.escape(w) for w in sorted(_ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS, key=len, reverse=True))
+# "The PDU", "the service", "It": a unit named earlier. The word tells which kind. "A care
+# home has been rated inadequate", "An NHS trust ...": a unit the document names (later).
 _ANAPHOR = regex.compile(
-    r"\b(?:(?:[Tt]he|[Tt]his)[ ](?P<word>PDU|service|unit|YJS|YOT|YOS|CRC|division|region|trust|home|council)"
+    rf"\b(?:(?:(?:[Tt]he|[Tt]his)[ ]|(?P<indef>[Aa]n?[ ](?:[A-Z][\w’'-]+[ ])?))(?P<word>{_ANAPHOR_ALT})"
     # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
     r"(?:(?P<poss>['’]s)\b|\b(?!['’]s))|(?P<it>It|it)\b(?!['’]s))(?![ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
 )
 # "The trust’s overall rating has fallen from ... to ...": the owner of "overall rating"
 # is the unit rated (a CQC news release).
 _OWN_RATING = regex.compile(r"\s*overall\s+rating\b")
-_ANAPHOR_TYPES = {
-    "PDU": {"PDU"},
-    "division": {"NPS division"},
-    "region": {"region"},
-    "trust": {"trust"},
-    "home": {"other"},
-    "council": {"council"},
-    "CRC": {"CRC"},
-}
 
 # The words between the start of a clause and the unit that is its subject: nothing, a
 # determiner, or one introductory phrase ("Following an inspection by ..., ").
@@ -252,13 +256,21 @@ class _Ref:
     possessive: bool = False
     #: Every unit a plural subject stands for ("Both were rated": the two PDUs named before).
     group: tuple[str, ...] = ()
+    #: "A care home has been rated ...": the unit the document is about, wherever it is named.
+    indefinite: bool = False
 
 
-def units(doc: Document) -> UnitFindings:
-    """Every inspected body the document names, main one first, and the ratings of its parts."""
+def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
+    """Every inspected body the document names, main one first, and the ratings of its parts.
+
+    ``inspectorate`` is the document's (see `meta.inspectorate`): its profile says which
+    bodies are inspected whenever named and which rating words beyond the four-point scale
+    it uses."""
     text = doc.text
+    prof = profile(inspectorate)
+    always = _PROBATION_UNITS | prof.always_types
     skip = _furniture(text)
-    mentions = find_mentions(text)
+    mentions = find_mentions(text, prof.inspectorate)
     if skip:
         mentions = [m for m in mentions if not _inside(m.span, skip)]
     if any(m.counted for m in mentions):
@@ -271,9 +283,11 @@ def units(doc: Document) -> UnitFindings:
         c = cands.get(k)
         if c is None:
             cands[k] = _Candidate(k, m.name, m.type, m.span, m.span[0], _generic(text, m))
-        elif c.type not in _ALWAYS_UNITS and m.type in _ALWAYS_UNITS:
-            c.type, c.typed_at = m.type, m.span[0]
-        elif c.generic and m.type != c.type and m.type in _ALWAYS_UNITS and not _generic(text, m):
+        elif c.type not in always and m.type in always:
+            # "Brinsford Borough Council" runs "Brinsford’s Youth Justice Service": the
+            # unit is the one named with the inspected type, and that naming its evidence.
+            c.type, c.typed_at, c.span, c.name = m.type, m.span[0], m.span, m.name
+        elif c.generic and m.type != c.type and m.type in always and not _generic(text, m):
             # "Bro Talwyn youth justice team" (a headline's description), then "Bro Talwyn
             # Youth Offending Team (YOT)": the type the body's own name gives.
             c.type, c.generic = m.type, False
@@ -289,8 +303,8 @@ def units(doc: Document) -> UnitFindings:
         if longer and k in cands and cands[k].typed_at == m.span[0]:
             del cands[k]
             mentions = [x for x in mentions if key(x.name) != k]
-    refs = _refs(text, mentions, cands, skip)
-    core_order = sorted((c for c in cands.values() if c.type in _ALWAYS_UNITS), key=lambda c: c.typed_at)
+    refs = _refs(text, mentions, cands, skip, always)
+    core_order = sorted((c for c in cands.values() if c.type in always), key=lambda c: c.typed_at)
     main_key = core_order[0].key if core_order else None
 
     warnings: list[str] = []
@@ -299,7 +313,7 @@ def units(doc: Document) -> UnitFindings:
     table_spans: list[Span] = []
     overall_rows: list[tuple[str, Span]] = []
     # One search for rating words over the whole text; each sentence takes its own.
-    found_words = rating_words(text)
+    found_words = rating_words(text, prof.extra_scale)
     rating_starts = [w[0] for w in found_words]
     for row in table_ratings(text, rating_starts):
         if skip and _inside(row.span, skip):
@@ -384,7 +398,7 @@ def units(doc: Document) -> UnitFindings:
             later = [
                 r.key
                 for r in refs
-                if r.start > sent[0] and r.key and not r.anaphor and cands[r.key].type in _ALWAYS_UNITS
+                if r.start > sent[0] and r.key and not r.anaphor and cands[r.key].type in always
             ]
             order = list(dict.fromkeys(later))
             for ph, k in zip(pending, order, strict=False):
@@ -392,7 +406,7 @@ def units(doc: Document) -> UnitFindings:
     overall_key = main_key
     if overall_rows and not overall_key:
         # An Ofsted college or CQC service: the rated unit named first is the main one.
-        rated = sorted((c for c in cands.values() if any(f for _, _, f in c.current)), key=_first_pos)
+        rated = sorted((c for c in cands.values() if any(f for _, _, f in c.current)), key=lambda c: _first_pos(c, always))
         overall_key = rated[0].key if rated else None
     if overall_rows and overall_key:
         for value, span in overall_rows:
@@ -402,8 +416,8 @@ def units(doc: Document) -> UnitFindings:
 
     # In order of first naming: the body a release opens with is its main unit.
     chosen = sorted(
-        (c for c in cands.values() if c.type in _ALWAYS_UNITS or any(full for _, _, full in c.current)),
-        key=_first_pos,
+        (c for c in cands.values() if c.type in always or any(full for _, _, full in c.current)),
+        key=lambda c: _first_pos(c, always),
     )
     out_units: list[Unit] = []
     overall: Field | None = None
@@ -466,7 +480,7 @@ def _unit_rows(text: str, refs: list[_Ref], cands: dict[str, _Candidate]) -> Non
         own = [
             r
             for r in refs
-            if m.start("name") <= r.start and r.end <= name_end and r.key and cands[r.key].type in _ALWAYS_UNITS
+            if m.start("name") <= r.start and r.end <= name_end and r.key and cands[r.key].type in _PROBATION_UNITS
         ]
         value = normalise_rating(m.group("rating"))
         if len(own) != 1 or not value or text[own[0].end : name_end].strip():
@@ -505,8 +519,8 @@ def _generic(text: str, m: UnitMention) -> bool:
     return text[m.name_span[1] : m.span[1]].strip()[:1].islower()
 
 
-def _first_pos(c: _Candidate) -> int:
-    return c.typed_at if c.type in _ALWAYS_UNITS else c.span[0]
+def _first_pos(c: _Candidate, always: frozenset[str]) -> int:
+    return c.typed_at if c.type in always else c.span[0]
 
 
 def _same_aspect(a: AspectRating, b: AspectRating) -> bool:
@@ -574,10 +588,8 @@ def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]
 
 
 # Where an `_ANAPHOR` match can begin: "the"/"this" before one of its words, or "it".
-_ANAPHOR_WORDS = tuple(
-    f" {w}"
-    for w in ("PDU", "service", "unit", "YJS", "YOT", "YOS", "CRC", "division", "region", "trust", "home", "council")
-)
+_ANAPHOR_WORDS = tuple(f" {w}" for w in sorted(_ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS))
+_INDEFINITE = regex.compile(r"(?:^|(?<=[\s‘“'\"(]))[Aa]n?(?:[ ][A-Z][\w’'-]+)?$")
 
 
 def _anaphors(text: str) -> list[regex.Match[str]]:
@@ -590,6 +602,10 @@ def _anaphors(text: str) -> list[regex.Match[str]]:
                 starts.add(i - 3)
             elif text[i - 4 : i] in ("this", "This"):
                 starts.add(i - 4)
+            else:
+                indefinite = _INDEFINITE.search(text, max(0, i - 30), i)
+                if indefinite:
+                    starts.add(indefinite.start())
             i = text.find(word, i + 1)
     for it in ("it", "It"):
         i = text.find(it)
@@ -633,7 +649,7 @@ def _full_sentence(text: str, sent: Span) -> bool:
 
 
 def _refs(
-    text: str, mentions: list[UnitMention], cands: dict[str, _Candidate], skip: list[Span]
+    text: str, mentions: list[UnitMention], cands: dict[str, _Candidate], skip: list[Span], always: frozenset[str]
 ) -> list[_Ref]:
     refs = [_Ref(m.span[0], m.span[1], key(m.name)) for m in mentions]
     taken = [m.span for m in mentions]
@@ -649,7 +665,14 @@ def _refs(
     for m in _anaphors(text):
         if not taken_in.holds(m.start()):
             refs.append(
-                _Ref(m.start(), m.end(), None, anaphor=m.group("word") or "it", possessive=bool(m.group("poss")))
+                _Ref(
+                    m.start(),
+                    m.end(),
+                    None,
+                    anaphor=m.group("word") or "it",
+                    possessive=bool(m.group("poss")),
+                    indefinite=bool(m.group("indef")),
+                )
             )
     groups: dict[int, list[str]] = {}
     for mention in mentions:
@@ -666,9 +689,15 @@ def _refs(
     refs.sort(key=lambda r: r.start)
     # Resolve each anaphor to the nearest unit of a fitting kind named before it.
     resolved: list[_Ref] = []
+    first_named = sorted(cands.values(), key=lambda c: _first_pos(c, always))
     for r in refs:
         if r.anaphor is not None:
-            allowed = _ANAPHOR_TYPES.get(r.anaphor, _ALWAYS_UNITS)
+            allowed = _ANAPHOR_TYPES.get(r.anaphor, always)
+            if r.indefinite:
+                # the main unit of that kind: the first named
+                target = next((c.key for c in first_named if c.type in allowed and c.type in always), None)
+                resolved.append(_Ref(r.start, r.end, target, r.anaphor, r.possessive, indefinite=True))
+                continue
             target = next(
                 (
                     p.key
@@ -985,7 +1014,7 @@ def _give_score(
     before = [r for r in refs if sent[0] <= r.start < at and r.key and not r.possessive]
     # "Fernmoor PDU, which sits within the North West region, achieved 3 points": the
     # inspected unit, not a body named in a clause about it.
-    units_before = [r for r in before if r.key in cands and cands[r.key].type in _ALWAYS_UNITS]
+    units_before = [r for r in before if r.key in cands and cands[r.key].type in _PROBATION_UNITS]
     if units_before:
         before = units_before
     if not before:
