@@ -39,7 +39,9 @@ EXTRA_RATING_FORMS: dict[str, tuple[str, ...]] = {
     "Adequate": ("adequate",),
     "Poor": ("poor",),
 }
-_FORM_VALUE = {f: value for table in (RATING_FORMS, EXTRA_RATING_FORMS) for value, forms in table.items() for f in forms}
+_FORM_VALUE = {
+    f: value for table in (RATING_FORMS, EXTRA_RATING_FORMS) for value, forms in table.items() for f in forms
+}
 
 
 def _rating_form(form: str) -> str:

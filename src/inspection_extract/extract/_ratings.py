@@ -141,7 +141,10 @@ _TALLY_BEFORE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,  # anchored at the end: see _CUE_BEFORE
 )
 _SCALE_GAP = regex.compile(r"[’'”\"]?[\s,/]*(?:(?:and|or|to|through|then)[\s,]+)?[‘'\"“]?", regex.IGNORECASE)
-_HYPOTHETICAL_AFTER = regex.compile(r"^[’'”\"]?\s*or\s+(?:better|worse)\b", regex.IGNORECASE)
+_HYPOTHETICAL_AFTER = regex.compile(r"^[’'”\"]?\s*or\s+(?:better|worse|above|below)\b", regex.IGNORECASE)
+# "rated ‘Good’ or ‘Outstanding’ in each area": a range of ratings, neither of them given.
+_OR_RATING_AFTER = regex.compile(rf"^[’'”\"]?,?\s*or\s+[‘'\"“]?(?:{RATING_PATTERN})", regex.IGNORECASE)
+_OR_RATING_BEFORE = regex.compile(rf"(?:{RATING_PATTERN})[’'”\"]?,?\s*or\s+[‘'\"“]?$", regex.IGNORECASE)
 
 # A rating construction just before the rating word, for ratings without quote marks.
 _CUE_BEFORE = regex.compile(
@@ -157,7 +160,7 @@ _CUE_BEFORE = regex.compile(
      |\b(?:found|judged|deemed)[ ]to                   # "found to require improvement"
      |\bawarded(?:[ ]a[ ]rating[ ]of)?
      |\bsingled[ ]out[ ]as
-    )[ ]*[‘'"“]?$
+    )[ ]*[‘'"“]?(?:overall[ ]+)?$                    # "rated as “overall outstanding”"
     """,
     # Searched backwards from the end it is anchored to: one attempt instead of one per
     # offset of the text before the rating. Only whether it matches is used.
@@ -167,7 +170,7 @@ _CUE_BEFORE = regex.compile(
 # last word is not searched with them (both are slow: lazy gaps searched backwards).
 _CUE_LAST_WORDS = (
     "rated", "judged", "graded", "assessed", "found", "rating", "grade", "judgement", "as", "of",
-    "be", "being", "from", "the", "to", "it", "awarded",
+    "be", "being", "from", "the", "to", "it", "awarded", "overall",
 )  # fmt: skip
 _TALLY_LAST_WORDS = (
     "rated", "judged", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -196,6 +199,7 @@ _EARLIER_BEFORE = regex.compile(
         |\b(?:years?|months?)[ ](?:after|since)\b[^,;.]{0,60}
         |\b(?:improvement|deterioration)[ ]on(?:[ ]the|[ ]its)?[ ]*
         |\b(?:up|down)[ ]from(?:[ ]the|[ ]its)?[ ]*
+        |\b(?:has|had|have)[ ]always[ ]been[ ]            # "The home has always been ‘good’"
         )[‘'"“]?$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -212,6 +216,11 @@ _YEAR_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+# "given a ‘requires improvement’ rating in June last year": an earlier rating by its date.
+_LAST_YEAR_AFTER = regex.compile(
+    r"^[’'”\"]?(?:[ ](?:grade|rating)s?)?[ ](?:in[ ]\w+[ ])?(?:last[ ]year|the[ ]previous[ ]year|\w+[ ]years?[ ]ago)\b",
+    regex.IGNORECASE,
+)
 # "Probation services in Stourvale require improvement": the rating as the verb.
 _TYPE_ACRONYMS = ("PDU ", "YJS ", "YOT ", "YOS ", "CRC ")
 _RATING_VERB = regex.compile(r"(?i)^requires?\s+improvement$")
@@ -545,6 +554,10 @@ def rating_phrases(
         lead = (after[1:] if after[:1] in _CLOSING_QUOTES else after).lstrip()[:8].lower()
         if value is None or (lead.startswith("or") and _HYPOTHETICAL_AFTER.match(after)):
             continue
+        if (lead.startswith("or") and _OR_RATING_AFTER.match(after)) or (
+            before.rstrip(" ‘'\"“").endswith(" or") and _OR_RATING_BEFORE.search(before[-40:])
+        ):
+            continue
         quoted = _ends_quoted(before)
         for_being = _FOR_BEING_AFTER.match(after) if may_for_being else None
         cue = (
@@ -585,6 +598,7 @@ def rating_phrases(
             or previous
             or (may_earlier and _EARLIER_BEFORE.search(before[-90:]))
             or (year and int(year.group("year")) < _latest_year(text))
+            or (("last" in low or "ago" in low or "previous" in low) and _LAST_YEAR_AFTER.match(after))
         ):
             kind = "previous"
         elif has_last and not (may_to and _TO_BEFORE.search(before)):

@@ -179,7 +179,10 @@ _BEFORE_TYPES: tuple[tuple[str, str], ...] = tuple(
     )
 )
 _BEFORE_RE = regex.compile(
-    "|".join(rf"(?P<b{i}>{phrase_pattern(phrase)[: -len('(?![A-Za-z])')]})[ ]" for i, (phrase, _) in enumerate(_BEFORE_TYPES))
+    "|".join(
+        rf"(?P<b{i}>{phrase_pattern(phrase).removesuffix('(?![A-Za-z])')})[ ]"
+        for i, (phrase, _) in enumerate(_BEFORE_TYPES)
+    )
 )
 _BEFORE_TYPE_BY_GROUP = {f"b{i}": unit_type for i, (_, unit_type) in enumerate(_BEFORE_TYPES)}
 _PREFIX_LITERALS: tuple[tuple[str, int], ...] = (

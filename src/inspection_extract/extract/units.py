@@ -12,6 +12,7 @@ import regex
 
 from inspection_extract._document import Document
 from inspection_extract._vocab import RATING_PATTERN, normalise_rating, parse_number
+from inspection_extract.extract._aspects import listed_aspects, plausible_aspect
 from inspection_extract.extract._ratings import RatingPhrase, rating_phrases, rating_words, table_ratings
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
 from inspection_extract.profiles import profile, unit_types
@@ -42,7 +43,7 @@ _FURNITURE_TAIL = regex.compile(r"^(?:Related content|Related links|Back to top)
 
 # A sentence of running text ends in a stop (or a colon), perhaps inside closing marks.
 _FULL_SENTENCE = regex.compile(r"[.!?:][’”'\")]*\s*$")
-_TO_BETWEEN = regex.compile(r"\s*to\s*[‘'\"“]?")
+_TO_BETWEEN = regex.compile(r"[’'”\"]?\s*to\s*[‘'\"“]?")
 _LETTERS = regex.compile(r"[a-z]+")
 _CLAUSE_CUT = regex.compile(r";\s|,\s+and\s+(?!which)|:\s|,\s+(?=(?:while|whereas)\s)")
 _AND_SPLIT = regex.compile(r"\s+and\s+")
@@ -332,6 +333,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     if "\n•" in text or "\n* " in text or "\n- " in text:
         _unit_rows(text, refs, cands)
     prose_aspects: list[AspectRating] = []
+    vocab_aspects: list[AspectRating] = []
     sentences = [s for s in doc.sentences if not _inside(s, skip)] if skip else list(doc.sentences)
     title = _title(doc)
     for sent in sentences:
@@ -347,6 +349,20 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         )
         if text.find("respectively", sent[0], sent[1]) >= 0 and _respective_ratings(text, sent, phrases, refs, cands):
             continue
+        listed = listed_aspects(
+            text,
+            sent,
+            phrases,
+            prof.inspectorate,
+            # the inspected bodies: "staff at Swansea PDU, rated ..." rates the PDU
+            [(r.start, r.end) for r in refs if sent[0] <= r.start < sent[1] and r.key and cands[r.key].type in always],
+        )
+        # a phrase that rates listed aspects rates no unit, and is what a gapped clause after
+        # it continues ("Leadership was rated ‘Good’; partnerships ‘Good’")
+        used: dict[int, list[str]] = {}
+        for a, ph in listed:
+            vocab_aspects.append(a)
+            used.setdefault(id(ph), []).append(a.aspect)
         pending: list[RatingPhrase] = []
         prev_end = sent[0]
         last_target: tuple[str, ...] | list[str] | None = None
@@ -357,6 +373,9 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
             if ph.tally_aspect:
                 prose_aspects.append(AspectRating(aspect=ph.tally_aspect, rating=ph.value, span=ph.span))
                 prev_end = ph.span[1]
+                continue
+            if id(ph) in used:
+                prev_end, last_target = ph.span[1], used[id(ph)]
                 continue
             target: tuple[str, ...] | list[str] | None
             if (
@@ -406,7 +425,9 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     overall_key = main_key
     if overall_rows and not overall_key:
         # An Ofsted college or CQC service: the rated unit named first is the main one.
-        rated = sorted((c for c in cands.values() if any(f for _, _, f in c.current)), key=lambda c: _first_pos(c, always))
+        rated = sorted(
+            (c for c in cands.values() if any(f for _, _, f in c.current)), key=lambda c: _first_pos(c, always)
+        )
         overall_key = rated[0].key if rated else None
     if overall_rows and overall_key:
         for value, span in overall_rows:
@@ -452,10 +473,15 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         if region_mention and not _inside(region_mention.span, skip)
         else None
     )
+    # in the order the text gives them: a ratings table's first, then the prose's
+    in_prose: list[AspectRating] = []
+    for a in vocab_aspects:
+        if not any(_same_aspect(a, b) for b in [*aspects, *in_prose]):
+            in_prose.append(a)
     for a in prose_aspects:
-        if any(_same_aspect(a, b) for b in aspects):
-            continue
-        aspects.append(a)
+        if plausible_aspect(a.aspect, prof.inspectorate) and not any(_same_aspect(a, b) for b in [*aspects, *in_prose]):
+            in_prose.append(a)
+    aspects.extend(sorted(in_prose, key=lambda a: a.span[0]))
     return UnitFindings(
         units=tuple(out_units),
         overall_rating=overall,

@@ -1,0 +1,168 @@
+"""Ratings of the parts an inspectorate rates, read with its profile's aspect vocabulary.
+
+CQC rates five key questions, Ofsted its judgements, HM Inspectorate of Prisons its
+healthy prison tests, HMICFRS its PEEL areas; news and releases name them in running
+text, often several to one rating:
+
+- after the rating: "the ‘good’ rating in all five categories, which includes safety,
+  effectiveness, care, being responsive and well-led"; "‘outstanding’ for leadership,
+  management and governance"; "graded adequate at investigating crime";
+- before it: "the service's safety management and responsiveness “requires improvement”";
+  "The ratings for being effective, caring and responsive dropped from good to requires
+  improvement" (the rating after "to" is the one they now have);
+- after an ellipsis: "... reduced from good to inadequate, as were the ratings for being
+  safe and well led".
+
+A vocabulary form counts only where it names an aspect in a rating sentence; a ``weak``
+form ("care") only beside another aspect. The same vocabulary tells the free-text aspects
+the unit extractor reads from clause subjects ("court work was rated ...") from subjects
+that are bodies, people or pronouns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from inspection_extract.extract._ratings import RatingPhrase
+from inspection_extract.profiles import Profile, profile
+from inspection_extract.record import AspectRating, Span
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    pattern: regex.Pattern[str] | None
+    forms: frozenset[str]
+    weak: frozenset[str]
+
+
+@cache
+def _vocab(inspectorate: str | None) -> _Vocab:
+    """The aspect forms of the document's inspectorate (and probation's, whose standards
+    every youth justice release uses), compiled once per inspectorate."""
+    profs: list[Profile] = [profile(inspectorate)]
+    if profs[0] is not profile(None):
+        profs.append(profile(None))
+    forms: dict[str, None] = {}
+    weak: set[str] = set()
+    for p in profs:
+        for _, written in p.aspects:
+            for f in written:
+                forms[f.lower()] = None
+        weak |= {w.lower() for w in p.weak_aspects}
+    if not forms:
+        return _Vocab(None, frozenset(), frozenset())
+    alternation = "|".join(
+        r"[ ]".join(regex.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True)
+    )
+    pattern = regex.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", regex.IGNORECASE)
+    return _Vocab(pattern, frozenset(forms), frozenset(weak))
+
+
+# Between a rating and the aspects it is given for: "for", "in", "at", "across", "in all
+# five categories, which includes", "as were the ratings for being"; no other verb.
+_LINK_AFTER = regex.compile(
+    r"""^[’'”"]?(?:[ ](?:rating|grade|judgement)s?)?(?:[ ]overall)?,?[ ]
+        (?:(?:for|in|at|across|including)\b
+          |as[ ](?:were|was|did)\b)""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_VERB = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|said|says|found|told|but|while|whereas)\b|,[ ]and\b|;|\d", regex.IGNORECASE
+)
+# Between aspects listed before their rating and the rating: the rest of the list and a
+# verb group ("dropped from good to", "were rated", "“requires improvement”").
+_BREAK_BEFORE = regex.compile(r"[;:]|,[ ]and\b|\b(?:but|while|whereas|although|stood|said|says)\b", regex.IGNORECASE)
+_MAX_REACH = 160
+
+
+def listed_aspects(
+    text: str, sentence: Span, phrases: list[RatingPhrase], inspectorate: str | None, bodies: list[Span]
+) -> list[tuple[AspectRating, RatingPhrase]]:
+    """The aspects a sentence names from the vocabulary, each with the rating phrase that
+    gives it its rating (that phrase rates the aspect, not the unit)."""
+    vocab = _vocab(inspectorate)
+    if vocab.pattern is None or not phrases:
+        return []
+    s0, s1 = sentence
+    bodies = [b for b in bodies if s0 <= b[0] < s1]
+    taken = [ph.span for ph in phrases] + bodies
+    mentions = [
+        m
+        for m in vocab.pattern.finditer(text, s0, s1)
+        if not any(a < m.end() and m.start() < b for a, b in taken)
+    ]
+    if not any(m.group().lower() not in vocab.weak for m in mentions):
+        return []  # "staff" or "leadership" alone is read by the unit extractor's clause rules
+    out: list[tuple[AspectRating, RatingPhrase]] = []
+    for start, end in _noun_phrases(text, mentions):
+        ph = _rating_for(text, start, end, phrases)
+        if ph is not None and not any(end <= b[0] < ph.span[0] or ph.span[1] <= b[0] < start for b in bodies):
+            span = (min(start, ph.span[0]), max(end, ph.span[1]))
+            name = _BEING.sub("", text[start:end])
+            out.append((AspectRating(aspect=name, rating=ph.value, span=span), ph))
+    return out
+
+
+_BEING = regex.compile(r"^(?i:being)[ ]")
+
+
+def _noun_phrases(text: str, mentions: list[regex.Match[str]]) -> list[Span]:
+    """Mentions side by side make one aspect ("Through the Gate resettlement services")."""
+    out: list[Span] = []
+    for m in mentions:
+        if out and text[out[-1][1] : m.start()].isspace():
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append(m.span())
+    return out
+
+
+def _rating_for(text: str, start: int, end: int, phrases: list[RatingPhrase]) -> RatingPhrase | None:
+    """The rating an aspect mention is given: the one before it that it is given "for" (a
+    list may follow the link), else the first after it in the same stretch of the sentence."""
+    before = [ph for ph in phrases if ph.span[1] <= start]
+    if before:
+        ph = before[-1]
+        gap = text[ph.span[1] : start]
+        link = _LINK_AFTER.match(gap)
+        if link and len(gap) <= _MAX_REACH and ph.kind != "previous" and not _VERB.search(gap, link.end()):
+            return ph
+    after = [ph for ph in phrases if ph.span[0] >= end]
+    if not after:
+        return None
+    gap = text[end : after[0].span[0]]
+    if len(gap) > _MAX_REACH or _BREAK_BEFORE.search(gap):
+        return None
+    # "from good to requires improvement": the rating after "to" is the current one
+    for ph in after:
+        if ph.kind != "previous":
+            between = text[end : ph.span[0]]
+            return ph if len(between) <= _MAX_REACH and not _BREAK_BEFORE.search(between) else None
+    return None
+
+
+_PRONOUN_START = regex.compile(r"(?i)^(?:i|we|our|my|they|he|she|it|you|this|that)\b")
+# Words that make a clause subject a body, not a part of one.
+_BODY_WORDS = regex.compile(
+    r"(?i)\b(?:service|home|trust|council|authority|team|unit|college|school|academy|nursery|prison"
+    r"|jail|force|constabulary|centre|practice|surgery|hospital|organisation|provider|company|division"
+    r"|region|board|partnership|inspectors?|inspectorate|report|PDU|YJS|YOS|YOT|CRC|NPS)\b"
+)
+# A place after a preposition: "probation services in Leicester" names a body.
+_PLACE = regex.compile(r"\b(?:in|for|at|across)[ ]\p{Lu}\p{Ll}+")
+
+
+def plausible_aspect(name: str, inspectorate: str | None) -> bool:
+    """True when a clause subject read as an aspect names a part of a service: a form of the
+    inspectorate's vocabulary, or a short common noun phrase that names no body, person or
+    place ("court work", "work to support victims"), not "A care home" or "I am delighted"."""
+    low = name.lower()
+    vocab = _vocab(inspectorate)
+    if low in vocab.forms:
+        return True
+    if _PRONOUN_START.match(name) or _BODY_WORDS.search(name) or _PLACE.search(name):
+        return False
+    return True
