@@ -47,9 +47,11 @@ _STANDARD = rf"""
     (?:[ ]+(?:\|[ ]*)?(?:\d{{1,2}}|[–—-]))?             # a score column: "Outstanding 3", "Good | 2"
     [ ]*$
     """
+# "Overall rating: Good", "Overall effectiveness ..... Good", "Overall: Requires improvement
+# read more about inspection ratings" (a CQC service page, its link text run on).
 _OVERALL = (
-    rf"^Overall[ ](?:rating|effectiveness)[ ]*(?:[:|]|\.{{3,}}|…+)?[ ]*"
-    rf"(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?[ ]*$"
+    rf"^Overall(?:[ ](?:rating|effectiveness|summary[ ]&[ ]rating))?[ ]*(?:[:|]|\.{{3,}}|…+)?[ ]*"
+    rf"(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?(?:[ ]read[ ]more\b[^\n]*)?[ ]*$"
 )
 # Judgement lists, one per line: "• Leadership – ‘Requires improvement’", "Safe – inadequate",
 # "The experiences and progress of children in care: good" (CQC, Ofsted, regional releases);

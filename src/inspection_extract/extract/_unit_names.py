@@ -39,6 +39,7 @@ _STOP_WORDS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Published Embargoed Notes Ends
     January February March April May June July August September October November December
     When Where While Since Until Unlike Across Between Under Over About Including Also Local
+    Prison Prisons Commission Archived
     """.split()
 )
 _ACRONYMS = frozenset(
@@ -75,7 +76,8 @@ _BREAK_BACKWARD = regex.compile(_BREAK, regex.REVERSE)
 
 def _is_break(m: regex.Match[str]) -> bool:
     word = m.group("word")
-    return word is None or word in _NOT_NAME_WORDS
+    # a headline's capitals ("THE West Midlands Ambulance Service") hide a stop word
+    return word is None or word in _NOT_NAME_WORDS or (word.isupper() and word.capitalize() in _STOP_WORDS)
 
 
 def _name_end_limit(text: str, start: int) -> int:
@@ -232,7 +234,7 @@ def _institution_re(words: tuple[str, ...]) -> regex.Pattern[str]:
     alternation = "|".join(phrase_pattern(w) for w in sorted(words, key=len, reverse=True))
     # not the name of a company ("Whitstable House Limited") or a possessive's owner
     return regex.compile(
-        rf"(?<=[A-Za-z])[ ](?P<word>{alternation})\b(?![’'-])(?![ ](?:Limited|Ltd|Group|Holdings)\b)"
+        rf"(?<=[A-Za-z])[ ](?P<word>{alternation})\b(?![’'-](?![sS]\b))(?![ ](?:Limited|Ltd|Group|Holdings)\b)"
     )
 
 

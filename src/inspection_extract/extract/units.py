@@ -15,7 +15,7 @@ from inspection_extract._vocab import RATING_PATTERN, normalise_rating, parse_nu
 from inspection_extract.extract._aspects import listed_aspects, plausible_aspect
 from inspection_extract.extract._ratings import RatingPhrase, rating_phrases, rating_words, table_ratings
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
-from inspection_extract.profiles import profile, unit_types
+from inspection_extract.profiles import Profile, profile, profiles, unit_types
 from inspection_extract.record import AspectRating, Field, Score, Span, Unit
 
 
@@ -269,9 +269,20 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     it uses."""
     text = doc.text
     prof = profile(inspectorate)
+    mentions = find_mentions(text, inspectorate)
+    if inspectorate is None:
+        # A page that never names its inspectorate (a CQC service page, a listing of prison
+        # reports) is read with the profile of the bodies it names.
+        guess = _profile_of(mentions)
+        if guess is not prof:
+            prof = guess
+            mentions = find_mentions(text, prof.inspectorate)
     always = _PROBATION_UNITS | prof.always_types
+    if not any(m.type in always for m in mentions):
+        # no body its inspectorate always inspects: the others it inspects are the units
+        # (a council in an Ofsted release on children's services, a GP practice's page)
+        always |= {u.type for u in prof.unit_types}
     skip = _furniture(text)
-    mentions = find_mentions(text, prof.inspectorate)
     if skip:
         mentions = [m for m in mentions if not _inside(m.span, skip)]
     if any(m.counted for m in mentions):
@@ -489,6 +500,19 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         aspect_ratings=tuple(aspects),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+def _profile_of(mentions: list[UnitMention]) -> Profile:
+    """The profile whose inspected bodies the mentions name most (probation's for none)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.type] = counts.get(m.type, 0) + 1
+    best, best_n = profile(None), sum(counts.get(t, 0) for t in _PROBATION_UNITS)
+    for p in profiles():
+        n = sum(counts.get(u.type, 0) for u in p.unit_types if u.always)
+        if n > best_n:
+            best, best_n = p, n
+    return best
 
 
 def _unit_rows(text: str, refs: list[_Ref], cands: dict[str, _Candidate]) -> None:
