@@ -144,12 +144,12 @@ def _rating_for(text: str, start: int, end: int, phrases: list[RatingPhrase]) ->
     return None
 
 
-_PRONOUN_START = regex.compile(r"(?i)^(?:i|we|our|my|they|he|she|it|you|this|that)\b")
+_PRONOUN_START = regex.compile(r"(?i)^(?:i|we|our|my|they|he|she|it|you|this|that|\d)\b|^\d")
 # Words that make a clause subject a body, not a part of one.
 _BODY_WORDS = regex.compile(
     r"(?i)\b(?:service|home|trust|council|authority|team|unit|college|school|academy|nursery|prison"
     r"|jail|force|constabulary|centre|practice|surgery|hospital|organisation|provider|company|division"
-    r"|region|board|partnership|inspectors?|inspectorate|report|PDU|YJS|YOS|YOT|CRC|NPS)\b"
+    r"|region|board|partnership|inspectors?|inspectorate|inspection|report|rating|PDU|YJS|YOS|YOT|CRC|NPS)\b"
 )
 # A place after a preposition: "probation services in Leicester" names a body.
 _PLACE = regex.compile(r"\b(?:in|for|at|across)[ ]\p{Lu}\p{Ll}+")

@@ -53,6 +53,7 @@ _NOT_NAME_WORDS = _STOP_WORDS | _ACRONYMS
 _WORD = r"""
     [A-Z][A-Za-z]*                              # capitalised word (or all capitals)
     (?:-(?:on|upon|under|in|le|by|the)-[A-Z][a-z]+|-[A-Z][a-z]+)?   # Southend-on-Sea, Stoke-Trent
+    (?:['’]s(?=[ ][A-Z]))?                      # King’s Lynn, St Helen’s Hospital
 """
 # Words joined without commas: "Port Talbot", "Isles of Scilly", "East of England".
 _PART = rf"(?:{_WORD})(?:(?:[ ]|[ ]of[ ]|[ ]upon[ ])(?:{_WORD})){{0,5}}"
@@ -69,7 +70,7 @@ _NAME_AT_END = regex.compile(rf"(?<![\w’'-])(?:{NAME})$", regex.VERBOSE)
 # Where a name must stop: a character no name has, or at the start of a word (where a
 # name word would begin) a lower-case word other than a joiner or a capitalised word
 # (a stop word ends the name; `_is_break` looks it up).
-_BREAK = r"[^A-Za-z\x20,&-]|(?<![\w’'-])(?:(?P<word>[A-Z]\w*)|(?!(?:of|upon|and|the)\x20)[a-z])"
+_BREAK = r"(?!['’]s\x20[A-Z])[^A-Za-z\x20,&-]|(?<![\w’'-])(?:(?P<word>[A-Z]\w*)|(?!(?:of|upon|and|the)\x20)[a-z])"
 _BREAK_FORWARD = regex.compile(_BREAK)
 _BREAK_BACKWARD = regex.compile(_BREAK, regex.REVERSE)
 
@@ -259,6 +260,9 @@ _ITEM_SPLIT = regex.compile(r",[ ](?:and[ ])?|[ ](?:and|&)[ ]")
 _COUNT_WORDS = frozenset("One Two Three Four Another one two three four another".split())
 
 
+_INDEFINITE_BEFORE = regex.compile(r"(?:^|(?<![\w’'-]))[Aa]n?[ ]$")
+
+
 def _counted(text: str, at: int) -> bool:
     """True when a number word stands just before ``at`` ("One Wold PDU")."""
     if not at or text[at - 1] != " ":
@@ -417,6 +421,8 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
     for u in found:
         if out and u.span[0] < out[-1].span[1]:
             continue
+        if _INDEFINITE_BEFORE.search(text, max(0, u.name_span[0] - 4), u.name_span[0]):
+            continue  # "A Welsh youth offending service", "A Kent care home": not a name
         if _counted(text, u.name_span[0]):
             u = UnitMention(u.name, u.type, u.span, u.name_span, u.group, counted=True)
         out.append(u)

@@ -68,15 +68,26 @@ _LOWER = regex.compile(r"[a-z]")
 # profile, with the types each may refer to; "service" and "unit" refer to any unit.
 _ANAPHOR_TYPES: dict[str, frozenset[str]] = {}
 _ANY_UNIT_WORDS = frozenset({"service", "unit"})
+# A body's own kind capitalised, as its own pages write it: "the Trust", "the Council".
+_CAPITALISED_ANAPHORS = frozenset(
+    "trust council college school academy nursery practice surgery prison authority constabulary force".split()
+)
 for _u in unit_types():
-    for _w in _u.anaphors:
+    # its own words, and the lower-case type words written after a name ("the youth
+    # offending service", "A Welsh youth offending service has been rated ...")
+    # ("the probation service" is as often the national Probation Service: not one of them)
+    _lower_types = [w for w in _u.after if w[:1].islower() and "(" not in w and not w.startswith("probation")]
+    for _w in (*_u.anaphors, *_lower_types):
         if _w not in _ANY_UNIT_WORDS:
-            _ANAPHOR_TYPES[_w] = _ANAPHOR_TYPES.get(_w, frozenset()) | {_u.type}
+            for _form in (_w, _w.capitalize()) if _w in _CAPITALISED_ANAPHORS else (_w,):
+                _ANAPHOR_TYPES[_form] = _ANAPHOR_TYPES.get(_form, frozenset()) | {_u.type}
+# Words that cannot stand between "a" and the kind of body it introduces.
+_NOT_MODIFIER = r"(?i:of|the|to|in|on|at|for|by|with|from|and|or|that|which|who|report|visit|inspection)"
 _ANAPHOR_ALT = "|".join(regex.escape(w) for w in sorted(_ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS, key=len, reverse=True))
 # "The PDU", "the service", "It": a unit named earlier. The word tells which kind. "A care
 # home has been rated inadequate", "An NHS trust ...": a unit the document names (later).
 _ANAPHOR = regex.compile(
-    rf"\b(?:(?:(?:[Tt]he|[Tt]his)[ ]|(?P<indef>[Aa]n?[ ](?:[A-Z][\w’'-]+[ ])?))(?P<word>{_ANAPHOR_ALT})"
+    rf"\b(?:(?:(?:[Tt]he|[Tt]his)[ ]|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))(?P<word>{_ANAPHOR_ALT})"
     # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
     r"(?:(?P<poss>['’]s)\b|\b(?!['’]s))|(?P<it>It|it)\b(?!['’]s))(?![ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
 )
@@ -91,11 +102,12 @@ _OWN_RATING = regex.compile(r"\s*overall\s+rating\b")
 # service was rated"). "Probation services in Stourvale require improvement" names its unit
 # after the service words.
 _SUBJECT_PREFIX = regex.compile(
-    r"""^\s*[“"‘']?(?:(?:and|but|while|whereas|as)\s+)?    # a chief inspector's quote may open it
+    r"""^\s*(?:date[ ]\d{4}-\d\d-\d\d[ ]+)?                 # a scraped page's date line
+        [“"‘']?(?:(?:and|but|while|whereas|as)\s+)?    # a chief inspector's quote may open it
         (?:[^,;]*,\s*){0,2}
         # "concluded that the Ashgrove PDU requires improvement": the subject of a that-clause
         (?:(?:and|but|while|whereas|as)\s+|[^,;]*?\b(?:since|when|after|before|until|that)\s+)?
-        (?:the\s+|The\s+|neighbouring\s+|joint\s+
+        (?:the\s+|The\s+|THE\s+|neighbouring\s+|joint\s+
           |(?i:probation|youth[ ]justice)[ ]services?[ ](?:in|for|across)[ ])*$""",
     regex.VERBOSE,
 )
@@ -639,7 +651,7 @@ def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]
 
 # Where an `_ANAPHOR` match can begin: "the"/"this" before one of its words, or "it".
 _ANAPHOR_WORDS = tuple(f" {w}" for w in sorted(_ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS))
-_INDEFINITE = regex.compile(r"(?:^|(?<=[\s‘“'\"(]))[Aa]n?(?:[ ][A-Z][\w’'-]+)?$")
+_INDEFINITE = regex.compile(rf"(?:^|(?<=[\s‘“'\"(]))[Aa]n?(?:[ ](?!{_NOT_MODIFIER}\b)[\w’'-]+){{0,2}}$")
 
 
 def _anaphors(text: str) -> list[regex.Match[str]]:
@@ -810,6 +822,9 @@ def _target(
     if _BRACKET_RATED.search(pre):
         before = [r for r in in_clause if not r.possessive]
         return _keys(before[-1:])
+    obj = _active_object(text, sent, start, refs)
+    if obj is not None:
+        return obj
     whiches = list(_WHICH.finditer(pre))
     which = whiches[-1] if whiches else None
     if which:
@@ -855,6 +870,35 @@ def _target(
         if nxt and text[ph.span[1] : nxt[0].start].strip(" ’'\"”") == "":
             return _keys(nxt[:1])
     return None
+
+
+# The object of an active rating verb, and what may stand between it and its rating: an
+# apposition ("gave Cherry Tree House, on Creswell Road, Clowne, an overall ‘good’ rating"),
+# "as", an article and "overall" -- but no verb of a clause of its own.
+_OBJECT_VERB = regex.compile(
+    r"\b(?:gave|given|give|gives|awarded|awards|rated|rates|judged|judges|graded|grades|assessed|deemed"
+    r"|considered|found|named)[ ](?:the[ ]|its[ ])?$",
+    regex.IGNORECASE,
+)
+_AFTER_OBJECT = regex.compile(
+    r"(?:(?:,[^,;:.]{1,60}){1,3},)?[ ]?(?:as[ ]|to[ ]be[ ])?(?:(?:an?|its|the)[ ])?(?:overall[ ])?[‘'\"“]?",
+    regex.IGNORECASE,
+)
+
+
+def _active_object(text: str, sent: Span, start: int, refs: list[_Ref]) -> tuple[str, ...] | None:
+    """The unit a rating is given to as the object of an active verb before it: "the CQC,
+    which oversees ..., gave Cherry Tree House, on Creswell Road, an overall ‘good’ rating",
+    "Inspectors assessed NPS Wales as ‘Good’"."""
+    before = [r for r in refs if sent[0] <= r.start and r.end <= start and r.key and not r.possessive]
+    if not before:
+        return None
+    r = before[-1]
+    if not _OBJECT_VERB.search(text, max(sent[0], r.start - 30), r.start):
+        return None
+    if not _AFTER_OBJECT.fullmatch(text, r.end, start):
+        return None
+    return _keys([r])
 
 
 def _keys(refs: list[_Ref]) -> tuple[str, ...] | None:
