@@ -87,7 +87,8 @@ _ANAPHOR_ALT = "|".join(regex.escape(w) for w in sorted(_ANAPHOR_TYPES.keys() | 
 # "The PDU", "the service", "It": a unit named earlier. The word tells which kind. "A care
 # home has been rated inadequate", "An NHS trust ...": a unit the document names (later).
 _ANAPHOR = regex.compile(
-    rf"\b(?:(?:(?:[Tt]he|[Tt]his)[ ]|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))(?P<word>{_ANAPHOR_ALT})"
+    rf"\b(?:(?:(?:[Tt]he|[Tt]his)[ ]|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))"
+    rf"(?P<word>{_ANAPHOR_ALT})"
     # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
     r"(?:(?P<poss>['’]s)\b|\b(?!['’]s))|(?P<it>It|it)\b(?!['’]s))(?![ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
 )
