@@ -11,8 +11,9 @@ The pipeline is built once per process on first use; nothing is downloaded.
 The ``inspection_sentences`` component sets sentence starts from the layout and the
 punctuation of inspection documents, which spaCy's generic sentencizer gets wrong:
 - a blank line (a paragraph break) always ends a sentence;
-- a line break ends one unless the next line starts in lower case (a wrapped line,
-  as in text taken from a PDF) — headlines and list items have no full stop;
+- a line break ends one unless the next line starts in lower case or the line before
+  stops on a comma or a word no sentence ends with (a wrapped line, as in text taken from
+  a PDF) — headlines and list items have no full stop;
 - ``.``, ``!`` or ``?``, possibly followed by closing quote marks or a bracket, ends a
   sentence when the next word starts with a capital, a digit or an opening quote, and
   the word before is not a title or an initial ("Mr. Jones", "J. Russell").
@@ -33,7 +34,11 @@ if TYPE_CHECKING:
 _BOUNDARY = regex.compile(
     r"""
     \n[^\S\n]*\n\s*(?P<start>\S)                      # a blank line
-    | \n[^\S\n]*(?P<start>[^\s\p{Ll}])                # a new line not starting in lower case
+    # a new line not starting in lower case, unless the line before stops mid-sentence: on a
+    # comma or a word that cannot end one ("moved from ‘poor’ to\n‘reasonably good’",
+    # "Charlie Taylor,\nChief Inspector of Prisons, said:" in text wrapped at a fixed width)
+    | (?<!(?:,|\b(?:the|a|an|to|of|in|on|at|by|for|from|with|and|or|that|which|its|their))[^\S\n]*)
+      \n[^\S\n]*(?P<start>[^\s\p{Ll}])
     | (?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Cllr|St|No|[A-Z]))   # not after a title or an initial,
       (?<!(?:^|\n)[^\S\n]*(?:\d{1,3}|[a-z]|[ivx]{1,4}))  # nor a list number ("2. The report")
       [.!?][’”"')\]]*[^\S\n]+                         # end punctuation, closing marks, a space

@@ -26,7 +26,7 @@ from functools import cache
 
 import regex
 
-from inspection_extract.extract._ratings import RatingPhrase
+from inspection_extract.extract._ratings import Cues, RatingPhrase
 from inspection_extract.profiles import Profile, profile
 from inspection_extract.record import AspectRating, Span
 
@@ -59,6 +59,30 @@ def _vocab(inspectorate: str | None) -> _Vocab:
     )
     pattern = regex.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", regex.IGNORECASE)
     return _Vocab(pattern, frozenset(forms), frozenset(weak))
+
+
+@cache
+def rating_cues(inspectorate: str | None) -> Cues:
+    """The rating constructions of the document's inspectorate: its profile's cues before a
+    rating, and a rating given "for" or "at" one of its aspects ("Requires Improvement for
+    efficiency", "‘good’ at investigating crime")."""
+    prof = profile(inspectorate)
+    before = (
+        regex.compile(rf"(?:{'|'.join(prof.rating_cues)})[‘'\"“]?$", regex.IGNORECASE | regex.REVERSE)
+        if prof.rating_cues
+        else None
+    )
+    strong = [f.lower() for _, forms in prof.aspects for f in forms if f.lower() not in prof.weak_aspects]
+    after = None
+    if strong:
+        alternation = "|".join(
+            r"[ ]".join(regex.escape(w) for w in f.split()) for f in sorted(set(strong), key=len, reverse=True)
+        )
+        after = regex.compile(
+            rf"^[’'”\"]?[ ](?:for|at)[ ](?:its[ ]|their[ ]|the[ ]|being[ ])?(?:{alternation})(?![\w-])",
+            regex.IGNORECASE,
+        )
+    return Cues(before, after)
 
 
 # Between a rating and the aspects it is given for: "for", "in", "at", "across", "in all

@@ -142,6 +142,7 @@ _TALLY_BEFORE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,  # anchored at the end: see _CUE_BEFORE
 )
+_CONDITIONAL = regex.compile(r"\b(?:if|between|below|above|or more|or less)\b", regex.IGNORECASE)
 _SCALE_GAP = regex.compile(r"[’'”\"]?[\s,/]*(?:(?:and|or|to|through|then)[\s,]+)?[‘'\"“]?", regex.IGNORECASE)
 _HYPOTHETICAL_AFTER = regex.compile(r"^[’'”\"]?\s*or\s+(?:better|worse|above|below)\b", regex.IGNORECASE)
 # "rated ‘Good’ or ‘Outstanding’ in each area": a range of ratings, neither of them given.
@@ -247,6 +248,22 @@ _normalise = lru_cache(maxsize=256)(normalise_rating)
 def _latest_year(text: str) -> int:
     """The latest year the document names: the year of its own inspection or later."""
     return max((int(y) for y in _YEAR.findall(text)), default=0)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """An inspectorate's own rating constructions: words before a rating ("outcomes were
+    poor" in a prisons report) and the parts it rates after one ("Requires improvement for
+    efficiency", "‘good’ at investigating crime")."""
+
+    before: regex.Pattern[str] | None = None
+    after: regex.Pattern[str] | None = None
+
+    def cued(self, before: str, after: str) -> bool:
+        return bool(
+            (self.before is not None and self.before.search(before[-80:]))
+            or (self.after is not None and self.after.match(after))
+        )
 
 
 # Not frozen: built tens of times per document, and a frozen dataclass is four times
@@ -508,13 +525,19 @@ def _ends_quoted(before: str) -> bool:
 
 
 def rating_phrases(
-    text: str, sentence: Span, skip: list[Span], found: list[tuple[int, int, str]] | None = None
+    text: str,
+    sentence: Span,
+    skip: list[Span],
+    found: list[tuple[int, int, str]] | None = None,
+    *,
+    cues: Cues | None = None,
 ) -> list[RatingPhrase]:
     """The unit-or-aspect ratings in one sentence, each classed current or previous.
 
     Scale lists, tallies, hypotheticals and adjectives are left out. ``found`` may give the
     rating words of the sentence (start, end, text) from one search of the whole text, when
     none of that search's matches crosses the sentence's edges; else they are searched here.
+    ``cues`` adds the document's inspectorate's own rating constructions.
     """
     s0, s1 = sentence
     sent = text[s0:s1]
@@ -542,8 +565,12 @@ def rating_phrases(
     # The scale, or a tally of all the grades, unless the tally names a standard. The scale
     # joins its words with bare commas and "and"/"or"/"to"; a list of aspects puts a name
     # between them ("Leadership was rated ‘Good’; staff ‘Requires improvement’; ...").
-    scale = len({_normalise(m[2]) for m in matches}) >= 3 and any(
-        _SCALE_GAP.fullmatch(sent, a[1], b[0]) for a, b in zip(matches, matches[1:], strict=False)
+    distinct = len({_normalise(m[2]) for m in matches})
+    scale = distinct >= 3 and (
+        any(_SCALE_GAP.fullmatch(sent, a[1], b[0]) for a, b in zip(matches, matches[1:], strict=False))
+        # "if it is between 65% and 79%, it is ‘Good’; between 50% and 64%, ...": how a
+        # score maps to the scale
+        or _CONDITIONAL.search(sent) is not None
     )
     may_last = "last" in low or "previous" in low or "years ago" in low
     has_last = _LAST_INSPECTION.search(sent) if may_last else None
@@ -564,6 +591,7 @@ def rating_phrases(
         for_being = _FOR_BEING_AFTER.match(after) if may_for_being else None
         cue = (
             (_last_words(before)[0].endswith(_CUE_LAST_WORDS) and _CUE_BEFORE.search(before[-120:]))
+            or (cues is not None and cues.cued(before, after))
             or (lead.startswith(("rating", "judgemen")) and _RATING_NOUN_AFTER.match(after))
             or for_being
             # after a lower-case word: "services in Stourvale require improvement"

@@ -69,6 +69,8 @@ ROLE_NOUNS = regex.compile(
         |magistrates?|judges?|sentencers?|police|solicitors?|mentors?|tutors?|students?
         |learners?|pupils?|patients?|residents?|relatives?|mothers?|fathers?|teachers?
         |nurses?|doctors?|social\s+workers?|clinicians?|employers?
+        # a document speaks too: "The report stated:", "the watchdog said"
+        |report|watchdog|regulator
     )\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -89,6 +91,7 @@ _SKIP_PART = regex.compile(
     r"^(?:of|in|at|from|for|who|which|adding|speaking|writing|and|but|when|while|after|before|as)\b",
     regex.IGNORECASE,
 )
+_DOCUMENT_ROLE = regex.compile(r"(?i)(?:the\s+)?(?:inspection\s+)?(?:report|watchdog|regulator)")
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)  # "the" right before a role
 _EDGE_JUNK = " \t\n,;:.–—-\"“”‘’'"
@@ -201,6 +204,9 @@ def parse_subject(text: str, offset: int) -> Ref | None:
         piece = _trimmed(part[lead:], part_offset + lead)
         if piece and ROLE_NOUNS.search(piece[0]):
             roles.append(piece)
+    if len(roles) > 1:
+        # "The report, the chief inspector added": the document is not the speaker here
+        roles = [r for r in roles if not _DOCUMENT_ROLE.fullmatch(r[0])] or roles
     role = roles[0][0] if roles else None
     if name is not None:
         return Ref(name.kind, name.value, name.span, role)

@@ -12,7 +12,7 @@ import regex
 
 from inspection_extract._document import Document
 from inspection_extract._vocab import RATING_PATTERN, normalise_rating, parse_number
-from inspection_extract.extract._aspects import listed_aspects, plausible_aspect
+from inspection_extract.extract._aspects import listed_aspects, plausible_aspect, rating_cues
 from inspection_extract.extract._ratings import RatingPhrase, rating_phrases, rating_words, table_ratings
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
 from inspection_extract.profiles import Profile, profile, profiles, unit_types
@@ -339,6 +339,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     overall_rows: list[tuple[str, Span]] = []
     # One search for rating words over the whole text; each sentence takes its own.
     found_words = rating_words(text, prof.extra_scale)
+    cues = rating_cues(prof.inspectorate)
     rating_starts = [w[0] for w in found_words]
     for row in table_ratings(text, rating_starts):
         if skip and _inside(row.span, skip):
@@ -369,7 +370,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         # would not be found inside the sentence: search the sentence again then.
         crossing = (i and found_words[i - 1][1] > sent[0]) or found_words[j - 1][1] > sent[1]
         phrases = rating_phrases(
-            text, sent, [*skip, *table_spans], None if crossing else found_words[i:j]
+            text, sent, [*skip, *table_spans], None if crossing else found_words[i:j], cues=cues
         )
         if text.find("respectively", sent[0], sent[1]) >= 0 and _respective_ratings(text, sent, phrases, refs, cands):
             continue
@@ -878,7 +879,7 @@ def _target(
 # "as", an article and "overall" -- but no verb of a clause of its own.
 _OBJECT_VERB = regex.compile(
     r"\b(?:gave|given|give|gives|awarded|awards|rated|rates|judged|judges|graded|grades|assessed|deemed"
-    r"|considered|found|named)[ ](?:the[ ]|its[ ])?$",
+    r"|considered|found|named|branded)[ ](?:the[ ]|its[ ])?$",
     regex.IGNORECASE,
 )
 _AFTER_OBJECT = regex.compile(

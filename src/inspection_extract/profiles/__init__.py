@@ -17,7 +17,9 @@ A profile is data (``NAME.json`` beside this module), read by the generic extrac
 - ``aspects``: the parts it rates (CQC's five key questions, Ofsted's judgements, the healthy
   prison tests, PEEL areas, probation standards), each with the ways documents write it;
   ``weak_aspects`` are forms that count only beside another aspect ("care" in "safety,
-  effectiveness, care and well-led").
+  effectiveness, care and well-led");
+- ``rating_cues``: what stands before a rating in its documents only ("outcomes were poor"
+  in a prisons report, "branded the force ‘inadequate’").
 
 A phrase is written as the document writes it; a trailing acronym in brackets is optional
 ("Probation Delivery Unit (PDU)" also reads "Probation Delivery Unit"). Adding an
@@ -55,6 +57,8 @@ class Profile:
     #: canonical aspect -> the ways documents write it
     aspects: tuple[tuple[str, tuple[str, ...]], ...]
     weak_aspects: frozenset[str] = frozenset()
+    #: patterns that stand right before a rating in its documents only ("outcomes were")
+    rating_cues: tuple[str, ...] = ()
 
     @property
     def extra_scale(self) -> tuple[str, ...]:
@@ -97,6 +101,7 @@ def _load(name: str, raw: dict) -> Profile:  # type: ignore[type-arg]
         unit_types=tuple(types),
         aspects=tuple((k, tuple(v)) for k, v in raw.get("aspects", {}).items()),
         weak_aspects=frozenset(raw.get("weak_aspects", ())),
+        rating_cues=tuple(raw.get("rating_cues", ())),
     )
 
 
