@@ -10,7 +10,8 @@ import pytest
 from conftest import result_for
 
 from inspection_extract import Record, json_schema
-from inspection_extract._vocab import normalise_rating
+from inspection_extract._vocab import EXTRA_RATING_FORMS, normalise_rating
+from inspection_extract.extract._ratings import rating_words
 
 SCHEMA = json_schema()
 
@@ -19,6 +20,11 @@ def _folded(s: str) -> str:
     """Whitespace folded and quote marks dropped, for comparing a value with its evidence."""
     s = re.sub(r"[\u2018\u2019\u201c\u201d\"'‘’]", "", s)
     return " ".join(s.split()).casefold()
+
+
+def _ratings_in(evidence: str) -> set[str | None]:
+    """Every rating a stretch of text names, on any inspectorate's scale."""
+    return {normalise_rating(raw) for _, _, raw in rating_words(evidence, tuple(EXTRA_RATING_FORMS))}
 
 
 def _record(doc: Path) -> Record:
@@ -52,7 +58,7 @@ def test_every_span_holds_its_evidence(fixture_doc: Path) -> None:
         assert normalise_rating(ev) == rec.overall_rating.value
     for a in rec.aspect_ratings:
         ev = _check_span(text, a.span, f"aspect {a.aspect}")
-        assert normalise_rating(ev) is not None, f"aspect rating evidence has no rating word: {ev!r}"
+        assert a.rating in _ratings_in(ev), f"aspect rating {a.rating!r} not in its evidence {ev!r}"
     for field in (rec.inspectorate, rec.title, rec.region):
         if field is not None:
             _check_span(text, field.span, "field")

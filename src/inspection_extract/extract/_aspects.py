@@ -82,7 +82,7 @@ def rating_cues(inspectorate: str | None) -> Cues:
             rf"^[’'”\"]?[ ](?:for|at)[ ](?:its[ ]|their[ ]|the[ ]|being[ ])?(?:{alternation})(?![\w-])",
             regex.IGNORECASE,
         )
-    return Cues(before, after)
+    return Cues(before, after, prof.extra_scale)
 
 
 # Between a rating and the aspects it is given for: "for", "in", "at", "across", "in all
@@ -98,7 +98,9 @@ _VERB = regex.compile(
 )
 # Between aspects listed before their rating and the rating: the rest of the list and a
 # verb group ("dropped from good to", "were rated", "“requires improvement”").
-_BREAK_BEFORE = regex.compile(r"[;:]|,[ ]and\b|\b(?:but|while|whereas|although|stood|said|says)\b", regex.IGNORECASE)
+_BREAK_BEFORE = regex.compile(
+    r"[;:]|,[ ]and\b|\b(?:but|while|whereas|although|despite|stood|said|says|found)\b", regex.IGNORECASE
+)
 _MAX_REACH = 160
 
 

@@ -258,6 +258,8 @@ class Cues:
 
     before: regex.Pattern[str] | None = None
     after: regex.Pattern[str] | None = None
+    #: its rating words beyond the four-point scale
+    extra: tuple[str, ...] = ()
 
     def cued(self, before: str, after: str) -> bool:
         return bool(
@@ -398,7 +400,7 @@ def rating_words(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int,
 def _with_extra_words(
     text: str, found: list[tuple[int, int, str]], extra: tuple[str, ...]
 ) -> list[tuple[int, int, str]]:
-    low = text.lower()
+    low = text.lower().replace("\n", " ")  # "not\nsufficiently good" wrapped at a line end
     more: list[tuple[int, int, str]] = []
     for value in extra:
         for form in EXTRA_RATING_FORMS.get(value, ()):
@@ -553,7 +555,7 @@ def rating_phrases(
     may_for_being = "for being" in low
     may_since = "since" in low or "after" in low
     if found is None:
-        found = [(m.start(), m.end(), m.group()) for m in RATING_RE.finditer(sent)]
+        found = rating_words(sent, cues.extra if cues is not None else ())
     else:
         found = [(a - s0, b - s0, raw) for a, b, raw in found]
     matches = [
@@ -567,7 +569,12 @@ def rating_phrases(
     # between them ("Leadership was rated ‘Good’; staff ‘Requires improvement’; ...").
     distinct = len({_normalise(m[2]) for m in matches})
     scale = distinct >= 3 and (
-        any(_SCALE_GAP.fullmatch(sent, a[1], b[0]) for a, b in zip(matches, matches[1:], strict=False))
+        any(
+            _SCALE_GAP.fullmatch(sent, a[1], b[0])
+            # "moved from ‘poor’ to ‘reasonably good’" is a change, not the scale
+            and not (" to" in sent[a[1] : b[0]] and _FROM_BEFORE.search(sent, 0, a[0]))
+            for a, b in zip(matches, matches[1:], strict=False)
+        )
         # "if it is between 65% and 79%, it is ‘Good’; between 50% and 64%, ...": how a
         # score maps to the scale
         or _CONDITIONAL.search(sent) is not None

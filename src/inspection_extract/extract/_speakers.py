@@ -204,9 +204,10 @@ def parse_subject(text: str, offset: int) -> Ref | None:
         piece = _trimmed(part[lead:], part_offset + lead)
         if piece and ROLE_NOUNS.search(piece[0]):
             roles.append(piece)
-    if len(roles) > 1:
-        # "The report, the chief inspector added": the document is not the speaker here
-        roles = [r for r in roles if not _DOCUMENT_ROLE.fullmatch(r[0])] or roles
+    if len(roles) > 1 or name is not None:
+        # "The report, the chief inspector added", "The report, Ms Kowalska said": the
+        # document is neither the speaker nor the speaker's role here
+        roles = [r for r in roles if not _DOCUMENT_ROLE.fullmatch(r[0])] or ([] if name else roles)
     role = roles[0][0] if roles else None
     if name is not None:
         return Ref(name.kind, name.value, name.span, role)
