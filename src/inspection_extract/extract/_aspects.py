@@ -82,7 +82,7 @@ def rating_cues(inspectorate: str | None) -> Cues:
             rf"^[’'”\"]?[ ](?:for|at)[ ](?:its[ ]|their[ ]|the[ ]|being[ ])?(?:{alternation})(?![\w-])",
             regex.IGNORECASE,
         )
-    return Cues(before, after, prof.extra_scale)
+    return Cues(before, after, prof.extra_scale, prof.scale[0], prof.scale[-1])
 
 
 # Between a rating and the aspects it is given for: "for", "in", "at", "across", "in all

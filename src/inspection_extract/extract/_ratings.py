@@ -146,8 +146,9 @@ _CONDITIONAL = regex.compile(r"\b(?:if|between|below|above|or more|or less)\b", 
 _SCALE_GAP = regex.compile(r"[’'”\"]?[\s,/]*(?:(?:and|or|to|through|then)[\s,]+)?[‘'\"“]?", regex.IGNORECASE)
 _HYPOTHETICAL_AFTER = regex.compile(r"^[’'”\"]?\s*or\s+(?:better|worse|above|below)\b", regex.IGNORECASE)
 # "rated ‘Good’ or ‘Outstanding’ in each area": a range of ratings, neither of them given.
-_OR_RATING_AFTER = regex.compile(rf"^[’'”\"]?,?\s*or\s+[‘'\"“]?(?:{RATING_PATTERN})", regex.IGNORECASE)
-_OR_RATING_BEFORE = regex.compile(rf"(?:{RATING_PATTERN})[’'”\"]?,?\s*or\s+[‘'\"“]?$", regex.IGNORECASE)
+_ANY_RATING = "|".join([RATING_PATTERN, *(f for forms in EXTRA_RATING_FORMS.values() for f in forms)])
+_OR_RATING_AFTER = regex.compile(rf"^[’'”\"]?,?\s*or\s+[‘'\"“]?(?:{_ANY_RATING})\b", regex.IGNORECASE)
+_OR_RATING_BEFORE = regex.compile(rf"\b(?:{_ANY_RATING})[’'”\"]?,?\s*or\s+[‘'\"“]?$", regex.IGNORECASE)
 
 # A rating construction just before the rating word, for ratings without quote marks.
 _CUE_BEFORE = regex.compile(
@@ -198,11 +199,12 @@ _RETAIN_BEFORE = regex.compile(
 # "two years after inspectors judged it", "an improvement on the ‘X’ grade", "up from".
 _EARLIER_BEFORE = regex.compile(
     r"""(?:\bsince\b[^,;.]{0,60}
-        |\bsince[ ](?:19|20)\d\d,[ ]when\b[^,;.]{0,40}    # "since 2019, when it was rated"
+        |\b(?:since|in)[ ](?:19|20)\d\d,[ ]when\b[^,;.]{0,40}    # "since 2019, when it was rated"
         |\b(?:years?|months?)[ ](?:after|since)\b[^,;.]{0,60}
         |\b(?:improvement|deterioration)[ ]on(?:[ ]the|[ ]its)?[ ]*
         |\b(?:up|down)[ ]from(?:[ ]the|[ ]its)?[ ]*
         |\b(?:has|had|have)[ ]always[ ]been[ ]            # "The home has always been ‘good’"
+        |\bback[ ]in\b[^;.]{0,80}                          # "Back in March 2012 ... was graded"
         )[‘'"“]?$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -260,6 +262,15 @@ class Cues:
     after: regex.Pattern[str] | None = None
     #: its rating words beyond the four-point scale
     extra: tuple[str, ...] = ()
+    #: the top and the bottom of its scale, for "the highest rating", "the lowest possible grade"
+    top: str = "Outstanding"
+    bottom: str = "Inadequate"
+
+    def superlative(self, raw: str) -> str | None:
+        m = SUPERLATIVE_RE.fullmatch(raw)
+        if m is None:
+            return None
+        return self.top if m.group("end").lower() in ("highest", "top", "best") else self.bottom
 
     def cued(self, before: str, after: str) -> bool:
         return bool(
@@ -374,6 +385,24 @@ _RATING_HEADS = ("requ", "outs", "inad", "good")
 # Characters that `RATING_RE` (case-insensitive) reads as one of those letters but
 # ``str.lower`` does not turn into it.
 _ODD_CASE = ("\u0130", "\u017f")  # İ, ſ
+
+
+#: "the highest rating", "the lowest possible performance rating", "its top grade": the top or
+#: the bottom of the inspectorate's scale (not "the second-highest rating").
+SUPERLATIVE_RE = regex.compile(
+    r"""(?<!second[ -]|third[ -])\b(?P<end>highest|top|best|lowest|worst)
+        (?:[ -](?:possible|available|category|overall|performance|inspection))*[ ]
+        (?:rating|grade|judgement)(?:[ ]possible)?\b""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def superlative_words(text: str) -> list[tuple[int, int, str]]:
+    """Every `SUPERLATIVE_RE` phrase in ``text`` as (start, end, text), for `rating_phrases`."""
+    low = text.lower()
+    if "highest" not in low and "lowest" not in low and "top " not in low and "best " not in low:
+        return []
+    return [(m.start(), m.end(), m.group()) for m in SUPERLATIVE_RE.finditer(text)]
 
 
 def rating_words(text: str, extra: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
@@ -567,7 +596,7 @@ def rating_phrases(
     # The scale, or a tally of all the grades, unless the tally names a standard. The scale
     # joins its words with bare commas and "and"/"or"/"to"; a list of aspects puts a name
     # between them ("Leadership was rated ‘Good’; staff ‘Requires improvement’; ...").
-    distinct = len({_normalise(m[2]) for m in matches})
+    distinct = len({_normalise(m[2]) for m in matches} - {None})
     scale = distinct >= 3 and (
         any(
             _SCALE_GAP.fullmatch(sent, a[1], b[0])
@@ -585,6 +614,9 @@ def rating_phrases(
     for start, end, raw in matches:
         before, after = sent[:start], sent[end:]
         value = _normalise(raw)
+        superlative = value is None and cues is not None and cues.superlative(raw)
+        if superlative:
+            value = superlative
         # The first word after the rating (past a closing quote mark): the patterns read
         # after the rating each need one word there, and most ratings have none of them.
         lead = (after[1:] if after[:1] in _CLOSING_QUOTES else after).lstrip()[:8].lower()
@@ -597,7 +629,8 @@ def rating_phrases(
         quoted = _ends_quoted(before)
         for_being = _FOR_BEING_AFTER.match(after) if may_for_being else None
         cue = (
-            (_last_words(before)[0].endswith(_CUE_LAST_WORDS) and _CUE_BEFORE.search(before[-120:]))
+            superlative
+            or (_last_words(before)[0].endswith(_CUE_LAST_WORDS) and _CUE_BEFORE.search(before[-120:]))
             or (cues is not None and cues.cued(before, after))
             or (lead.startswith(("rating", "judgemen")) and _RATING_NOUN_AFTER.match(after))
             or for_being

@@ -13,7 +13,13 @@ import regex
 from inspection_extract._document import Document
 from inspection_extract._vocab import RATING_PATTERN, normalise_rating, parse_number
 from inspection_extract.extract._aspects import listed_aspects, plausible_aspect, rating_cues
-from inspection_extract.extract._ratings import RatingPhrase, rating_phrases, rating_words, table_ratings
+from inspection_extract.extract._ratings import (
+    RatingPhrase,
+    rating_phrases,
+    rating_words,
+    superlative_words,
+    table_ratings,
+)
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
 from inspection_extract.profiles import Profile, profile, profiles, unit_types
 from inspection_extract.record import AspectRating, Field, Score, Span, Unit
@@ -339,6 +345,9 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     overall_rows: list[tuple[str, Span]] = []
     # One search for rating words over the whole text; each sentence takes its own.
     found_words = rating_words(text, prof.extra_scale)
+    superlatives = superlative_words(text)
+    if superlatives:
+        found_words = sorted([*found_words, *superlatives])
     cues = rating_cues(prof.inspectorate)
     rating_starts = [w[0] for w in found_words]
     for row in table_ratings(text, rating_starts):
@@ -458,7 +467,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         for value, span in overall_rows:
             cands[overall_key].current.insert(0, (value, span, True))
 
-    _scores(text, sentences, refs, cands, main_key)
+    _scores(text, sentences, refs, cands, main_key, always)
 
     # In order of first naming: the body a release opens with is its main unit.
     chosen = sorted(
@@ -773,7 +782,9 @@ def _refs(
                 None,
             )
             if target is None:
-                target = next((c.key for c in cands.values() if c.type in allowed), None)
+                # no antecedent: only a body of a kind the document inspects ("The council
+                # has now been judged ..., a feat matched only by Essex County Council")
+                target = next((c.key for c in cands.values() if c.type in allowed and c.type in always), None)
             resolved.append(_Ref(r.start, r.end, target, r.anaphor, r.possessive))
         else:
             resolved.append(r)
@@ -970,7 +981,7 @@ def _clean_aspect(raw: str) -> str | None:
 
 
 def _scores(
-    text: str, sentences: list[Span], refs: list[_Ref], cands: dict[str, _Candidate], main_key: str | None
+    text: str, sentences: list[Span], refs: list[_Ref], cands: dict[str, _Candidate], main_key: str | None, always: frozenset[str]
 ) -> None:
     """Give each unit the first score stated for it."""
     last_out_of: int | None = None
@@ -1014,13 +1025,13 @@ def _scores(
             if not isinstance(pts, int) or pts > out_of:
                 continue
             last_out_of = out_of
-            _give_score(text, sent, m.start("pts"), Score(pts, out_of), refs, cands, main_key)
+            _give_score(text, sent, m.start("pts"), Score(pts, out_of), refs, cands, main_key, always)
         if text.find("scored", s0, s1) < 0:
             continue
         for m in _BARE_SCORE_RE.finditer(text, s0, s1):
             pts = parse_number(m.group("pts"))
             if last_out_of and isinstance(pts, int) and pts <= last_out_of:
-                _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, cands, main_key)
+                _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, cands, main_key, always)
 
 
 # Two digits that begin a run of digits and end it (not the "20" of "2024"): a maximum
@@ -1106,6 +1117,7 @@ def _give_score(
     refs: list[_Ref],
     cands: dict[str, _Candidate],
     main_key: str | None,
+    always: frozenset[str],
 ) -> None:
     before = [r for r in refs if sent[0] <= r.start < at and r.key and not r.possessive]
     # "Fernmoor PDU, which sits within the North West region, achieved 3 points": the
@@ -1114,7 +1126,10 @@ def _give_score(
     if units_before:
         before = units_before
     if not before:
-        before = [r for r in refs if r.start < at and r.key and r.anaphor is None]
+        # none in the sentence: the inspected unit named last before it
+        before = [
+            r for r in refs if r.start < at and r.key and r.anaphor is None and cands[r.key].type in always
+        ]
     k = before[-1].key if before else main_key
     if k and k in cands and cands[k].score is None:
         cands[k].score = score
