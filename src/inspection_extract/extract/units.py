@@ -981,7 +981,12 @@ def _clean_aspect(raw: str) -> str | None:
 
 
 def _scores(
-    text: str, sentences: list[Span], refs: list[_Ref], cands: dict[str, _Candidate], main_key: str | None, always: frozenset[str]
+    text: str,
+    sentences: list[Span],
+    refs: list[_Ref],
+    cands: dict[str, _Candidate],
+    main_key: str | None,
+    always: frozenset[str],
 ) -> None:
     """Give each unit the first score stated for it."""
     last_out_of: int | None = None
