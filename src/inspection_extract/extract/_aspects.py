@@ -178,6 +178,8 @@ _BODY_WORDS = regex.compile(
     r"|region|board|partnership|inspectors?|inspectorate|inspection|report|rating|PDU|YJS|YOS|YOT|CRC|NPS)\b"
 )
 # A place after a preposition: "probation services in Leicester" names a body.
+# a number or a person in it: "Across the 108 services we", "the children they"
+_NOT_A_PART = regex.compile(r"\d|\b(?:we|they|he|she|I|you)\b")
 _PLACE = regex.compile(r"\b(?:in|for|at|across)[ ]\p{Lu}\p{Ll}+")
 
 
@@ -189,6 +191,6 @@ def plausible_aspect(name: str, inspectorate: str | None) -> bool:
     vocab = _vocab(inspectorate)
     if low in vocab.forms:
         return True
-    if _PRONOUN_START.match(name) or _BODY_WORDS.search(name) or _PLACE.search(name):
+    if _PRONOUN_START.match(name) or _BODY_WORDS.search(name) or _PLACE.search(name) or _NOT_A_PART.search(name):
         return False
     return True
