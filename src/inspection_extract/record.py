@@ -153,6 +153,10 @@ class Fieldwork:
     end: str
     span: Span
     page: int | None = None
+    #: True when the text gives the month without its year ("inspectors visited in
+    #: November"): the year is the latest that month had on or before the document's own
+    #: publication date.
+    year_inferred: bool = False
 
 
 @dataclass(frozen=True)

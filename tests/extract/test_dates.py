@@ -194,6 +194,16 @@ FIELDWORK = [
      "wards in April and May 2025.", ("2025-04", "2025-05", "April and May 2025")),
     ("Headline\n\nThe council published its plan after inspectors visited the service in October 2024.",
      ("2024-10", "2024-10", "October 2024")),
+    # A month without its year, in a dated document: the latest such month on or before the
+    # publication date (news style; the record says so with ``year_inferred``).
+    ("Published: 14 March 2023\n\nInspectors carried out inspections in November.",
+     ("2022-11", "2022-11", "November")),
+    ("Published: 20 December 2019\n\nThe regulator visited the hospitals between 30 July and 13 September.",
+     ("2019-07-30", "2019-09-13", "30 July and 13 September")),
+    ("Published: 2 February 2024\n\nThe service was inspected in December and January.",
+     ("2023-12", "2024-01", "December and January")),
+    # ... but not an earlier visit, and not in an undated text.
+    ("Published: 2 February 2024\n\nIt was last rated ‘Good’ at an inspection in June last year.", None),
     # No year, or not this inspection: null.
     ("Headline\n\nInspectors visited the service in August and found a settled team.", None),
     ("Headline\n\nIts fieldwork started in April, so this is a recent picture.", None),
@@ -202,6 +212,7 @@ FIELDWORK = [
     ("Headline\n\nThe home was inspected in June 2023 before it merged with another.", None),
     ("Headline\n\nOur inspections of five PDUs, published between October 2022 and April 2023, found this.",
      None),
+    ("Headline\n\nThe new inspection programme started in October 2023 across the region.", None),
 ]
 
 

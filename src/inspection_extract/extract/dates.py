@@ -166,20 +166,31 @@ DATELINE_WINDOW = 1500
 #: read only near the date and only when no sentence names the fieldwork.
 FIELDWORK_CUE_RE = regex.compile(r"\bfield\s?work\b", regex.IGNORECASE)
 VISIT_CUE_RE = regex.compile(
-    r"\b(?:visited|visits?|on\s+site|inspected|inspections?|inspectors?\s+(?:were|went|spent))\b",
+    r"\b(?:visited|visits?|on\s+site|inspected|inspections?|inspectors?\s+(?:were|went|spent)"
+    r"|carried\s+out|took\s+place)\b",
     regex.IGNORECASE,
 )
 #: Another event near visit words: an earlier inspection, a publication, unification.
 VISIT_OTHER_RE = regex.compile(
     r"\b(?:last|previous(?:ly)?|earlier|published|publication|unification|unified|merged|created"
-    r"|since|before\s+that)\b",
+    r"|since|before\s+that|framework|programme|regime)\b",
     regex.IGNORECASE,
 )
-VISIT_WINDOW = 70
+VISIT_WINDOW = 150
 #: How far before its visit word another-event word still speaks of it ("was last inspected").
 VISIT_OTHER_REACH = 20
 #: Where the clause after a date ends: words past it speak of something else.
 CLAUSE_END_RE = regex.compile(r"[,;:.!?]")
+#: A service page's inspection line: "23 February 2022" above "During an inspection ...".
+VISIT_AFTER_RE = regex.compile(r"\s*(?:During|Inspection\s+carried\s+out|Date\s+of)\b", regex.IGNORECASE)
+#: A month without its year after visit words ("carried out inspections in November",
+#: "between 30 July and 13 September"): its year is the document's own, the latest that
+#: month had on or before the publication date.
+YEARLESS_RE = regex.compile(
+    rf"""\b(?:in|during|between|on|from|over)[ ]+(?:(?P<d1>{_DAY})[ ]+)?(?P<m1>{_MONTH})
+        (?:{_TO}(?:(?P<d2>{_DAY})[ ]+)?(?P<m2>{_MONTH}))?(?![ ,]*(?:\d|of\b))""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
 
 
 
@@ -414,7 +425,7 @@ def _published(
             continue
         s = date.span[0]
         labelled = PUBLISHED_LABEL_RE.search(text, max(0, s - 30), s) is not None
-        if not (labelled or _dateline(text, date)):
+        if not (labelled or _dateline(text, date)) or VISIT_AFTER_RE.match(text, date.span[1]):
             continue
         if date.day:
             return Field(date.start, date.span)
@@ -436,7 +447,9 @@ def _published(
     return cover
 
 
-def _fieldwork(doc: Document, found: list[_Date], cache: _SentenceCache | None = None) -> Fieldwork | None:
+def _fieldwork(
+    doc: Document, found: list[_Date], published: Field | None, cache: _SentenceCache | None = None
+) -> Fieldwork | None:
     """The fieldwork period: a dated sentence naming the fieldwork, else a date just after
     visit words ("Inspectors were on site between 13 and 24 January 2025")."""
     text = doc.text
@@ -444,7 +457,9 @@ def _fieldwork(doc: Document, found: list[_Date], cache: _SentenceCache | None =
         if date.start is None or date.end is None:
             continue
         left, right = _sentence(doc, *date.span, cache)
-        if FIELDWORK_CUE_RE.search(text, left, right):
+        if FIELDWORK_CUE_RE.search(text, left, right) or (
+            date.start == date.end and VISIT_AFTER_RE.match(text, date.span[1]) and _dateline(text, date)
+        ):
             return Fieldwork(date.start, date.end, date.span)
     for date in found:
         if date.start is None or date.end is None:
@@ -463,6 +478,36 @@ def _fieldwork(doc: Document, found: list[_Date], cache: _SentenceCache | None =
         stretch_end = clause.start() if clause else right
         if not VISIT_OTHER_RE.search(text, max(left, cues[-1].start() - VISIT_OTHER_REACH), stretch_end):
             return Fieldwork(date.start, date.end, date.span)
+    return _yearless(doc, published, cache)
+
+
+def _yearless(doc: Document, published: Field | None, cache: _SentenceCache | None) -> Fieldwork | None:
+    """A visit month given without its year, dated by the document's publication date."""
+    if published is None or len(published.value) < 7:
+        return None
+    text = doc.text
+    py, pm = int(published.value[:4]), int(published.value[5:7])
+    for cue in VISIT_CUE_RE.finditer(text):
+        left, right = _sentence(doc, cue.start(), cue.end(), cache)
+        m = YEARLESS_RE.search(text, cue.end(), min(right, cue.end() + VISIT_WINDOW))
+        if (
+            m is None
+            or VISIT_OTHER_RE.search(text, max(left, cue.start() - VISIT_OTHER_REACH), m.start())
+            or VISIT_OTHER_RE.match(text, m.end() + 1)  # "in June last year"
+        ):
+            continue
+        m1, m2 = _month(m.group("m1")), _month(m.group("m2")) or _month(m.group("m1"))
+        if m1 is None or m2 is None:
+            continue
+        end_year = py if m2 <= pm else py - 1
+        start_year = end_year if m1 <= m2 else end_year - 1
+        d2 = m.group("d2") or (m.group("d1") if not m.group("m2") else None)
+        start = _value(start_year, m1, _int(m.group("d1")))
+        end = _value(end_year, m2, _int(d2))
+        if start and end:
+            at = m.start("d1") if m.group("d1") else m.start("m1")
+            last = m.end("m2") if m.group("m2") else m.end("m1")
+            return Fieldwork(start, end, (at, last - text[at:last].endswith(".")), year_inferred=True)
     return None
 
 
@@ -481,8 +526,5 @@ def dates(doc: Document) -> Dates:
         embargo = _embargo(doc, date, cache)
         if embargo is not None:
             break
-    return Dates(
-        published=_published(doc, found, embargo, cache),
-        embargo=embargo,
-        fieldwork=_fieldwork(doc, found, cache),
-    )
+    published = _published(doc, found, embargo, cache)
+    return Dates(published=published, embargo=embargo, fieldwork=_fieldwork(doc, found, published, cache))
