@@ -133,7 +133,10 @@ _TALLY_NAMED = regex.compile(r"^[’'”\"]?\s*in\s+one\s*[–—-]\s*(?P<aspect
 # A counted or quantified subject: "three of those PDUs were rated", "None was rated",
 # "one of only three PDUs to be rated", "the other two ‘Requires improvement’", "two good".
 # "more than half were rated ‘Good’", "70 per cent of the 33 services": a share, not a unit.
-_QUANTITIES = r"half|a[ ]third|a[ ]quarter|two-thirds|three-quarters|most|many|several|majority|all|some|few|\d+[ ]?(?:%|per[ ]cent)"
+_QUANTITIES = (
+    r"half|a[ ]third|a[ ]quarter|two-thirds|three-quarters|most|many|several|majority|all|some|few"
+    r"|\d+[ ]?(?:%|per[ ]cent)"
+)
 _TALLY_BEFORE = regex.compile(
     rf"""
     (?:^|[\s,(])(?:(?:{_NUM_WORDS}|{_QUANTITIES})(?:[ ]of\b[^.;,]*?|[ ](?!and\b|but\b)\w+)?[ ](?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ]rated
