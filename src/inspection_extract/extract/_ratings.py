@@ -139,7 +139,8 @@ _QUANTITIES = (
 )
 _TALLY_BEFORE = regex.compile(
     rf"""
-    (?:^|[\s,(])(?:(?:{_NUM_WORDS}|{_QUANTITIES})(?:[ ]of\b[^.;,]*?|[ ](?!and\b|but\b)\w+)?[ ](?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ]rated
+    (?:^|[\s,(])(?:(?:{_NUM_WORDS}|{_QUANTITIES})(?:[ ]of\b[^.;,]*?|[ ](?!and\b|but\b)\w+)?
+                  [ ](?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ]rated
       |(?:every|each|any|no)[ ]\w+[^.;]*?(?:rated|judged)
       |the[ ]other[ ](?:{_NUM_WORDS})(?:[ ]\w+[ ](?:were|are)[ ](?:rated|judged))?  # "The other four areas were judged"
       |(?:^|,[ ]|and[ ])(?:{_NUM_WORDS})(?:[ ]rated)?)
