@@ -38,6 +38,9 @@ PROSE: dict[str, list[tuple[str, Expected]]] = {
     "press release": [
         ("The report makes nine recommendations: six for the Head of Service at Sefton YJS, "
          "and three for the management board.", (9, [3, 6])),
+        # "a total of" is the total, not a part of another; the split runs on after it
+        ("The report makes a total of four recommendations. Two recommendations are for "
+         "Harbeck YJS, including to review its plans.", (4, [2])),
         ("Inspectors made 12 recommendations, eight for the YJS management board and four "
          "for the chief executive of the council.", (12, [4, 8])),
         ("The report makes five recommendations, all for the NPS North East division.", (5, [5])),

@@ -100,7 +100,7 @@ _TOTAL_AFTER_SPLIT = regex.compile(
 # total: "nine of the 12 recommendations", "The remaining three recommendations".
 _NOT_TOTAL_BEFORE = regex.compile(
     r"""(?:
-        \b(?:of|remaining|other|further|these|those|previous|last|earlier|outstanding)
+        \b(?:(?<!\btotal\s)of|remaining|other|further|these|those|previous|last|earlier|outstanding)
         (?:\s+(?:the|our|its|their|these))?
       )\s*$""",
     regex.IGNORECASE | regex.VERBOSE,
