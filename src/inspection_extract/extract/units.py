@@ -308,6 +308,8 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         # "One Wold PDU": a name only if the document names that unit without the count too.
         named = {key(m.name) for m in mentions if not m.counted}
         mentions = [m for m in mentions if not m.counted or key(m.name) in named]
+    mentions = _with_rated_objects(text, mentions, prof)
+    _merge_institutions(mentions)
     cands: dict[str, _Candidate] = {}
     for m in mentions:
         k = key(m.name)
@@ -523,6 +525,63 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         aspect_ratings=tuple(aspects),
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+# "Ofsted also rated the Local Children’s Safeguarding Board as ‘good’": a body named by its
+# own name as the object of a rating verb, with no type word the name finder knows.
+_RATED_OBJECT = regex.compile(
+    r"""\b(?:rated|judged|graded|assessed|gave|awarded|branded)[ ](?:the[ ])?
+        (?P<name>\p{Lu}[\w’'-]+(?:[ ](?:of[ ]|and[ ]|for[ ]|&[ ])?\p{Lu}[\w’'-]+){1,6})
+        (?=,?[ ](?:as|an?[ ](?:overall[ ])?)[ ]?[‘'"“]?(?i:outstanding|good|requires?[ ]improvement|inadequate))""",
+    regex.VERBOSE,
+)
+
+
+def _with_rated_objects(text: str, mentions: list[UnitMention], prof: Profile) -> list[UnitMention]:
+    """The mentions, and the bodies rated as the object of a verb that no mention names."""
+    if not any(w in text for w in ("rated ", "judged ", "graded ", "assessed ", "gave ", "awarded ", "branded ")):
+        return mentions
+    taken = [m.span for m in mentions]
+    added: list[UnitMention] = []
+    for m in _RATED_OBJECT.finditer(text):
+        span = m.span("name")
+        name = m.group("name")
+        if _inside(span, taken) or any(a <= span[0] < b or span[0] <= a < span[1] for a, b in taken):
+            continue
+        if name.split()[0] in _NOT_OBJECT_START:
+            continue
+        added.append(UnitMention(name, "other", span, span))
+    return sorted([*mentions, *added], key=lambda u: u.span[0]) if added else mentions
+
+
+# Capitalised words that open a phrase naming no body: "rated Good", "rated The ..." as a headline.
+_NOT_OBJECT_START = frozenset("The This It Its Their His Her Our Overall Good Outstanding Inadequate".split())
+
+
+def _merge_institutions(mentions: list[UnitMention]) -> None:
+    """One body named longer and shorter ("Colchester Sixth Form College", "The Sixth Form
+    College"): the mentions of a name that ends with another of the same type take the
+    name met first."""
+    by_type: dict[str, list[UnitMention]] = {}
+    for m in mentions:
+        # places are different bodies: "West Lincolnshire" is not "East and West Lincolnshire"
+        if m.type not in _PROBATION_UNITS and m.type not in ("region", "council"):
+            by_type.setdefault(m.type, []).append(m)
+    for group in by_type.values():
+        names = list(dict.fromkeys(key(m.name) for m in group))
+        if len(names) < 2:
+            continue
+        rename: dict[str, str] = {}
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if len(a.split()) >= 2 and len(b.split()) >= 2 and (a.endswith(" " + b) or b.endswith(" " + a)):
+                    rename[b] = a
+        if rename:
+            first = {key(m.name): m.name for m in reversed(group)}
+            for m in group:
+                k = key(m.name)
+                if k in rename:
+                    m.name = first[rename[k]]
 
 
 def _profile_of(mentions: list[UnitMention]) -> Profile:
