@@ -94,7 +94,7 @@ _LINK_AFTER = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _VERB = regex.compile(
-    r"\b(?:is|are|was|were|has|have|had|said|says|found|told|but|while|whereas)\b|,[ ]and\b|;|\d", regex.IGNORECASE
+    r"\b(?:is|are|was|were|has|have|had|said|says|found|told|but|while|whereas)\b|,[ ]and\b|;", regex.IGNORECASE
 )
 # Between aspects listed before their rating and the rating: the rest of the list and a
 # verb group ("dropped from good to", "were rated", "“requires improvement”").
@@ -120,8 +120,10 @@ def listed_aspects(
         for m in vocab.pattern.finditer(text, s0, s1)
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]
-    if not any(m.group().lower() not in vocab.weak for m in mentions):
-        return []  # "staff" or "leadership" alone is read by the unit extractor's clause rules
+    if not any(m.group().lower() not in vocab.weak for m in mentions) and not _listed(text, mentions):
+        # "staff" or "leadership" alone is read by the unit extractor's clause rules; a list
+        # of them ("leadership, staff, planning and ...") names aspects
+        return []
     out: list[tuple[AspectRating, RatingPhrase]] = []
     for start, end in _noun_phrases(text, mentions):
         ph = _rating_for(text, start, end, phrases)
@@ -133,6 +135,17 @@ def listed_aspects(
 
 
 _BEING = regex.compile(r"^(?i:being)[ ]")
+_LIST_GAP = regex.compile(r",[ ](?:and[ ])?|[ ]and[ ]")
+
+
+def _listed(text: str, mentions: list[regex.Match[str]]) -> bool:
+    """True when three or more mentions stand in one list ("leadership, staff, planning")."""
+    run = 1
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        run = run + 1 if _LIST_GAP.fullmatch(text, a.end(), b.start()) else 1
+        if run >= 3:
+            return True
+    return False
 
 
 def _noun_phrases(text: str, mentions: list[regex.Match[str]]) -> list[Span]:
@@ -156,7 +169,7 @@ def _rating_for(text: str, start: int, end: int, phrases: list[RatingPhrase]) ->
         link = _LINK_AFTER.match(gap)
         if link and len(gap) <= _MAX_REACH and ph.kind != "previous" and not _VERB.search(gap, link.end()):
             return ph
-    after = [ph for ph in phrases if ph.span[0] >= end]
+    after = [ph for ph in phrases if ph.span[0] >= end and ph.kind != "tally"]
     if not after:
         return None
     gap = text[end : after[0].span[0]]

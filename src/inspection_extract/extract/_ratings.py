@@ -28,7 +28,10 @@ from inspection_extract._vocab import (
 )
 from inspection_extract.record import Span
 
-Kind = Literal["current", "previous", "both"]
+#: "tally": a count of ratings ("‘Good’ in ten", "nine of the 13 areas were rated"), the rating
+#: of no unit, but of the aspects it may go on to name ("... in nine out of 13 key areas,
+#: including ‘partnerships and services’").
+Kind = Literal["current", "previous", "both", "tally"]
 
 _NUM_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|\d{1,3}(?!\d)"
 
@@ -170,6 +173,9 @@ _CUE_BEFORE = regex.compile(
      |\b(?:found|judged|deemed)[ ]to                   # "found to require improvement"
      |\bawarded(?:[ ]a[ ]rating[ ]of)?
      |\bsingled[ ]out[ ]as
+     |\bdescribed[ ]as
+     # "The overall rating of the service was Good", "the overall rating is"
+     |\b(?:rating|grade|judgement)(?:[ ](?:of|for)[ ][^.;]{1,40}?)?[ ](?:was|is|remains|remained)
     )[ ]*[‘'"“]?(?:overall[ ]+)?$                    # "rated as “overall outstanding”"
     """,
     # Searched backwards from the end it is anchored to: one attempt instead of one per
@@ -180,7 +186,7 @@ _CUE_BEFORE = regex.compile(
 # last word is not searched with them (both are slow: lazy gaps searched backwards).
 _CUE_LAST_WORDS = (
     "rated", "judged", "graded", "assessed", "found", "rating", "grade", "judgement", "as", "of",
-    "be", "being", "from", "the", "to", "it", "awarded", "overall",
+    "be", "being", "from", "the", "to", "it", "awarded", "overall", "was", "is", "remains", "remained",
 )  # fmt: skip
 _TALLY_LAST_WORDS = (
     "rated", "judged", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -663,6 +669,7 @@ def rating_phrases(
         if (lead.startswith(("in", "rating")) and _TALLY_AFTER.match(after)) or (
             _may_tally_before(before) and _TALLY_BEFORE.search(before[-80:])
         ):
+            out.append(RatingPhrase(value, (s0 + start, s0 + end), "tally"))
             continue
         kind: Kind = "current"
         year = (_YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before)) if may_year else None

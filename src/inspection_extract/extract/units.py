@@ -42,6 +42,7 @@ class UnitFindings:
 # police force in a probation release) are units only when the document rates them: a
 # release names the council that runs a YJS or the police it works with as partners.
 _PROBATION_UNITS = frozenset({"PDU", "YJS", "YOS", "YOT", "CRC", "NPS division"})
+_YOUTH_TYPES = frozenset({"YJS", "YOS", "YOT"})
 
 # Page furniture that names other stories: news "READ MORE:" links, a "Related content" list.
 _FURNITURE_LINE = regex.compile(r"^(?:READ MORE\b|Advertisement$).*$", regex.MULTILINE)
@@ -211,7 +212,7 @@ _SCORE_RE = regex.compile(
       (?:
           \s*/\s*(?P<of1>\d{{2}})\b                                   # 17/27
         | (?P<points3>\s+points?)\s+on\s+an?\s+(?P<of3>\d{{2}})-point\s+scale\b  # "17 points on a 36-point scale"
-        | (?P<points>\s+points?)?(?:\s+in\s+total)?,?\s+         # "8 points in total, out of"
+        | (?P<points>\s+(?:inspection\s+)?points?)?(?:\s+in\s+total)?,?\s+   # "8 points in total, out of"
           (?:\(\s*(?=out\b))?                           # "3 points (out of a maximum of 27)"
           (?:out\s+)?(?:of\s+|from\s+)?                       # "34 points from a maximum of 36"
           (?:a\s+(?:possible|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?
@@ -380,15 +381,16 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         # A match across the sentence's edge ("Requires\nImprovement" over a line break)
         # would not be found inside the sentence: search the sentence again then.
         crossing = (i and found_words[i - 1][1] > sent[0]) or found_words[j - 1][1] > sent[1]
-        phrases = rating_phrases(
+        with_tallies = rating_phrases(
             text, sent, [*skip, *table_spans], None if crossing else found_words[i:j], cues=cues
         )
+        phrases = [ph for ph in with_tallies if ph.kind != "tally"]  # a tally is the rating of no unit
         if text.find("respectively", sent[0], sent[1]) >= 0 and _respective_ratings(text, sent, phrases, refs, cands):
             continue
         listed = listed_aspects(
             text,
             sent,
-            phrases,
+            with_tallies,
             prof.inspectorate,
             # the inspected bodies: "staff at Swansea PDU, rated ..." rates the PDU
             [(r.start, r.end) for r in refs if sent[0] <= r.start < sent[1] and r.key and cands[r.key].type in always],
@@ -825,6 +827,8 @@ def _refs(
     for r in refs:
         if r.anaphor is not None:
             allowed = _ANAPHOR_TYPES.get(r.anaphor, always)
+            if allowed & _YOUTH_TYPES:
+                allowed |= _YOUTH_TYPES  # a youth offending team, service or youth justice service
             if r.indefinite:
                 # the main unit of that kind: the first named
                 target = next((c.key for c in first_named if c.type in allowed and c.type in always), None)
@@ -897,6 +901,12 @@ def _target(
     obj = _active_object(text, sent, start, refs)
     if obj is not None:
         return obj
+    own = _OVERALL_OF.search(pre)
+    if own:
+        # "The overall rating of the service was Good", "The overall rating is ‘Requires
+        # improvement’": the unit named in it, else the unit the document is about
+        named = [r for r in in_clause if r.start >= clause_start + own.start() and not r.possessive]
+        return _keys(named[-1:]) if named else ((main_key,) if main_key else None)
     whiches = list(_WHICH.finditer(pre))
     which = whiches[-1] if whiches else None
     if which:
@@ -955,6 +965,12 @@ _OBJECT_VERB = regex.compile(
 _AFTER_OBJECT = regex.compile(
     r"(?:(?:,[^,;:.]{1,60}){1,3},)?[ ]?(?:as[ ]|to[ ]be[ ])?(?:(?:an?|its|the)[ ])?(?:overall[ ])?[‘'\"“]?",
     regex.IGNORECASE,
+)
+
+
+_OVERALL_OF = regex.compile(
+    r"(?i)^(?:\W*date[ ]\S+[ ]+)?\W*(?:the|its|our)[ ]overall[ ](?:rating|grade|judgement)(?:[ ](?:of|for)[ ][^.;,]{1,40}?)?"
+    r"[ ](?:was|is|remains|remained)[ ](?:therefore[ ]|now[ ]|still[ ])?[‘'\"“]?$"
 )
 
 
