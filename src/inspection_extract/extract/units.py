@@ -969,7 +969,8 @@ _AFTER_OBJECT = regex.compile(
 
 
 _OVERALL_OF = regex.compile(
-    r"(?i)^(?:\W*date[ ]\S+[ ]+)?\W*(?:the|its|our)[ ]overall[ ](?:rating|grade|judgement)(?:[ ](?:of|for)[ ][^.;,]{1,40}?)?"
+    r"(?i)^(?:\W*date[ ]\S+[ ]+)?\W*(?:the|its|our)[ ]overall[ ](?:rating|grade|judgement)"
+    r"(?:[ ](?:of|for)[ ][^.;,]{1,40}?)?"
     r"[ ](?:was|is|remains|remained)[ ](?:therefore[ ]|now[ ]|still[ ])?[‘'\"“]?$"
 )
 
