@@ -20,6 +20,7 @@ from inspection_extract.extract._ratings import (
     superlative_words,
     table_ratings,
 )
+from inspection_extract.extract._roundups import RoundupItem, roundups
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
 from inspection_extract.profiles import Profile, profile, profiles, unit_types
 from inspection_extract.record import AspectRating, Field, Score, Span, Unit
@@ -310,6 +311,9 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         named = {key(m.name) for m in mentions if not m.counted}
         mentions = [m for m in mentions if not m.counted or key(m.name) in named]
     mentions = _with_rated_objects(text, mentions, prof)
+    listed_units = roundups(text)
+    if listed_units:
+        mentions = _with_roundup(text, mentions, listed_units, _dominant_type(text, mentions, prof, always))
     _merge_institutions(mentions)
     cands: dict[str, _Candidate] = {}
     for m in mentions:
@@ -325,6 +329,11 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
             # "Bro Talwyn youth justice team" (a headline's description), then "Bro Talwyn
             # Youth Offending Team (YOT)": the type the body's own name gives.
             c.type, c.generic = m.type, False
+    for item in listed_units:
+        value = normalise_rating(item.rating_raw)
+        c = cands.get(key(item.name))
+        if value and c is not None:
+            c.current.append((value, item.rating_span, True))
     # A name wrapped over two lines of a PDF ("Harwick and\nStoneleigh PDU") is read as its
     # tail; it is the longer unit named on one line elsewhere.
     for m in list(mentions):
@@ -558,6 +567,38 @@ def _with_rated_objects(text: str, mentions: list[UnitMention], prof: Profile) -
 
 # Capitalised words that open a phrase naming no body: "rated Good", "rated The ..." as a headline.
 _NOT_OBJECT_START = frozenset("The This It Its Their His Her Our Overall Good Outstanding Inadequate".split())
+
+
+def _with_roundup(
+    text: str, mentions: list[UnitMention], items: list[RoundupItem], unit_type: str
+) -> list[UnitMention]:
+    """The mentions, and the bodies a round-up list names (of the document's kind)."""
+    taken = [m.span for m in mentions]
+    added = [
+        UnitMention(item.name, unit_type, item.span, item.span)
+        for item in items
+        if not any(a < item.span[1] and item.span[0] < b for a, b in taken)
+    ]
+    return sorted([*mentions, *added], key=lambda u: u.span[0]) if added else mentions
+
+
+def _dominant_type(text: str, mentions: list[UnitMention], prof: Profile, always: frozenset[str]) -> str:
+    """The kind of body a document is about: the inspected type it names most, else the
+    one whose type words it uses most ("YOS caseloads"), else its inspectorate's first."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type in always:
+            counts[m.type] = counts.get(m.type, 0) + 1
+    if not counts:
+        for u in (*prof.unit_types, *profile(None).unit_types):
+            if u.type in always:
+                n = sum(text.count(w) for w in (*u.after, *u.within) if len(w) > 2)
+                if n:
+                    counts[u.type] = counts.get(u.type, 0) + n
+    if counts:
+        return max(counts, key=lambda t: counts[t])
+    first = [u.type for u in prof.unit_types if u.always]
+    return first[0] if first else "other"
 
 
 def _merge_institutions(mentions: list[UnitMention]) -> None:
