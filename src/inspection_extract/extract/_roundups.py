@@ -82,12 +82,13 @@ def _items(text: str, start: int, end: int) -> tuple[list[Span], int]:
             b -= 1
         # not an acronym ("... Youth Justice Service (YJS) has been rated")
         word = body[a:b]
-        if a < b and _NAME_RE.fullmatch(body, a, b) and word.split()[0] not in _STOP_START and not word.isupper():
+        if a < b and _NAME_RE.fullmatch(body, a, b) and word.split()[0] not in _STOP_START and not _ACRONYM.fullmatch(word):
             out.append((start + a, start + b))
     return out, len(parts)
 
 
 _COMMA = regex.compile(r",[ ](?:and[ ])?")
+_ACRONYM = regex.compile(r"[A-Z]{2,}s?")  # "(YJS)", "(PDUs)": the type, not a name
 
 
 def roundups(text: str) -> list[RoundupItem]:
@@ -100,7 +101,7 @@ def roundups(text: str) -> list[RoundupItem]:
                 out.append(RoundupItem(text[a:b], (a, b), m.group("rating"), m.span("rating")))
         for m in _NAME_THEN_RATING.finditer(text):
             a, b = m.span("name")
-            if text[a:b].split()[0] not in _STOP_START and not text[a:b].isupper():
+            if text[a:b].split()[0] not in _STOP_START and not _ACRONYM.fullmatch(text[a:b]):
                 out.append(RoundupItem(text[a:b], (a, b), m.group("rating"), m.span("rating")))
     for m in _HEADING.finditer(text):
         names, parts = _items(text, *m.span("names"))
