@@ -211,7 +211,7 @@ _RETAIN_BEFORE = regex.compile(
 # "two years after inspectors judged it", "an improvement on the ‘X’ grade", "up from".
 _EARLIER_BEFORE = regex.compile(
     r"""(?:\bsince\b[^,;.]{0,60}
-        |\b(?:since|in)[ ](?:19|20)\d\d,[ ]when\b[^,;.]{0,40}    # "since 2019, when it was rated"
+        |\b(?:since|in)[ ](?:19|20)\d\d,[ ]when\b[^,;.]{0,80}    # "since 2019, when it was rated"
         |\b(?:years?|months?)[ ](?:after|since)\b[^,;.]{0,60}
         |\b(?:improvement|deterioration)[ ]on(?:[ ]the|[ ]its)?[ ]*
         |\b(?:up|down)[ ]from(?:[ ]the|[ ]its)?[ ]*
@@ -246,7 +246,7 @@ _RATING_VERB = regex.compile(r"(?i)^requires?\s+improvement$")
 _FOR_BEING_AFTER = regex.compile(r"^[’'”\"]?\s+for\s+being\b", regex.IGNORECASE)
 # The sentence is about an earlier inspection.
 _LAST_INSPECTION = regex.compile(
-    r"\blast[ ](?:full[ ])?inspect\w*|\bprevious[ ]inspection|\bwhen[ ]we[ ]last\b|\byears[ ]ago\b",
+    r"\blast[ ](?:full[ ])?(?:inspect|visit)\w*|\bprevious[ ]inspection|\bwhen[ ]we[ ]last\b|\byears[ ]ago\b",
     regex.IGNORECASE,
 )
 # Ofsted's "requires improvement to be good" is one rating, not two.
@@ -673,7 +673,7 @@ def rating_phrases(
             continue
         kind: Kind = "current"
         year = (_YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before)) if may_year else None
-        may_earlier = may_since or may_from or "on" in before[-40:]
+        may_earlier = may_since or may_from or "on" in before[-40:] or "back in" in low or "always" in low
         if may_retain and _RETAIN_BEFORE.search(before):
             kind = "both"
         elif (

@@ -95,7 +95,7 @@ _ANAPHOR_ALT = "|".join(regex.escape(w) for w in sorted(_ANAPHOR_TYPES.keys() | 
 # "The PDU", "the service", "It": a unit named earlier. The word tells which kind. "A care
 # home has been rated inadequate", "An NHS trust ...": a unit the document names (later).
 _ANAPHOR = regex.compile(
-    rf"\b(?:(?:(?:[Tt]he|[Tt]his)[ ]|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))"
+    rf"\b(?:(?:(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[ ]|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))"
     rf"(?P<word>{_ANAPHOR_ALT})"
     # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
     r"(?:(?P<poss>['’]s)\b|\b(?!['’]s))|(?P<it>It|it)\b(?!['’]s))(?![ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
@@ -773,10 +773,12 @@ def _anaphors(text: str) -> list[regex.Match[str]]:
     for word in _ANAPHOR_WORDS:
         i = text.find(word)
         while i >= 0:
-            if text[i - 3 : i] in ("the", "The"):
+            if text[i - 3 : i] in ("the", "The", "her", "Her", "his", "His", "its", "Its"):
                 starts.add(i - 3)
             elif text[i - 4 : i] in ("this", "This"):
                 starts.add(i - 4)
+            elif text[i - 5 : i] in ("their", "Their"):
+                starts.add(i - 5)
             else:
                 indefinite = _INDEFINITE.search(text, max(0, i - 30), i)
                 if indefinite:
