@@ -701,9 +701,14 @@ def _first_pos(c: _Candidate, always: frozenset[str]) -> int:
 def _same_aspect(a: AspectRating, b: AspectRating) -> bool:
     if a.rating != b.rating:
         return False
-    ta = set(_LETTERS.findall(a.aspect.lower())) - {"and", "the", "of", "work", "with"}
-    tb = set(_LETTERS.findall(b.aspect.lower())) - {"and", "the", "of", "work", "with"}
-    return bool(ta & tb) or a.aspect.lower() == b.aspect.lower()
+    ta = set(_LETTERS.findall(a.aspect.lower())) - _ASPECT_FILLER
+    tb = set(_LETTERS.findall(b.aspect.lower())) - _ASPECT_FILLER
+    # the same part named twice ("victim work", "Work with victims of crime"), not two parts
+    # that share a word ("children who need help", "children looked after")
+    return a.aspect.lower() == b.aspect.lower() or (bool(ta & tb) and len(ta & tb) * 2 >= min(len(ta), len(tb)))
+
+
+_ASPECT_FILLER = frozenset({"and", "the", "of", "work", "with", "for", "to", "in", "children", "people", "services"})
 
 
 def _furniture(text: str) -> list[Span]:
