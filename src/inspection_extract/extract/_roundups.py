@@ -82,8 +82,9 @@ def _items(text: str, start: int, end: int) -> tuple[list[Span], int]:
             b -= 1
         # not an acronym ("... Youth Justice Service (YJS) has been rated")
         word = body[a:b]
-        if a < b and _NAME_RE.fullmatch(body, a, b) and word.split()[0] not in _STOP_START and not _ACRONYM.fullmatch(word):
-            out.append((start + a, start + b))
+        if a < b and _NAME_RE.fullmatch(body, a, b) and word.split()[0] not in _STOP_START:
+            if not _ACRONYM.fullmatch(word):
+                out.append((start + a, start + b))
     return out, len(parts)
 
 

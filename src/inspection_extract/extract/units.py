@@ -617,7 +617,10 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
         rename: dict[str, str] = {}
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if len(a.split()) >= 2 and len(b.split()) >= 2 and (a.endswith(" " + b) or b.endswith(" " + a)):
+                if (len(a.split()) >= 2 and len(b.split()) >= 2 and (a.endswith(" " + b) or b.endswith(" " + a))) or (
+                    # "HMP Bronzefield" and "Bronzefield Prison"
+                    _without_head(a) == _without_head(b)
+                ):
                     rename[b] = a
         if rename:
             first = {key(m.name): m.name for m in reversed(group)}
@@ -625,6 +628,17 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
                 k = key(m.name)
                 if k in rename:
                     m.name = first[rename[k]]
+
+
+_HEADS = tuple(sorted({f" {w.lower()}" for u in unit_types() for w in (*u.within, *u.within_own)}, key=len, reverse=True))
+
+
+def _without_head(name_key: str) -> str:
+    """A name's key without the institution word it ends with ("bronzefield prison")."""
+    for head in _HEADS:
+        if name_key.endswith(head):
+            return name_key[: -len(head)]
+    return name_key
 
 
 def _profile_of(mentions: list[UnitMention]) -> Profile:
