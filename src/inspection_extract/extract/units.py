@@ -95,7 +95,8 @@ _ANAPHOR_ALT = "|".join(regex.escape(w) for w in sorted(_ANAPHOR_TYPES.keys() | 
 # "The PDU", "the service", "It": a unit named earlier. The word tells which kind. "A care
 # home has been rated inadequate", "An NHS trust ...": a unit the document names (later).
 _ANAPHOR = regex.compile(
-    rf"\b(?:(?:(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[ ]|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))"
+    rf"\b(?:(?:(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[ ]"
+    rf"|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))"
     rf"(?P<word>{_ANAPHOR_ALT})"
     # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
     r"(?:(?P<poss>['’]s)\b|\b(?!['’]s))|(?P<it>It|it)\b(?!['’]s))(?![ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
@@ -617,10 +618,8 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
         rename: dict[str, str] = {}
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
-                if (len(a.split()) >= 2 and len(b.split()) >= 2 and (a.endswith(" " + b) or b.endswith(" " + a))) or (
-                    # "HMP Bronzefield" and "Bronzefield Prison"
-                    _without_head(a) == _without_head(b)
-                ):
+                longer = len(a.split()) >= 2 and len(b.split()) >= 2 and (a.endswith(" " + b) or b.endswith(" " + a))
+                if longer or _without_head(a) == _without_head(b):  # "HMP Bronzefield", "Bronzefield Prison"
                     rename[b] = a
         if rename:
             first = {key(m.name): m.name for m in reversed(group)}
