@@ -619,7 +619,8 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
         for i, a in enumerate(names):
             for b in names[i + 1 :]:
                 longer = len(a.split()) >= 2 and len(b.split()) >= 2 and (a.endswith(" " + b) or b.endswith(" " + a))
-                if longer or _without_head(a) == _without_head(b):  # "HMP Bronzefield", "Bronzefield Prison"
+                # "HMP Bronzefield" and "Bronzefield Prison" too
+                if longer or _without_head(a) == _without_head(b):
                     rename[b] = a
         if rename:
             first = {key(m.name): m.name for m in reversed(group)}
