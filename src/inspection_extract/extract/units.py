@@ -630,7 +630,9 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
                     m.name = first[rename[k]]
 
 
-_HEADS = tuple(sorted({f" {w.lower()}" for u in unit_types() for w in (*u.within, *u.within_own)}, key=len, reverse=True))
+_HEADS = tuple(
+    sorted({f" {w.lower()}" for u in unit_types() for w in (*u.within, *u.within_own)}, key=len, reverse=True)
+)
 
 
 def _without_head(name_key: str) -> str:
