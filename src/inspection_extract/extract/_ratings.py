@@ -174,6 +174,8 @@ _CUE_BEFORE = regex.compile(
      |\bawarded(?:[ ]a[ ]rating[ ]of)?
      |\bsingled[ ]out[ ]as
      |\bdescribed[ ]as
+     # "was found by inspectors to be good", "rated by the CQC as good"
+     |\b(?:found|judged|rated|assessed|graded|deemed)[ ]by[ ][^.;]{1,40}?[ ](?:to[ ]be|as)
      # "The overall rating of the service was Good", "the overall rating is"
      |\b(?:rating|grade|judgement)(?:[ ](?:of|for)[ ][^.;]{1,40}?)?[ ](?:was|is|remains|remained)
     )[ ]*[‘'"“]?(?:overall[ ]+)?$                    # "rated as “overall outstanding”"
@@ -673,7 +675,7 @@ def rating_phrases(
             continue
         kind: Kind = "current"
         year = (_YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before)) if may_year else None
-        may_earlier = may_since or may_from or "on" in before[-40:] or "back in" in low or "always" in low
+        may_earlier = may_since or may_from or "on" in before[-40:] or "back in" in low or "always" in low or "when" in low
         if may_retain and _RETAIN_BEFORE.search(before):
             kind = "both"
         elif (
