@@ -675,7 +675,9 @@ def rating_phrases(
             continue
         kind: Kind = "current"
         year = (_YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before)) if may_year else None
-        may_earlier = may_since or may_from or "on" in before[-40:] or "back in" in low or "always" in low or "when" in low
+        may_earlier = (
+            may_since or may_from or "on" in before[-40:] or "back in" in low or "always" in low or "when" in low
+        )
         if may_retain and _RETAIN_BEFORE.search(before):
             kind = "both"
         elif (
