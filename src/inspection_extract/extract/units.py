@@ -144,6 +144,7 @@ _OWNER = regex.compile(
     r"^(?:(?:and|the|its|their|this|our)\s+)*(?:[\w-]+\s+)?(?:[\w-]+['’]s\s+)?", regex.IGNORECASE
 )
 _WHICH = regex.compile(r",\s*(?:and\s+)?which\b")
+_BARE_WHICH = regex.compile(r"[ ]which\b")
 # The end of a relative clause and the main verb after it: " in 2021, has been rated ".
 _RELATIVE_CLOSED = regex.compile(
     r"[’'”\"]?[^,;.]{0,40},\s*(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+)?"
@@ -973,6 +974,13 @@ def _target(
         return _keys(named[-1:]) if named else ((main_key,) if main_key else None)
     whiches = list(_WHICH.finditer(pre))
     which = whiches[-1] if whiches else None
+    if which is None and " which " in pre:
+        # "Staff at Good Manors Day Nursery which has been judged outstanding": a restrictive
+        # relative right after the unit it rates
+        bare = _BARE_WHICH.search(pre)
+        head = [r for r in in_clause if bare and r.end == clause_start + bare.start() and not r.possessive]
+        if head and bare and _PASSIVE_TAIL.search(pre, bare.end()):
+            return _keys(head)
     if which:
         head = [r for r in in_clause if r.end <= clause_start + which.start() and not r.possessive]
         if head and text[head[-1].end : clause_start + which.start()].strip(" ()*PDU") == "":
@@ -995,9 +1003,10 @@ def _target(
             and not [o for o in in_clause if not o.possessive]
         ):
             return _keys([r])
-    if not [r for r in in_clause if not r.possessive]:
+    if not [r for r in in_clause if not r.possessive] and not _WHICH.search(text, sent[0], start):
         # No subject in the clause ("..., and was itself rated", ", having previously been
-        # rated"): the rating belongs to the subject of the sentence.
+        # rated"): the rating belongs to the subject of the sentence -- unless a relative
+        # clause holds it ("It was good news for Busy Bees, which jumped to ‘outstanding’").
         first = [r for r in refs if sent[0] <= r.start < start and r.key]
         verb = _FIRST_VERB.search(text[sent[0] : start])
         end = sent[0] + verb.start() if verb else start
