@@ -1003,7 +1003,7 @@ def _target(
             and not [o for o in in_clause if not o.possessive]
         ):
             return _keys([r])
-    if not [r for r in in_clause if not r.possessive] and not _WHICH.search(text, sent[0], start):
+    if not [r for r in in_clause if not r.possessive] and not _open_relative(text, sent[0], start):
         # No subject in the clause ("..., and was itself rated", ", having previously been
         # rated"): the rating belongs to the subject of the sentence -- unless a relative
         # clause holds it ("It was good news for Busy Bees, which jumped to ‘outstanding’").
@@ -1061,6 +1061,14 @@ def _active_object(text: str, sent: Span, start: int, refs: list[_Ref]) -> tuple
     if not _AFTER_OBJECT.fullmatch(text, r.end, start):
         return None
     return _keys([r])
+
+
+def _open_relative(text: str, start: int, end: int) -> bool:
+    """True when a relative clause opened in ``text[start:end]`` runs on to ``end``
+    (", which jumped from ‘good’ to"), not when it closed before (", which was rated
+    ‘Good’ in 2019, has now been")."""
+    whiches = list(_WHICH.finditer(text, start, end))
+    return bool(whiches) and "," not in text[whiches[-1].end() : end]
 
 
 def _keys(refs: list[_Ref]) -> tuple[str, ...] | None:
