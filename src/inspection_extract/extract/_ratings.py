@@ -411,6 +411,13 @@ SUPERLATIVE_RE = regex.compile(
 )
 
 
+_GIVEN_BEFORE = regex.compile(
+    r"\b(?:receiv\w*|given|gave|giving|award\w*|achiev\w*|earn\w*|hand\w*|got|gets|secur\w*|rated|judged|graded"
+    r"|branded|scored)\b[^.;:–—‘’'\"“”]{0,30}$",
+    regex.IGNORECASE,
+)
+
+
 def superlative_words(text: str) -> list[tuple[int, int, str]]:
     """Every `SUPERLATIVE_RE` phrase in ``text`` as (start, end, text), for `rating_phrases`."""
     low = text.lower()
@@ -630,6 +637,10 @@ def rating_phrases(
         value = _normalise(raw)
         superlative = value is None and cues is not None and cues.superlative(raw)
         if superlative:
+            # given it ("received the lowest possible rating"), not a comparison ("this is
+            # the highest rating a PDU has achieved")
+            if not _GIVEN_BEFORE.search(before[-50:]):
+                continue
             value = superlative
         # The first word after the rating (past a closing quote mark): the patterns read
         # after the rating each need one word there, and most ratings have none of them.

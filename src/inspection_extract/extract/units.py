@@ -133,7 +133,7 @@ _PASSIVE_TAIL = regex.compile(
     r"""(?:,\s*(?:however|also)\s*,)?\s*
         (?:(?:has|have|had)\s+been|was|were|is|are)\s+
         (?:(?:also|both|itself|separately|\w+ly|well\s+\w+\s+and)\s+)*
-        (?:rated|judged|assessed|graded|found\s+to\s+be|singled\s+out|deemed)\s*
+        (?:rated|judged|assessed|graded|found\s+to\s+be|singled\s+out|deemed|branded|described|labelled)\s*
         (?:as\s+|to\s+be\s+|to\s+)?[‘'"“]?\s*$""",                  # "judged to require improvement"
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -1063,6 +1063,17 @@ def _active_object(text: str, sent: Span, start: int, refs: list[_Ref]) -> tuple
     return _keys([r])
 
 
+# a body inside a phrase of another subject: "two areas of the North East have been rated"
+_IN_PHRASE = regex.compile(r"\b(?:of|in|at|for|from|across|within|by)[ ](?:the[ ])?$", regex.IGNORECASE)
+_ACRONYM_AFTER = regex.compile(r"[ ]?\([A-Za-z*]{2,8}\)")
+
+
+def _past_acronym(text: str, at: int, end: int) -> int:
+    """``at``, or past an acronym in brackets there ("Blackpool Youth Justice Service (YJS)")."""
+    m = _ACRONYM_AFTER.match(text, at, end)
+    return m.end() if m else at
+
+
 def _open_relative(text: str, start: int, end: int) -> bool:
     """True when a relative clause opened in ``text[start:end]`` runs on to ``end``
     (", which jumped from ‘good’ to"), not when it closed before (", which was rated
@@ -1082,6 +1093,19 @@ def _clause_subject(
     """The unit(s) or aspect that is the subject (or active object) of text[start:end]."""
     pre = text[start:end]
     subject = [r for r in in_clause if not r.possessive]
+    if (
+        subject
+        and _PASSIVE_TAIL.fullmatch(text, _past_acronym(text, subject[-1].end, end), end)
+        and not _IN_PHRASE.search(text, max(start, subject[-1].start - 12), subject[-1].start)
+    ):
+        # the body right before the verb group: "It was a bad week for colleges, after
+        # Swindon UTC was branded ‘inadequate’" (with the bodies coordinated with it)
+        chosen = [subject[-1]]
+        for prev in reversed(subject[:-1]):
+            if not _COORDINATION.fullmatch(text, prev.end, chosen[0].start):
+                break
+            chosen.insert(0, prev)
+        return _keys(chosen)
     for i, r in enumerate(subject):
         prefix = text[start : r.start]
         if _SUBJECT_PREFIX.match(prefix) or _ACTIVE_VERB.search(prefix):
