@@ -102,6 +102,12 @@ _BREAK_BEFORE = regex.compile(
     r"[;:]|,[ ]and\b|\b(?:but|while|whereas|although|despite|stood|said|says|found)\b", regex.IGNORECASE
 )
 _MAX_REACH = 160
+# An aspect's own verb group right after it: ") was rated", " were both judged to be".
+_PREDICATE = regex.compile(
+    r"""\)?[ ]+(?:(?:has|have|had)[ ]been|was|were|is|are)[ ](?:\w+ly[ ]|also[ ]|both[ ]|all[ ])*
+        (?:rated|judged|graded|assessed|found[ ]to[ ]be)[ ](?:as[ ])?[‘'"“]?""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
 
 
 def listed_aspects(
@@ -162,6 +168,9 @@ def _noun_phrases(text: str, mentions: list[regex.Match[str]]) -> list[Span]:
 def _rating_for(text: str, start: int, end: int, phrases: list[RatingPhrase]) -> RatingPhrase | None:
     """The rating an aspect mention is given: the one before it that it is given "for" (a
     list may follow the link), else the first after it in the same stretch of the sentence."""
+    after = [ph for ph in phrases if ph.span[0] >= end and ph.kind != "tally"]
+    if after and _PREDICATE.fullmatch(text, end, after[0].span[0]):
+        return after[0]  # "the fifth (caring) was rated outstanding": its own verb group
     before = [ph for ph in phrases if ph.span[1] <= start]
     if before:
         ph = before[-1]
