@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from inspection_extract import Record, extract
 from inspection_extract._load import load
 from inspection_extract.extract.units import units
 
@@ -540,3 +541,95 @@ def test_documents(name: str, expected: list[tuple[str, str, str | None, str | N
     assert _units(text) == expected
     found = units(load(text)).overall_rating
     assert found is not None and found.value == overall
+
+
+def _record(name: str) -> Record:
+    return extract(DOCS / name)
+
+
+# Real published forms, each in a fixture written in our own words (see the fixture's text):
+# the record's units, the overall rating and the aspects, read with the document's profile.
+@pytest.mark.parametrize(
+    ("name", "units_expected", "overall", "aspects"),
+    [
+        (  # CQC news: the home named as the object of "gave", an earlier rating "last year"
+            "units-cqc-care-home-named-object.txt",
+            [("Larchmere House", "care home", "Good", "Inadequate")],
+            "Good",
+            [("safety", "Good"), ("effectiveness", "Good"), ("care", "Good"), ("responsive", "Good"),
+             ("well-led", "Good")],
+        ),
+        (  # "A care home has been rated ...": the home named in the next sentence; "as were"
+            "units-cqc-indefinite-subject.txt",
+            [("Hollies Care Home", "care home", "Inadequate", "Good")],
+            "Inadequate",
+            [("safe", "Inadequate"), ("well led", "Inadequate"), ("effective", "Requires improvement"),
+             ("caring", "Requires improvement"), ("responsive", "Requires improvement")],
+        ),
+        (  # prisons: named prisons are units without a grade; healthy prison tests are aspects
+            "units-prisons-healthy-prison-tests.txt",
+            [("Kestrel Moor", "prison", None, None), ("Fenwick", "young offender institution", None, None)],
+            None,
+            [("safety", "Poor"), ("purposeful activity", "Poor"), ("safety", "Reasonably good"),
+             ("respect", "Reasonably good"), ("resettlement", "Reasonably good")],
+        ),
+        (  # HMICFRS: "branded the force", PEEL pillars "Inadequate for its effectiveness"
+            "units-hmicfrs-peel-grades.txt",
+            [("Wexmoor Police", "police force", "Inadequate", None),
+             ("Ormsby Constabulary", "police force", None, None)],
+            "Inadequate",
+            [("effectiveness", "Inadequate"), ("efficiency", "Requires improvement"), ("legitimacy", "Good"),
+             ("effectively reducing crime and keeping people safe", "Good"),
+             ("operating efficiently and providing sustainable services to the public", "Outstanding")],
+        ),
+        (  # round-ups: a bracketed list, a list with its count, a rating heading
+            "units-roundup-lists.txt",
+            [("Ashfield", "YOS", "Outstanding", None), ("Bramley", "YOS", "Good", None),
+             ("Colby and Dunmore", "YOS", "Good", None), ("Eastcote", "YOS", "Good", None),
+             ("Fairholme", "YOS", "Good", None), ("Glenbrook", "YOS", "Requires improvement", None),
+             ("Harwood", "YOS", "Requires improvement", None), ("Ivybridge", "YOS", "Requires improvement", None),
+             ("Jarrow", "YOS", "Requires improvement", None), ("Kettleby", "YOS", "Inadequate", None)],
+            "Outstanding",
+            [],
+        ),
+        (  # Ofsted children's services: judgements "for" each area, an old "adequate" grade
+            "units-ofsted-ilacs-judgements.txt",
+            [("Marlbury", "council", "Good", "Adequate"),
+             ("Marlbury Safeguarding Children Partnership", "other", "Good", None)],
+            "Good",
+            [("the impact of leaders on social work practice with children and families", "Outstanding"),
+             ("children who need help and protection", "Good"),
+             ("the experiences and progress of children in care", "Good")],
+        ),
+        (  # "the lowest possible rating"; a range of ratings is no rating; a comparison is none
+            "units-superlatives-and-ranges.txt",
+            [("Harnley", "PDU", "Inadequate", None), ("Oakvale", "PDU", "Good", None),
+             ("Pennick", "PDU", "Good", None)],
+            "Inadequate",
+            [],
+        ),
+        (  # a service page that never names its inspectorate: read with the care home's profile
+            "units-service-page-no-inspectorate.txt",
+            [("Bramble Court Care Home", "care home", "Requires improvement", None)],
+            "Requires improvement",
+            [],
+        ),
+    ],
+)
+def test_documents_of_every_inspectorate(
+    name: str,
+    units_expected: list[tuple[str, str, str | None, str | None]],
+    overall: str | None,
+    aspects: list[tuple[str, str]],
+) -> None:
+    rec = _record(name)
+    assert [(u.name, u.type, u.rating, u.previous_rating) for u in rec.units] == units_expected
+    assert (rec.overall_rating.value if rec.overall_rating else None) == overall
+    assert [(a.aspect, a.rating) for a in rec.aspect_ratings] == aspects
+    assert not rec.warnings
+
+
+def test_service_page_date_is_the_inspection_not_the_publication() -> None:
+    rec = _record("units-service-page-no-inspectorate.txt")
+    assert rec.dates.published is None
+    assert rec.dates.fieldwork is not None and rec.dates.fieldwork.start == "2024-03-12"

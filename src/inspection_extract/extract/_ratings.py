@@ -200,7 +200,7 @@ _FROM_BEFORE = regex.compile(r"\bfrom(?:[ ]the)?[ ]*[‘'\"“]?$", regex.IGNORE
 # "raised ... to ‘Good’" gives the new rating; "found to ‘require improvement’" does not.
 _TO_BEFORE = regex.compile(r"(?<!\b(?:found|judged|deemed|said)[ ])\bto[ ]*[‘'\"“]?$", regex.IGNORECASE)
 _PREVIOUS_BEFORE = regex.compile(
-    r"\b(?:(?:previously|had|having)[ ](?:previously[ ])?been|previously)[ ](?:rated|judged|graded)"
+    r"\b(?:(?:previously|had|having)[ ](?:previously[ ])?been(?:[ ]last)?|previously)[ ](?:rated|judged|graded)"
     r"[ ]*(?:as[ ])?[‘'\"“]?$",
     regex.IGNORECASE,
 )
@@ -597,7 +597,7 @@ def rating_phrases(
     # the sentence cannot match, and most sentences have none of them.
     low = sent.lower()
     may_to_be_good = "mprovement" in low
-    may_previous = "been rated" in low or "previously" in low
+    may_previous = "been rated" in low or "previously" in low or "been last rated" in low
     may_retain = "reta" in low or "kep" in low or "keep" in low or "maint" in low
     may_from = "from" in low
     may_to = "to" in low

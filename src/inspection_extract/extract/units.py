@@ -113,6 +113,7 @@ _OWN_RATING = regex.compile(r"\s*overall\s+rating\b")
 # after the service words.
 _SUBJECT_PREFIX = regex.compile(
     r"""^\s*(?:date[ ]\d{4}-\d\d-\d\d[ ]+)?                 # a scraped page's date line
+        (?:(?:[Bb]ack[ ])?[Ii]n[ ](?:\w+[ ])?(?:19|20)\d\d,?[ ]+)?    # "Back in March 2012 the council ..."
         [“"‘']?(?:(?:and|but|while|whereas|as)\s+)?    # a chief inspector's quote may open it
         (?:[^,;]*,\s*){0,2}
         # "concluded that the Ashgrove PDU requires improvement": the subject of a that-clause
@@ -145,6 +146,7 @@ _OWNER = regex.compile(
 )
 _WHICH = regex.compile(r",\s*(?:and\s+)?which\b")
 _BARE_WHICH = regex.compile(r"[ ]which\b")
+_ELLIPSIS = regex.compile(r"\bas[ ](?:were|was|did|is|are)\b")
 # The end of a relative clause and the main verb after it: " in 2021, has been rated ".
 _RELATIVE_CLOSED = regex.compile(
     r"[’'”\"]?[^,;.]{0,40},\s*(?:(?:has|have|had)\s+been|was|were|is|are)\s+(?:now\s+)?"
@@ -411,7 +413,15 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         used: dict[int, list[str]] = {}
         for a, ph in listed:
             vocab_aspects.append(a)
-            used.setdefault(id(ph), []).append(a.aspect)
+            if not _ELLIPSIS.search(text, ph.span[1], a.span[1]):
+                # (after "as were" the rating is the subject's too: "The home's overall rating
+                # was reduced to inadequate, as were the ratings for being safe and well led")
+                used.setdefault(id(ph), []).append(a.aspect)
+        for before, ph in zip(phrases, phrases[1:], strict=False):
+            # "safety and respect moved from ‘poor’ to ‘reasonably good’": the earlier rating
+            # is the aspects' too
+            if id(ph) in used and before.kind == "previous" and _TO_BETWEEN.fullmatch(text, before.span[1], ph.span[0]):
+                used.setdefault(id(before), used[id(ph)])
         pending: list[RatingPhrase] = []
         prev_end = sent[0]
         last_target: tuple[str, ...] | list[str] | None = None
