@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bless bench clean
+.PHONY: demo test lint bless bench real clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ demo: $(STAMP)
 ## test: the whole test suite, then ruff and mypy
 test: $(STAMP)
 	$(BIN)/pytest
-	$(BIN)/ruff check src tests benchmarks fixtures
+	$(BIN)/ruff check src tests benchmarks fixtures tools
 	$(BIN)/mypy
 
 ## bless: rewrite the golden records in fixtures/ from the current output (review the diff!)
@@ -34,6 +34,10 @@ bless: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_pdf.py
+
+## real: score the real published documents whose texts are in .real/ (fetches nothing)
+real: $(STAMP)
+	$(BIN)/python tools/real.py --families
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache
