@@ -31,16 +31,16 @@ class RoundupItem:
 
 
 _RATING = (
-    r"(?:outstanding|good|requires?[ ]improvement|requiring[ ]improvement|inadequate|adequate"
+    r"(?i:outstanding|good|requires?[ ]improvement|requiring[ ]improvement|inadequate|adequate"
     r"|reasonably[ ]good|not[ ]sufficiently[ ]good|poor)"
 )
 _ITEM = rf"(?:{NAME})"
 # "(Brent, Bury and Rochdale, ..., and Southampton) were rated “good”"
 _BRACKET_LIST = regex.compile(
     rf"""\((?P<names>{_ITEM}(?:,[ ](?:and[ ])?{_ITEM})*)\)[ ]+
-        (?:was|were|is|are|ha(?:ve|s)[ ]been)[ ](?:all[ ]|both[ ])?(?:rated|judged|graded|found[ ]to[ ]be)[ ]
+        (?i:was|were|is|are|ha(?:ve|s)[ ]been)[ ](?:all[ ]|both[ ])?(?i:rated|judged|graded|found[ ]to[ ]be)[ ]
         (?:as[ ])?[‘'"“]?(?P<rating>{_RATING})\b""",
-    regex.VERBOSE | regex.IGNORECASE,
+    regex.VERBOSE,
 )
 # ":: Good" / "Good:" / "Rated good" alone on a line, the names on the next line.
 _HEADING = regex.compile(
@@ -51,7 +51,7 @@ _HEADING = regex.compile(
 # "Camden (Outstanding)"
 _NAME_THEN_RATING = regex.compile(
     rf"(?P<name>{_ITEM})[ ]\([ ]?[‘'\"“]?(?P<rating>{_RATING})[’'\"”]?[ ]?\)",
-    regex.VERBOSE | regex.IGNORECASE,
+    regex.VERBOSE,
 )
 _NAME_RE = regex.compile(_ITEM, regex.VERBOSE)
 _STOP_START = frozenset("The This These It Its A An In On At For Of And But All Each Both".split())

@@ -172,7 +172,7 @@ _SUFFIX_LITERALS = _first_word_literals([phrase for phrase, _ in _SUFFIX_TYPES])
 _NPS_HEAD = regex.compile(r"(?:National[ ]Probation[ ]Service(?:[ ]\(NPS\))?|NPS)[ ]")
 # Also without a dash, as a report's recommendations name it: "The Probation Service East
 # of England region should: ..." (read like the possessive form, after the dash form).
-_REGION_HEAD = regex.compile(r"Probation[ ]Service(?:[ ]?(?P<dash>[–—-])[ ]?|(?P<poss>['’]s[ ])|[ ](?=[A-Z]))")
+_REGION_HEAD = regex.compile(r"Probation[ ]Services?(?:[ ]?(?P<dash>[–—-])[ ]?|(?P<poss>['’]s[ ])|[ ](?=[A-Z]))")
 # Type words written before a name, from the profiles: "HMP Bedford", "HMYOI Feltham",
 # "children's services in Bedford". Longest first.
 _BEFORE_TYPES: tuple[tuple[str, str], ...] = tuple(
@@ -365,7 +365,13 @@ def _region_at(text: str, s: int) -> tuple[str, int, int, Span] | None:
     head = _REGION_HEAD.match(text, s)
     if head:
         span = _name_before_word(text, head.end(), "region")
-        return ("region" if head.group("dash") else "region2", s, span[1] + 7, span) if span else None
+        if span:
+            return ("region" if head.group("dash") else "region2", s, span[1] + 7, span)
+        if head.group("dash"):
+            # "Probation Service – West Midlands", the dash form without "region"
+            name = _name_after(text, head.end())
+            if name and not text.startswith(" PDU", name.end()):
+                return ("region", s, name.end(), name.span())
     return None
 
 
@@ -501,7 +507,19 @@ def find_region(text: str) -> RegionMention | None:
             before = _name_before(text, m.start())
             if before:
                 return RegionMention(before.group(), before.span())
+    if best is None and "region" in text:
+        # "the Wales region of the Probation Service", then "probation services in the East
+        # Midlands region"
+        for pattern in (_REGION_OF_SERVICE, _THE_REGION):
+            for m in pattern.finditer(text):
+                before = _name_before(text, m.start())
+                if before and text[max(0, before.start() - 4) : before.start()].lower() == "the ":
+                    return RegionMention(f"{before.group()} region", (before.start(), m.start() + 7))
     return best[1] if best else None
+
+
+_REGION_OF_SERVICE = regex.compile(r"(?<=[A-Za-z])[ ]region[ ]of[ ]the[ ]Probation[ ]Service\b")
+_THE_REGION = regex.compile(r"(?<=[A-Za-z])[ ]region\b(?![ ]of\b)")
 
 
 _PROBATION_REGION = regex.compile(r"(?<=[A-Za-z])[ ]probation[ ]region\b")
