@@ -406,7 +406,7 @@ _ODD_CASE = ("\u0130", "\u017f")  # İ, ſ
 SUPERLATIVE_RE = regex.compile(
     r"""(?<!second[ -]|third[ -])\b(?P<end>highest|top|best|lowest|worst)
         (?:[ -](?:possible|available|category|overall|performance|inspection))*[ ]
-        (?:rating|grade|judgement)(?:[ ]possible)?\b""",
+        (?:rating|grade|judgement|marks)(?:[ ]possible)?\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
