@@ -4,14 +4,13 @@ ratings of aspects and standards."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import RATING_PATTERN, normalise_rating, parse_number
+from inspection_extract._vocab import RATING_PATTERN, normalise_rating
 from inspection_extract.extract._aspects import listed_aspects, plausible_aspect, rating_cues
 from inspection_extract.extract._ratings import (
     RatingPhrase,
@@ -20,7 +19,19 @@ from inspection_extract.extract._ratings import (
     superlative_words,
     table_ratings,
 )
+from inspection_extract.extract._refs import (
+    COORDINATION,
+    PROBATION_UNITS,
+    Candidate,
+    Ref,
+    build_refs,
+    coordinated_run,
+    first_pos,
+    inside,
+    unit_keys,
+)
 from inspection_extract.extract._roundups import RoundupItem, roundups
+from inspection_extract.extract._scores import give_scores
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
 from inspection_extract.profiles import Profile, profile, profiles, unit_types
 from inspection_extract.record import AspectRating, Field, Score, Span, Unit
@@ -36,15 +47,6 @@ class UnitFindings:
     #: Things a careful reader should check, e.g. two different ratings for one unit.
     warnings: tuple[str, ...] = ()
 
-
-# Types that are inspected whenever they are named: probation's in every document, and
-# those the document's own inspectorate inspects (its profile's ``always`` types: a prison
-# in a prisons release, a care home in a CQC one). The others (a region, a council, a
-# police force in a probation release) are units only when the document rates them: a
-# release names the council that runs a YJS or the police it works with as partners.
-_PROBATION_UNITS = frozenset({"PDU", "YJS", "YOS", "YOT", "CRC", "NPS division"})
-_YOUTH_TYPES = frozenset({"YJS", "YOS", "YOT"})
-
 # Page furniture that names other stories: news "READ MORE:" links, a "Related content" list.
 _FURNITURE_LINE = regex.compile(r"^(?:READ MORE\b|Advertisement$).*$", regex.MULTILINE)
 _FURNITURE_TAIL = regex.compile(r"^(?:Related content|Related links|Back to top)\s*$", regex.MULTILINE)
@@ -56,7 +58,6 @@ _LETTERS = regex.compile(r"[a-z]+")
 _CLAUSE_CUT = regex.compile(r";\s|,\s+and\s+(?!which)|:\s|,\s+(?=(?:while|whereas)\s)")
 _AND_SPLIT = regex.compile(r"\s+and\s+")
 _FIRST_VERB = regex.compile(r"\s(?:was|were|is|are|has|have|had)\b")
-_COORDINATION = regex.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:joint\s+)?")
 _TWO_LETTERS = regex.compile(r"[A-Za-z]{2}")
 _BARE_CONJUNCTION = regex.compile(r"(?i)(?:and|but|which|who|it|that)")
 _SERVICE_SUBJECT = regex.compile(r"(?i)\b(?:probation|youth justice) service\b|^(?:the|this) service\b")
@@ -72,35 +73,6 @@ _LEAD_OWNER = regex.compile(r"^(?:(?:the\s+)?[\w-]+\s+)?[\w-]+['’]s\s+")
 _TRAILING_ADVERB = regex.compile(r"(?i)\s+(?:however|also|both)$")
 _LOWER = regex.compile(r"[a-z]")
 
-# Words that refer to a unit by its kind ("the PDU", "the home", "the trust"), from every
-# profile, with the types each may refer to; "service" and "unit" refer to any unit.
-_ANAPHOR_TYPES: dict[str, frozenset[str]] = {}
-_ANY_UNIT_WORDS = frozenset({"service", "unit"})
-# A body's own kind capitalised, as its own pages write it: "the Trust", "the Council".
-_CAPITALISED_ANAPHORS = frozenset(
-    "trust council college school academy nursery practice surgery prison authority constabulary force".split()
-)
-for _u in unit_types():
-    # its own words, and the lower-case type words written after a name ("the youth
-    # offending service", "A Welsh youth offending service has been rated ...")
-    # ("the probation service" is as often the national Probation Service: not one of them)
-    _lower_types = [w for w in _u.after if w[:1].islower() and "(" not in w and not w.startswith("probation")]
-    for _w in (*_u.anaphors, *_lower_types):
-        if _w not in _ANY_UNIT_WORDS:
-            for _form in (_w, _w.capitalize()) if _w in _CAPITALISED_ANAPHORS else (_w,):
-                _ANAPHOR_TYPES[_form] = _ANAPHOR_TYPES.get(_form, frozenset()) | {_u.type}
-# Words that cannot stand between "a" and the kind of body it introduces.
-_NOT_MODIFIER = r"(?i:of|the|to|in|on|at|for|by|with|from|and|or|that|which|who|report|visit|inspection)"
-_ANAPHOR_ALT = "|".join(regex.escape(w) for w in sorted(_ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS, key=len, reverse=True))
-# "The PDU", "the service", "It": a unit named earlier. The word tells which kind. "A care
-# home has been rated inadequate", "An NHS trust ...": a unit the document names (later).
-_ANAPHOR = regex.compile(
-    rf"\b(?:(?:(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[ ]"
-    rf"|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))"
-    rf"(?P<word>{_ANAPHOR_ALT})"
-    # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
-    r"(?:(?P<poss>['’]s)\b|\b(?!['’]s))|(?P<it>It|it)\b(?!['’]s))(?![ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
-)
 # "The trust’s overall rating has fallen from ... to ...": the owner of "overall rating"
 # is the unit rated (a CQC news release).
 _OWN_RATING = regex.compile(r"\s*overall\s+rating\b")
@@ -171,7 +143,6 @@ def _unit_row_re() -> regex.Pattern[str]:
     # compiled on first use: it holds the whole split-tolerant rating pattern
     return regex.compile(_UNIT_ROW, regex.VERBOSE | regex.IGNORECASE | regex.MULTILINE)
 
-
 _ANTECEDENT_START = regex.compile(r".*\b(?:for|about|on|of)\s+", regex.IGNORECASE)
 _BRACKET_RATED = regex.compile(r"\(\s*rated\s*(?:as\s*)?[‘'\"“]?$")
 _RATINGS_FOR = regex.compile(r"^[’'”\"]?\s+ratings?\s+for\s+(?P<list>[^.;:]+)")
@@ -200,90 +171,6 @@ _UNIT_WORDS = regex.compile(
     r"\b(?:PDUs|YJSs|(?i:probation[ ]delivery[ ]units|youth[ ]justice[ ]services|probation[ ]services))\b"
 )
 _RESPECTIVELY = regex.compile(r"\brespectively\b")
-_BOTH = regex.compile(
-    r"\b(?:[Bb]oth|[Tt]he[ ]two)(?:[ ](?:PDUs|YJSs|services|units|probation[ ]delivery[ ]units))?\b"
-    r"(?![ ]of\b|[ ]the\b|[ ]these\b)"
-)
-
-# Scores: "2 points out of 27", "score of 17/27", "(score 1/27)", "10 of the 27 available
-# points", "zero out of a total of 36 points", "a total of 12 points, out of a possible 27".
-_NUM = (
-    r"(?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|[a-z]+teen|twenty(?:-[a-z]+)?|thirty(?:-[a-z]+)?)"
-)
-_SCORE_RE = regex.compile(
-    rf"""
-      \b(?P<pts>{_NUM})
-      (?:
-          \s*/\s*(?P<of1>\d{{2}})\b                                   # 17/27
-        | (?P<points3>\s+points?)\s+on\s+an?\s+(?P<of3>\d{{2}})-point\s+scale\b  # "17 points on a 36-point scale"
-        | (?P<points>\s+(?:inspection\s+)?points?)?(?:\s+in\s+total)?,?\s+   # "8 points in total, out of"
-          (?:\(\s*(?=out\b))?                           # "3 points (out of a maximum of 27)"
-          (?:out\s+)?(?:of\s+|from\s+)?                       # "34 points from a maximum of 36"
-          (?:a\s+(?:possible|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?
-          (?P<of2>\d{{2}})\b(?!\s*(?:cases|per|%|years|staff))
-          (?P<points2>\s+(?:available\s+|inspection\s+)?points)?
-      )
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
-# "North and North East Lincolnshire PDU scored just three": the maximum is in a sentence before.
-_SCORE_CUE = regex.compile(r"\b(?:[Ss]cor\w*|awarded|gave|given|giving|achiev\w*|total)\b[^.;]{0,40}$")
-_SCORE_WORD = regex.compile(r"(?i)score")
-# "Total score ......... 15/36": a score row of a table with dot leaders.
-_SCORE_LEADER = regex.compile(r"(?i)score[ ]*\.{3,}[ ]*$")
-# The maximum of a score: exactly two digits after a space or a slash ("out of 27", "17/27").
-_SCORE_MAXIMUM = regex.compile(r"[\s/]\d\d\b")
-# What a maximum in `_SCORE_RE` stands right after: the score ("17/27", "2 27"), "points",
-# "in total", a comma, "out", "of", "from", "a possible", "a maximum", "the". A two-digit
-# number after anything else ("On 12 March") cannot end a score: its sentence is not searched.
-_SCORE_LEAD = regex.compile(
-    rf"(?:\b{_NUM}|\b(?:points?|total|out|of|from|possible|maximum|the)|,)[\s/]*$",
-    regex.IGNORECASE | regex.REVERSE,  # anchored at the end: see _ratings._CUE_BEFORE
-)
-# The maximum for several units at once: "scoring three and five points respectively out of
-# a possible 27"; "Tynebridge scored 10 points and Wearmouth 4, each out of a possible 27".
-_OUT_OF = r"(?:out\s+of|from)\s+(?:a\s+(?:possible|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?(?P<of>\d\d)\b"
-_RESPECTIVE_SCORES = regex.compile(
-    rf"\b(?P<a>{_NUM})(?:\s+points?)?\s+and\s+(?P<b>{_NUM})(?:\s+points?)?,?\s+respectively,?\s+{_OUT_OF}",
-    regex.IGNORECASE,
-)
-_EACH_OUT_OF = regex.compile(rf",?\s+each\s+{_OUT_OF}", regex.IGNORECASE)
-_POINTS_AFTER_NAME = regex.compile(rf"\s+(?:scored\s+)?(?P<pts>{_NUM})(?:\s+points?)?\b", regex.IGNORECASE)
-_BARE_SCORE_RE = regex.compile(
-    rf"\bscored\s+(?:just\s+|only\s+)?(?P<pts>{_NUM})\b(?!\s*(?:points?\s+)?(?:out|of|/))"
-)
-
-
-@dataclass
-class _Candidate:
-    key: str
-    name: str
-    type: str
-    span: Span
-    typed_at: int
-    #: Typed by a lower-case description ("youth justice team"), not by its own name.
-    generic: bool = False
-    current: list[tuple[str, Span, bool]] = field(default_factory=list)  # value, span, in a full sentence
-    previous: list[tuple[str, Span]] = field(default_factory=list)
-    score: Score | None = None
-
-
-# Not frozen: built tens of times per document, and a frozen dataclass is four times
-# slower to build. Nothing mutates or hashes it.
-@dataclass(slots=True)
-class _Ref:
-    """A mention that can be the subject of a rating: typed, a bare name, or an anaphor."""
-
-    start: int
-    end: int
-    key: str | None  # None for an anaphor not yet resolved
-    anaphor: str | None = None
-    possessive: bool = False
-    #: Every unit a plural subject stands for ("Both were rated": the two PDUs named before).
-    group: tuple[str, ...] = ()
-    #: "A care home has been rated ...": the unit the document is about, wherever it is named.
-    indefinite: bool = False
 
 
 def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
@@ -302,14 +189,14 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         if guess is not prof:
             prof = guess
             mentions = find_mentions(text, prof.inspectorate)
-    always = _PROBATION_UNITS | prof.always_types
+    always = PROBATION_UNITS | prof.always_types
     if not any(m.type in always for m in mentions):
         # no body its inspectorate always inspects: the others it inspects are the units
         # (a council in an Ofsted release on children's services, a GP practice's page)
         always |= {u.type for u in prof.unit_types}
     skip = _furniture(text)
     if skip:
-        mentions = [m for m in mentions if not _inside(m.span, skip)]
+        mentions = [m for m in mentions if not inside(m.span, skip)]
     if any(m.counted for m in mentions):
         # "One Wold PDU": a name only if the document names that unit without the count too.
         named = {key(m.name) for m in mentions if not m.counted}
@@ -319,12 +206,12 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     if listed_units:
         mentions = _with_roundup(text, mentions, listed_units, _dominant_type(text, mentions, prof, always))
     _merge_institutions(mentions)
-    cands: dict[str, _Candidate] = {}
+    cands: dict[str, Candidate] = {}
     for m in mentions:
         k = key(m.name)
         c = cands.get(k)
         if c is None:
-            cands[k] = _Candidate(k, m.name, m.type, m.span, m.span[0], _generic(text, m))
+            cands[k] = Candidate(k, m.name, m.type, m.span, m.span[0], _generic(text, m))
         elif c.type not in always and m.type in always:
             # "Brinsford Borough Council" runs "Brinsford’s Youth Justice Service": the
             # unit is the one named with the inspected type, and that naming its evidence.
@@ -350,7 +237,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         if longer and k in cands and cands[k].typed_at == m.span[0]:
             del cands[k]
             mentions = [x for x in mentions if key(x.name) != k]
-    refs = _refs(text, mentions, cands, skip, always)
+    refs = build_refs(text, mentions, cands, skip, always)
     core_order = sorted((c for c in cands.values() if c.type in always), key=lambda c: c.typed_at)
     main_key = core_order[0].key if core_order else None
 
@@ -367,7 +254,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     cues = rating_cues(prof.inspectorate)
     rating_starts = [w[0] for w in found_words]
     for row in table_ratings(text, rating_starts):
-        if skip and _inside(row.span, skip):
+        if skip and inside(row.span, skip):
             continue
         table_spans.append(row.span)
         if row.aspect is None:
@@ -384,7 +271,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         _unit_rows(text, refs, cands)
     prose_aspects: list[AspectRating] = []
     vocab_aspects: list[AspectRating] = []
-    sentences = [s for s in doc.sentences if not _inside(s, skip)] if skip else list(doc.sentences)
+    sentences = [s for s in doc.sentences if not inside(s, skip)] if skip else list(doc.sentences)
     title = _title(doc)
     for sent in sentences:
         i = bisect.bisect_left(rating_starts, sent[0])
@@ -485,19 +372,19 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     if overall_rows and not overall_key:
         # An Ofsted college or CQC service: the rated unit named first is the main one.
         rated = sorted(
-            (c for c in cands.values() if any(f for _, _, f in c.current)), key=lambda c: _first_pos(c, always)
+            (c for c in cands.values() if any(f for _, _, f in c.current)), key=lambda c: first_pos(c, always)
         )
         overall_key = rated[0].key if rated else None
     if overall_rows and overall_key:
         for value, span in overall_rows:
             cands[overall_key].current.insert(0, (value, span, True))
 
-    _scores(text, sentences, refs, cands, main_key, always)
+    give_scores(text, sentences, refs, cands, main_key, always)
 
     # In order of first naming: the body a release opens with is its main unit.
     chosen = sorted(
         (c for c in cands.values() if c.type in always or any(full for _, _, full in c.current)),
-        key=lambda c: _first_pos(c, always),
+        key=lambda c: first_pos(c, always),
     )
     out_units: list[Unit] = []
     overall: Field | None = None
@@ -529,7 +416,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     region_mention = find_region(text)
     region = (
         Field(region_mention.value, region_mention.span)
-        if region_mention and not _inside(region_mention.span, skip)
+        if region_mention and not inside(region_mention.span, skip)
         else None
     )
     # in the order the text gives them: a ratings table's first, then the prose's
@@ -548,7 +435,6 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         aspect_ratings=tuple(aspects),
         warnings=tuple(dict.fromkeys(warnings)),
     )
-
 
 # "Ofsted also rated the Local Children’s Safeguarding Board as ‘good’": a body named by its
 # own name as the object of a rating verb, with no type word the name finder knows.
@@ -569,13 +455,12 @@ def _with_rated_objects(text: str, mentions: list[UnitMention], prof: Profile) -
     for m in _RATED_OBJECT.finditer(text):
         span = m.span("name")
         name = m.group("name")
-        if _inside(span, taken) or any(a <= span[0] < b or span[0] <= a < span[1] for a, b in taken):
+        if inside(span, taken) or any(a <= span[0] < b or span[0] <= a < span[1] for a, b in taken):
             continue
         if name.split()[0] in _NOT_OBJECT_START:
             continue
         added.append(UnitMention(name, "other", span, span))
     return sorted([*mentions, *added], key=lambda u: u.span[0]) if added else mentions
-
 
 # Capitalised words that open a phrase naming no body: "rated Good", "rated The ..." as a headline.
 _NOT_OBJECT_START = frozenset("The This It Its Their His Her Our Overall Good Outstanding Inadequate".split())
@@ -620,7 +505,7 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
     by_type: dict[str, list[UnitMention]] = {}
     for m in mentions:
         # places are different bodies: "West Lincolnshire" is not "East and West Lincolnshire"
-        if m.type not in _PROBATION_UNITS and m.type not in ("region", "council"):
+        if m.type not in PROBATION_UNITS and m.type not in ("region", "council"):
             by_type.setdefault(m.type, []).append(m)
     for group in by_type.values():
         names = list(dict.fromkeys(key(m.name) for m in group))
@@ -640,7 +525,6 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
                 if k in rename:
                     m.name = first[rename[k]]
 
-
 _HEADS = tuple(
     sorted({f" {w.lower()}" for u in unit_types() for w in (*u.within, *u.within_own)}, key=len, reverse=True)
 )
@@ -659,7 +543,7 @@ def _profile_of(mentions: list[UnitMention]) -> Profile:
     counts: dict[str, int] = {}
     for m in mentions:
         counts[m.type] = counts.get(m.type, 0) + 1
-    best, best_n = profile(None), sum(counts.get(t, 0) for t in _PROBATION_UNITS)
+    best, best_n = profile(None), sum(counts.get(t, 0) for t in PROBATION_UNITS)
     for p in profiles():
         n = sum(counts.get(u.type, 0) for u in p.unit_types if u.always)
         if n > best_n:
@@ -667,7 +551,7 @@ def _profile_of(mentions: list[UnitMention]) -> Profile:
     return best
 
 
-def _unit_rows(text: str, refs: list[_Ref], cands: dict[str, _Candidate]) -> None:
+def _unit_rows(text: str, refs: list[Ref], cands: dict[str, Candidate]) -> None:
     """Ratings (and scores) from a bulleted list of units, one a line, each line's name
     being a unit named with its type: "• Kingsmere PDU – ‘Inadequate’ (4 points)"."""
     maximum = _SHARED_MAXIMUM.search(text)
@@ -682,7 +566,7 @@ def _unit_rows(text: str, refs: list[_Ref], cands: dict[str, _Candidate]) -> Non
         own = [
             r
             for r in refs
-            if m.start("name") <= r.start and r.end <= name_end and r.key and cands[r.key].type in _PROBATION_UNITS
+            if m.start("name") <= r.start and r.end <= name_end and r.key and cands[r.key].type in PROBATION_UNITS
         ]
         value = normalise_rating(m.group("rating"))
         if len(own) != 1 or not value or text[own[0].end : name_end].strip():
@@ -696,7 +580,7 @@ def _unit_rows(text: str, refs: list[_Ref], cands: dict[str, _Candidate]) -> Non
 
 
 def _respective_ratings(
-    text: str, sent: Span, phrases: list[RatingPhrase], refs: list[_Ref], cands: dict[str, _Candidate]
+    text: str, sent: Span, phrases: list[RatingPhrase], refs: list[Ref], cands: dict[str, Candidate]
 ) -> bool:
     """True when the sentence's ratings went, in order, to the coordinated units before
     them: "Tynebridge and Wearmouth, which were rated ‘Requires improvement’ and
@@ -706,9 +590,9 @@ def _respective_ratings(
         return False
     before = [r for r in refs if sent[0] <= r.start and r.end <= current[0].span[0] and r.key]
     if before and before[-1].group:
-        keys = _keys(before[-1:]) or ()
+        keys = unit_keys(before[-1:]) or ()
     else:
-        keys = _keys(_coordinated_run(text, [r for r in before if not r.possessive])) or ()
+        keys = unit_keys(coordinated_run(text, [r for r in before if not r.possessive])) or ()
     if len(keys) != len(current):
         return False
     for ph, k in zip(current, keys, strict=True):
@@ -721,10 +605,6 @@ def _generic(text: str, m: UnitMention) -> bool:
     return text[m.name_span[1] : m.span[1]].strip()[:1].islower()
 
 
-def _first_pos(c: _Candidate, always: frozenset[str]) -> int:
-    return c.typed_at if c.type in always else c.span[0]
-
-
 def _same_aspect(a: AspectRating, b: AspectRating) -> bool:
     if a.rating != b.rating:
         return False
@@ -733,7 +613,6 @@ def _same_aspect(a: AspectRating, b: AspectRating) -> bool:
     # the same part named twice ("victim work", "Work with victims of crime"), not two parts
     # that share a word ("children who need help", "children looked after")
     return a.aspect.lower() == b.aspect.lower() or (bool(ta & tb) and len(ta & tb) * 2 >= min(len(ta), len(tb)))
-
 
 _ASPECT_FILLER = frozenset({"and", "the", "of", "work", "with", "for", "to", "in", "children", "people", "services"})
 
@@ -748,93 +627,6 @@ def _furniture(text: str) -> list[Span]:
     if tail:
         spans.append((tail.start(), len(text)))
     return spans
-
-
-def _inside(span: Span, spans: list[Span]) -> bool:
-    return bool(spans) and any(a <= span[0] < b for a, b in spans)
-
-
-class _Spans:
-    """Spans sorted by start, for asking many times whether an offset is inside one of them."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        self.starts = [a for a, _ in spans]
-        # the furthest end of the spans up to each one: spans may overlap
-        self.reach = list(accumulate((b for _, b in spans), max))
-
-    def holds(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.reach[i] > pos
-
-
-_BOUNDARY = regex.compile(r"\b")
-_POSSESSIVE = regex.compile(r"['’]s\b")
-
-
-def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]:
-    """Every naming of one of ``names`` (longest first) as a whole word, perhaps possessive,
-    as (start, end, name, possessive): what ``finditer`` of the alternation of the names would
-    give, found with ``str.find`` (nothing is compiled per document)."""
-    hits: list[tuple[int, int, str]] = []
-    for rank, name in enumerate(names):
-        i = text.find(name)
-        while i >= 0:
-            hits.append((i, rank, name))
-            i = text.find(name, i + 1)
-    hits.sort()
-    out: list[tuple[int, int, str, bool]] = []
-    last_end = 0
-    for start, _rank, name in hits:
-        end = start + len(name)
-        if start < last_end or not _BOUNDARY.match(text, end) or not _BOUNDARY.match(text, start):
-            continue
-        pos = _POSSESSIVE.match(text, end)
-        last_end = pos.end() if pos else end
-        out.append((start, last_end, name, bool(pos)))
-    return out
-
-
-# Where an `_ANAPHOR` match can begin: "the"/"this" before one of its words, or "it".
-_ANAPHOR_WORDS = tuple(f" {w}" for w in sorted(_ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS))
-_INDEFINITE = regex.compile(rf"(?:^|(?<=[\s‘“'\"(]))[Aa]n?(?:[ ](?!{_NOT_MODIFIER}\b)[\w’'-]+){{0,2}}$")
-
-
-def _anaphors(text: str) -> list[regex.Match[str]]:
-    """``_ANAPHOR.finditer(text)``, tried only where a match can begin."""
-    starts: set[int] = set()
-    for word in _ANAPHOR_WORDS:
-        i = text.find(word)
-        while i >= 0:
-            if text[i - 3 : i] in ("the", "The", "her", "Her", "his", "His", "its", "Its"):
-                starts.add(i - 3)
-            elif text[i - 4 : i] in ("this", "This"):
-                starts.add(i - 4)
-            elif text[i - 5 : i] in ("their", "Their"):
-                starts.add(i - 5)
-            else:
-                indefinite = _INDEFINITE.search(text, max(0, i - 30), i)
-                if indefinite:
-                    starts.add(indefinite.start())
-            i = text.find(word, i + 1)
-    for it in ("it", "It"):
-        i = text.find(it)
-        while i >= 0:
-            # an ASCII letter on either side: not the word "it"
-            if not (text[i + 2 : i + 3].isascii() and text[i + 2 : i + 3].isalpha()) and not (
-                i and text[i - 1].isascii() and text[i - 1].isalpha()
-            ):
-                starts.add(i)
-            i = text.find(it, i + 1)
-    out: list[regex.Match[str]] = []
-    last_end = 0
-    for s in sorted(starts):
-        if s < last_end:
-            continue
-        m = _ANAPHOR.match(text, s)
-        if m:
-            out.append(m)
-            last_end = m.end()
-    return out
 
 
 def _title(doc: Document) -> Span | None:
@@ -857,84 +649,12 @@ def _full_sentence(text: str, sent: Span) -> bool:
     return bool(_FULL_SENTENCE.search(text, sent[0], sent[1]))
 
 
-def _refs(
-    text: str, mentions: list[UnitMention], cands: dict[str, _Candidate], skip: list[Span], always: frozenset[str]
-) -> list[_Ref]:
-    refs = [_Ref(m.span[0], m.span[1], key(m.name)) for m in mentions]
-    taken = [m.span for m in mentions]
-    names = sorted({c.name for c in cands.values()}, key=len, reverse=True)
-    for start, end, name, possessive in _bare_names(text, names):
-        span = (start, end)
-        if _inside(span, taken) or _inside(span, skip):
-            continue
-        refs.append(_Ref(start, end, key(name), possessive=possessive))
-        taken.append(span)
-    taken.sort()
-    taken_in = _Spans(taken)
-    for m in _anaphors(text):
-        if not taken_in.holds(m.start()):
-            refs.append(
-                _Ref(
-                    m.start(),
-                    m.end(),
-                    None,
-                    anaphor=m.group("word") or "it",
-                    possessive=bool(m.group("poss")),
-                    indefinite=bool(m.group("indef")),
-                )
-            )
-    groups: dict[int, list[str]] = {}
-    for mention in mentions:
-        if mention.group is not None:
-            groups.setdefault(mention.group, []).append(key(mention.name))
-    if groups and ("oth" in text or "two" in text):
-        # "Both were rated inadequate", "the two PDUs": the names that shared a plural type word.
-        ends = sorted(groups)
-        for m in _BOTH.finditer(text):
-            i = bisect.bisect_right(ends, m.start())
-            if i and not taken_in.holds(m.start()):
-                members = tuple(dict.fromkeys(groups[ends[i - 1]]))
-                refs.append(_Ref(m.start(), m.end(), members[0], group=members))
-    refs.sort(key=lambda r: r.start)
-    # Resolve each anaphor to the nearest unit of a fitting kind named before it.
-    resolved: list[_Ref] = []
-    first_named = sorted(cands.values(), key=lambda c: _first_pos(c, always))
-    for r in refs:
-        if r.anaphor is not None:
-            allowed = _ANAPHOR_TYPES.get(r.anaphor, always)
-            if allowed & _YOUTH_TYPES:
-                allowed |= _YOUTH_TYPES  # a youth offending team, service or youth justice service
-            if r.indefinite:
-                # the main unit of that kind: the first named
-                target = next((c.key for c in first_named if c.type in allowed and c.type in always), None)
-                resolved.append(_Ref(r.start, r.end, target, r.anaphor, r.possessive, indefinite=True))
-                continue
-            target = next(
-                (
-                    p.key
-                    for p in reversed(resolved)
-                    # "The CRC, which ... . It scored 12 out of 30": "It" may take up
-                    # "The CRC", itself an anaphor, but not another "it".
-                    if p.key and p.anaphor != "it" and not p.group and cands[p.key].type in allowed
-                ),
-                None,
-            )
-            if target is None:
-                # no antecedent: only a body of a kind the document inspects ("The council
-                # has now been judged ..., a feat matched only by Essex County Council")
-                target = next((c.key for c in cands.values() if c.type in allowed and c.type in always), None)
-            resolved.append(_Ref(r.start, r.end, target, r.anaphor, r.possessive))
-        else:
-            resolved.append(r)
-    return resolved
-
-
 def _target(
     text: str,
     sent: Span,
     prev_end: int,
     ph: RatingPhrase,
-    refs: list[_Ref],
+    refs: list[Ref],
     main_key: str | None,
     last_target: tuple[str, ...] | list[str] | None = None,
 ) -> tuple[str, ...] | list[str] | None:
@@ -972,7 +692,7 @@ def _target(
             return [name] if name else None
     if _BRACKET_RATED.search(pre):
         before = [r for r in in_clause if not r.possessive]
-        return _keys(before[-1:])
+        return unit_keys(before[-1:])
     obj = _active_object(text, sent, start, refs)
     if obj is not None:
         return obj
@@ -981,7 +701,7 @@ def _target(
         # "The overall rating of the service was Good", "The overall rating is ‘Requires
         # improvement’": the unit named in it, else the unit the document is about
         named = [r for r in in_clause if r.start >= clause_start + own.start() and not r.possessive]
-        return _keys(named[-1:]) if named else ((main_key,) if main_key else None)
+        return unit_keys(named[-1:]) if named else ((main_key,) if main_key else None)
     whiches = list(_WHICH.finditer(pre))
     which = whiches[-1] if whiches else None
     if which is None and " which " in pre:
@@ -990,11 +710,11 @@ def _target(
         bare = _BARE_WHICH.search(pre)
         head = [r for r in in_clause if bare and r.end == clause_start + bare.start() and not r.possessive]
         if head and bare and _PASSIVE_TAIL.search(pre, bare.end()):
-            return _keys(head)
+            return unit_keys(head)
     if which:
         head = [r for r in in_clause if r.end <= clause_start + which.start() and not r.possessive]
         if head and text[head[-1].end : clause_start + which.start()].strip(" ()*PDU") == "":
-            return _keys(head[-1:])
+            return unit_keys(head[-1:])
         if _PASSIVE_TAIL.search(pre):
             ante = _ANTECEDENT_START.sub("", pre[: which.start()])
             # "Its resettlement policy and provision, which is rated separately, was": one
@@ -1012,7 +732,7 @@ def _target(
             and _SUBJECT_PREFIX.match(text[clause_start : r.start])
             and not [o for o in in_clause if not o.possessive]
         ):
-            return _keys([r])
+            return unit_keys([r])
     if not [r for r in in_clause if not r.possessive] and not _open_relative(text, sent[0], start):
         # No subject in the clause ("..., and was itself rated", ", having previously been
         # rated"): the rating belongs to the subject of the sentence -- unless a relative
@@ -1033,9 +753,8 @@ def _target(
     if not pre.strip(" ‘'\"“"):
         nxt = [r for r in refs if ph.span[1] <= r.start < sent[1] and r.key and not r.anaphor]
         if nxt and text[ph.span[1] : nxt[0].start].strip(" ’'\"”") == "":
-            return _keys(nxt[:1])
+            return unit_keys(nxt[:1])
     return None
-
 
 # The object of an active rating verb, and what may stand between it and its rating: an
 # apposition ("gave Cherry Tree House, on Creswell Road, Clowne, an overall ‘good’ rating"),
@@ -1050,7 +769,6 @@ _AFTER_OBJECT = regex.compile(
     regex.IGNORECASE,
 )
 
-
 _OVERALL_OF = regex.compile(
     r"(?i)^(?:\W*date[ ]\S+[ ]+)?\W*(?:the|its|our)[ ]overall[ ](?:rating|grade|judgement)"
     r"(?:[ ](?:of|for)[ ][^.;,]{1,40}?)?"
@@ -1058,7 +776,7 @@ _OVERALL_OF = regex.compile(
 )
 
 
-def _active_object(text: str, sent: Span, start: int, refs: list[_Ref]) -> tuple[str, ...] | None:
+def _active_object(text: str, sent: Span, start: int, refs: list[Ref]) -> tuple[str, ...] | None:
     """The unit a rating is given to as the object of an active verb before it: "the CQC,
     which oversees ..., gave Cherry Tree House, on Creswell Road, an overall ‘good’ rating",
     "Inspectors assessed NPS Wales as ‘Good’"."""
@@ -1070,8 +788,7 @@ def _active_object(text: str, sent: Span, start: int, refs: list[_Ref]) -> tuple
         return None
     if not _AFTER_OBJECT.fullmatch(text, r.end, start):
         return None
-    return _keys([r])
-
+    return unit_keys([r])
 
 # a body inside a phrase of another subject: "two areas of the North East have been rated"
 _IN_PHRASE = regex.compile(r"\b(?:of|in|at|for|from|across|within|by)[ ](?:the[ ])?$", regex.IGNORECASE)
@@ -1092,13 +809,8 @@ def _open_relative(text: str, start: int, end: int) -> bool:
     return bool(whiches) and "," not in text[whiches[-1].end() : end]
 
 
-def _keys(refs: list[_Ref]) -> tuple[str, ...] | None:
-    keys = tuple(k for r in refs for k in (r.group or (r.key,)) if k)
-    return keys or None
-
-
 def _clause_subject(
-    text: str, start: int, end: int, in_clause: list[_Ref], main_key: str | None, *, passive: bool = True
+    text: str, start: int, end: int, in_clause: list[Ref], main_key: str | None, *, passive: bool = True
 ) -> tuple[str, ...] | list[str] | None:
     """The unit(s) or aspect that is the subject (or active object) of text[start:end]."""
     pre = text[start:end]
@@ -1112,10 +824,10 @@ def _clause_subject(
         # Swindon UTC was branded ‘inadequate’" (with the bodies coordinated with it)
         chosen = [subject[-1]]
         for prev in reversed(subject[:-1]):
-            if not _COORDINATION.fullmatch(text, prev.end, chosen[0].start):
+            if not COORDINATION.fullmatch(text, prev.end, chosen[0].start):
                 break
             chosen.insert(0, prev)
-        return _keys(chosen)
+        return unit_keys(chosen)
     for i, r in enumerate(subject):
         prefix = text[start : r.start]
         if _SUBJECT_PREFIX.match(prefix) or _ACTIVE_VERB.search(prefix):
@@ -1123,11 +835,11 @@ def _clause_subject(
             # Justice Service were both rated": every unit of the coordinated subject.
             chosen = [r]
             for nxt in subject[i + 1 :]:
-                if _COORDINATION.fullmatch(text[chosen[-1].end : nxt.start]):
+                if COORDINATION.fullmatch(text[chosen[-1].end : nxt.start]):
                     chosen.append(nxt)
                 else:
                     break
-            return _keys(chosen)
+            return unit_keys(chosen)
     if not passive:
         return None
     tail = _PASSIVE_TAIL.search(pre)
@@ -1171,161 +883,3 @@ def _clean_aspect(raw: str) -> str | None:
     return s
 
 
-def _scores(
-    text: str,
-    sentences: list[Span],
-    refs: list[_Ref],
-    cands: dict[str, _Candidate],
-    main_key: str | None,
-    always: frozenset[str],
-) -> None:
-    """Give each unit the first score stated for it."""
-    last_out_of: int | None = None
-    # Every score names its maximum in two digits ("out of 27", "/36"): only the sentences
-    # that hold such a number are searched for one (most hold only dates, or no number);
-    # a bare score needs "scored". Only those sentences are visited, in order.
-    pairs = _score_maxima(text)
-    starts = [s for s, _ in sentences]
-    wanted: set[int] = set()
-    for q in pairs:
-        k = bisect.bisect_right(starts, q) - 1
-        if k >= 0 and q < sentences[k][1]:
-            wanted.add(k)
-    i = text.find("scored")
-    while i >= 0:
-        # the sentences that hold the whole word's letters (`str.find` within the sentence)
-        k = bisect.bisect_right(starts, i) - 1
-        if k >= 0 and i + 6 <= sentences[k][1]:
-            wanted.add(k)
-        i = text.find("scored", i + 1)
-    for sent in (sentences[k] for k in sorted(wanted)):
-        s0, s1 = sent
-        i = bisect.bisect_left(pairs, s0)
-        while i < len(pairs) and pairs[i] < s1 and not _score_lead(text, s0, pairs[i]):
-            i += 1
-        has_pair = i < len(pairs) and pairs[i] < s1
-        if has_pair and ("respectively" in text[s0:s1] or "each" in text[s0:s1]):
-            _shared_scores(text, sent, refs, cands)
-        for m in _SCORE_RE.finditer(text, s0, s1) if has_pair else ():
-            has_points = bool(m.group("points") or m.group("points2") or m.group("points3"))
-            cue = _SCORE_CUE.search(text, max(s0, m.start() - 60), m.start())
-            near_score = m.group("of1") and (
-                _SCORE_WORD.search(text, max(s0, m.start() - 20), m.start())
-                # the line, not the sentence: a dot leader ends a "sentence" before the score
-                or _SCORE_LEADER.search(text, max(text.rfind("\n", 0, m.start()) + 1, m.start() - 200), m.start())
-            )
-            if not (cue or has_points or near_score):
-                continue
-            pts = parse_number(m.group("pts"))
-            out_of = int(m.group("of1") or m.group("of2") or m.group("of3"))
-            if not isinstance(pts, int) or pts > out_of:
-                continue
-            last_out_of = out_of
-            _give_score(text, sent, m.start("pts"), Score(pts, out_of), refs, cands, main_key, always)
-        if text.find("scored", s0, s1) < 0:
-            continue
-        for m in _BARE_SCORE_RE.finditer(text, s0, s1):
-            pts = parse_number(m.group("pts"))
-            if last_out_of and isinstance(pts, int) and pts <= last_out_of:
-                _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, cands, main_key, always)
-
-
-# Two digits that begin a run of digits and end it (not the "20" of "2024"): a maximum
-# stands after a space or a slash, never after a digit, and no ASCII digit follows it.
-_TWO_DIGITS = regex.compile(r"(?<!\d)\d\d(?![0-9])")
-
-
-def _score_maxima(text: str) -> list[int]:
-    """The offsets of the numbers that may be a score's maximum: every ``_SCORE_MAXIMUM``
-    match (and perhaps a few more, such as the "20" of " 2024"). A scan for two digits is
-    cheaper than one for the pattern; each hit is then checked by hand."""
-    out: list[int] = []
-    for m in _TWO_DIGITS.finditer(text):
-        p = m.start()
-        if p and (text[p - 1] == "/" or text[p - 1].isspace()):
-            out.append(p)
-    return out
-
-
-def _score_lead(text: str, s0: int, q: int) -> bool:
-    """``_SCORE_LEAD.search(text, s0, q)``, searched only from the start of the word before
-    the spaces and slashes before ``q`` (a search back over the whole sentence is slow)."""
-    k = q
-    while k > s0 and (text[k - 1].isspace() or text[k - 1] == "/"):
-        k -= 1
-    while k > s0 and (text[k - 1].isalnum() or text[k - 1] in "-,_"):
-        k -= 1
-    # "17 points on a 36-point scale": the maximum is a compound before "point".
-    return _SCORE_LEAD.search(text, k, q) is not None or text.startswith("-point", q + 2)
-
-
-def _shared_scores(text: str, sent: Span, refs: list[_Ref], cands: dict[str, _Candidate]) -> None:
-    """Scores that share one maximum: "three and five points respectively out of 27" (the
-    units the sentence's subject names, in order), "A scored 10 points and B 4, each out of
-    a possible 27" (the number after each name)."""
-    s0, s1 = sent
-    in_sentence = [r for r in refs if s0 <= r.start < s1 and r.key and not r.possessive]
-    m = _RESPECTIVE_SCORES.search(text, s0, s1)
-    if m:
-        before = [r for r in in_sentence if r.end <= m.start()]
-        keys = _keys(before[-1:]) if before and before[-1].group else None
-        if keys is None:
-            run = _coordinated_run(text, before)
-            keys = _keys(run) if run else None
-        if keys and len(keys) == 2:
-            out_of = int(m.group("of"))
-            for k, raw in zip(keys, (m.group("a"), m.group("b")), strict=True):
-                pts = parse_number(raw)
-                if isinstance(pts, int) and pts <= out_of and cands[k].score is None:
-                    cands[k].score = Score(pts, out_of)
-        return
-    each = _EACH_OUT_OF.search(text, s0, s1)
-    if each:
-        out_of = int(each.group("of"))
-        for r in in_sentence:
-            if r.end >= each.start() or r.group or r.anaphor:
-                continue
-            n = _POINTS_AFTER_NAME.match(text, r.end, each.start())
-            pts = parse_number(n.group("pts")) if n else None
-            if r.key and isinstance(pts, int) and pts <= out_of and cands[r.key].score is None:
-                cands[r.key].score = Score(pts, out_of)
-
-
-def _coordinated_run(text: str, refs: list[_Ref]) -> list[_Ref]:
-    """The last run of unit references joined by commas and "and" ("Tynebridge and Wearmouth")."""
-    run: list[_Ref] = []
-    for r in refs:
-        if r.anaphor:
-            run = []
-            continue
-        if run and _COORDINATION.fullmatch(text[run[-1].end : r.start]):
-            run.append(r)
-        else:
-            run = [r]
-    return run if len(run) >= 2 else []
-
-
-def _give_score(
-    text: str,
-    sent: Span,
-    at: int,
-    score: Score,
-    refs: list[_Ref],
-    cands: dict[str, _Candidate],
-    main_key: str | None,
-    always: frozenset[str],
-) -> None:
-    before = [r for r in refs if sent[0] <= r.start < at and r.key and not r.possessive]
-    # "Fernmoor PDU, which sits within the North West region, achieved 3 points": the
-    # inspected unit, not a body named in a clause about it.
-    units_before = [r for r in before if r.key in cands and cands[r.key].type in _PROBATION_UNITS]
-    if units_before:
-        before = units_before
-    if not before:
-        # none in the sentence: the inspected unit named last before it
-        before = [
-            r for r in refs if r.start < at and r.key and r.anaphor is None and cands[r.key].type in always
-        ]
-    k = before[-1].key if before else main_key
-    if k and k in cands and cands[k].score is None:
-        cands[k].score = score

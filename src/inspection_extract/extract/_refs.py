@@ -1,0 +1,285 @@
+"""References to inspected bodies: the candidates a document names, and every place the
+text refers to one of them -- a typed naming, the bare name again, "the PDU", "it", "A care
+home", "both" -- each resolved to the candidate it means.
+
+`units` reads a rating's subject from these references; `_scores` gives scores to them.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+import regex
+
+from inspection_extract.extract._unit_names import UnitMention, key
+from inspection_extract.profiles import unit_types
+from inspection_extract.record import Score, Span
+
+# Types that are inspected whenever they are named: probation's in every document, and
+# those the document's own inspectorate inspects (its profile's ``always`` types: a prison
+# in a prisons release, a care home in a CQC one). The others (a region, a council, a
+# police force in a probation release) are units only when the document rates them: a
+# release names the council that runs a YJS or the police it works with as partners.
+PROBATION_UNITS = frozenset({"PDU", "YJS", "YOS", "YOT", "CRC", "NPS division"})
+#: A youth offending team, a youth offending service and a youth justice service are one kind.
+YOUTH_TYPES = frozenset({"YJS", "YOS", "YOT"})
+#: What joins the bodies of one coordinated subject: "Hull PDU and the joint Selby PDU".
+COORDINATION = regex.compile(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?(?:joint\s+)?")
+
+# Words that refer to a unit by its kind ("the PDU", "the home", "the trust"), from every
+# profile, with the types each may refer to; "service" and "unit" refer to any unit.
+ANAPHOR_TYPES: dict[str, frozenset[str]] = {}
+
+_ANY_UNIT_WORDS = frozenset({"service", "unit"})
+
+# A body's own kind capitalised, as its own pages write it: "the Trust", "the Council".
+_CAPITALISED_ANAPHORS = frozenset(
+    "trust council college school academy nursery practice surgery prison authority constabulary force".split()
+)
+
+for _u in unit_types():
+    # its own words, and the lower-case type words written after a name ("the youth
+    # offending service", "A Welsh youth offending service has been rated ...")
+    # ("the probation service" is as often the national Probation Service: not one of them)
+    _lower_types = [w for w in _u.after if w[:1].islower() and "(" not in w and not w.startswith("probation")]
+    for _w in (*_u.anaphors, *_lower_types):
+        if _w not in _ANY_UNIT_WORDS:
+            for _form in (_w, _w.capitalize()) if _w in _CAPITALISED_ANAPHORS else (_w,):
+                ANAPHOR_TYPES[_form] = ANAPHOR_TYPES.get(_form, frozenset()) | {_u.type}
+
+# Words that cannot stand between "a" and the kind of body it introduces.
+_NOT_MODIFIER = r"(?i:of|the|to|in|on|at|for|by|with|from|and|or|that|which|who|report|visit|inspection)"
+
+_ANAPHOR_ALT = "|".join(
+    regex.escape(w) for w in sorted(ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS, key=len, reverse=True)
+)
+
+# "The PDU", "the service", "It": a unit named earlier. The word tells which kind. "A care
+# home has been rated inadequate", "An NHS trust ...": a unit the document names (later).
+_ANAPHOR = regex.compile(
+    rf"\b(?:(?:(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[ ]"
+    rf"|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))"
+    rf"(?P<word>{_ANAPHOR_ALT})"
+    # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
+    r"(?:(?P<poss>['’]s)\b|\b(?!['’]s))|(?P<it>It|it)\b(?!['’]s))(?![ ](?:is|was)[ ]the[ ]|[ ]has[ ]been[ ]told)"
+)
+
+_BOTH = regex.compile(
+    r"\b(?:[Bb]oth|[Tt]he[ ]two)(?:[ ](?:PDUs|YJSs|services|units|probation[ ]delivery[ ]units))?\b"
+    r"(?![ ]of\b|[ ]the\b|[ ]these\b)"
+)
+
+
+@dataclass
+class Candidate:
+    key: str
+    name: str
+    type: str
+    span: Span
+    typed_at: int
+    #: Typed by a lower-case description ("youth justice team"), not by its own name.
+    generic: bool = False
+    current: list[tuple[str, Span, bool]] = field(default_factory=list)  # value, span, in a full sentence
+    previous: list[tuple[str, Span]] = field(default_factory=list)
+    score: Score | None = None
+
+
+# Not frozen: built tens of times per document, and a frozen dataclass is four times
+# slower to build. Nothing mutates or hashes it.
+@dataclass(slots=True)
+class Ref:
+    """A mention that can be the subject of a rating: typed, a bare name, or an anaphor."""
+
+    start: int
+    end: int
+    key: str | None  # None for an anaphor not yet resolved
+    anaphor: str | None = None
+    possessive: bool = False
+    #: Every unit a plural subject stands for ("Both were rated": the two PDUs named before).
+    group: tuple[str, ...] = ()
+    #: "A care home has been rated ...": the unit the document is about, wherever it is named.
+    indefinite: bool = False
+
+
+def first_pos(c: Candidate, always: frozenset[str]) -> int:
+    return c.typed_at if c.type in always else c.span[0]
+
+
+def inside(span: Span, spans: list[Span]) -> bool:
+    return bool(spans) and any(a <= span[0] < b for a, b in spans)
+
+
+class Spans:
+    """Spans sorted by start, for asking many times whether an offset is inside one of them."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.starts = [a for a, _ in spans]
+        # the furthest end of the spans up to each one: spans may overlap
+        self.reach = list(accumulate((b for _, b in spans), max))
+
+    def holds(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.reach[i] > pos
+
+_BOUNDARY = regex.compile(r"\b")
+
+_POSSESSIVE = regex.compile(r"['’]s\b")
+
+
+def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]:
+    """Every naming of one of ``names`` (longest first) as a whole word, perhaps possessive,
+    as (start, end, name, possessive): what ``finditer`` of the alternation of the names would
+    give, found with ``str.find`` (nothing is compiled per document)."""
+    hits: list[tuple[int, int, str]] = []
+    for rank, name in enumerate(names):
+        i = text.find(name)
+        while i >= 0:
+            hits.append((i, rank, name))
+            i = text.find(name, i + 1)
+    hits.sort()
+    out: list[tuple[int, int, str, bool]] = []
+    last_end = 0
+    for start, _rank, name in hits:
+        end = start + len(name)
+        if start < last_end or not _BOUNDARY.match(text, end) or not _BOUNDARY.match(text, start):
+            continue
+        pos = _POSSESSIVE.match(text, end)
+        last_end = pos.end() if pos else end
+        out.append((start, last_end, name, bool(pos)))
+    return out
+
+# Where an `_ANAPHOR` match can begin: "the"/"this" before one of its words, or "it".
+_ANAPHOR_WORDS = tuple(f" {w}" for w in sorted(ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS))
+
+_INDEFINITE = regex.compile(rf"(?:^|(?<=[\s‘“'\"(]))[Aa]n?(?:[ ](?!{_NOT_MODIFIER}\b)[\w’'-]+){{0,2}}$")
+
+
+def _anaphors(text: str) -> list[regex.Match[str]]:
+    """``_ANAPHOR.finditer(text)``, tried only where a match can begin."""
+    starts: set[int] = set()
+    for word in _ANAPHOR_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            if text[i - 3 : i] in ("the", "The", "her", "Her", "his", "His", "its", "Its"):
+                starts.add(i - 3)
+            elif text[i - 4 : i] in ("this", "This"):
+                starts.add(i - 4)
+            elif text[i - 5 : i] in ("their", "Their"):
+                starts.add(i - 5)
+            else:
+                indefinite = _INDEFINITE.search(text, max(0, i - 30), i)
+                if indefinite:
+                    starts.add(indefinite.start())
+            i = text.find(word, i + 1)
+    for it in ("it", "It"):
+        i = text.find(it)
+        while i >= 0:
+            # an ASCII letter on either side: not the word "it"
+            if not (text[i + 2 : i + 3].isascii() and text[i + 2 : i + 3].isalpha()) and not (
+                i and text[i - 1].isascii() and text[i - 1].isalpha()
+            ):
+                starts.add(i)
+            i = text.find(it, i + 1)
+    out: list[regex.Match[str]] = []
+    last_end = 0
+    for s in sorted(starts):
+        if s < last_end:
+            continue
+        m = _ANAPHOR.match(text, s)
+        if m:
+            out.append(m)
+            last_end = m.end()
+    return out
+
+
+def build_refs(
+    text: str, mentions: list[UnitMention], cands: dict[str, Candidate], skip: list[Span], always: frozenset[str]
+) -> list[Ref]:
+    refs = [Ref(m.span[0], m.span[1], key(m.name)) for m in mentions]
+    taken = [m.span for m in mentions]
+    names = sorted({c.name for c in cands.values()}, key=len, reverse=True)
+    for start, end, name, possessive in _bare_names(text, names):
+        span = (start, end)
+        if inside(span, taken) or inside(span, skip):
+            continue
+        refs.append(Ref(start, end, key(name), possessive=possessive))
+        taken.append(span)
+    taken.sort()
+    taken_in = Spans(taken)
+    for m in _anaphors(text):
+        if not taken_in.holds(m.start()):
+            refs.append(
+                Ref(
+                    m.start(),
+                    m.end(),
+                    None,
+                    anaphor=m.group("word") or "it",
+                    possessive=bool(m.group("poss")),
+                    indefinite=bool(m.group("indef")),
+                )
+            )
+    groups: dict[int, list[str]] = {}
+    for mention in mentions:
+        if mention.group is not None:
+            groups.setdefault(mention.group, []).append(key(mention.name))
+    if groups and ("oth" in text or "two" in text):
+        # "Both were rated inadequate", "the two PDUs": the names that shared a plural type word.
+        ends = sorted(groups)
+        for m in _BOTH.finditer(text):
+            i = bisect.bisect_right(ends, m.start())
+            if i and not taken_in.holds(m.start()):
+                members = tuple(dict.fromkeys(groups[ends[i - 1]]))
+                refs.append(Ref(m.start(), m.end(), members[0], group=members))
+    refs.sort(key=lambda r: r.start)
+    # Resolve each anaphor to the nearest unit of a fitting kind named before it.
+    resolved: list[Ref] = []
+    first_named = sorted(cands.values(), key=lambda c: first_pos(c, always))
+    for r in refs:
+        if r.anaphor is not None:
+            allowed = ANAPHOR_TYPES.get(r.anaphor, always)
+            if allowed & YOUTH_TYPES:
+                allowed |= YOUTH_TYPES  # a youth offending team, service or youth justice service
+            if r.indefinite:
+                # the main unit of that kind: the first named
+                target = next((c.key for c in first_named if c.type in allowed and c.type in always), None)
+                resolved.append(Ref(r.start, r.end, target, r.anaphor, r.possessive, indefinite=True))
+                continue
+            target = next(
+                (
+                    p.key
+                    for p in reversed(resolved)
+                    # "The CRC, which ... . It scored 12 out of 30": "It" may take up
+                    # "The CRC", itself an anaphor, but not another "it".
+                    if p.key and p.anaphor != "it" and not p.group and cands[p.key].type in allowed
+                ),
+                None,
+            )
+            if target is None:
+                # no antecedent: only a body of a kind the document inspects ("The council
+                # has now been judged ..., a feat matched only by Essex County Council")
+                target = next((c.key for c in cands.values() if c.type in allowed and c.type in always), None)
+            resolved.append(Ref(r.start, r.end, target, r.anaphor, r.possessive))
+        else:
+            resolved.append(r)
+    return resolved
+
+
+def unit_keys(refs: list[Ref]) -> tuple[str, ...] | None:
+    keys = tuple(k for r in refs for k in (r.group or (r.key,)) if k)
+    return keys or None
+
+
+def coordinated_run(text: str, refs: list[Ref]) -> list[Ref]:
+    """The last run of unit references joined by commas and "and" ("Tynebridge and Wearmouth")."""
+    run: list[Ref] = []
+    for r in refs:
+        if r.anaphor:
+            run = []
+            continue
+        if run and COORDINATION.fullmatch(text[run[-1].end : r.start]):
+            run.append(r)
+        else:
+            run = [r]
+    return run if len(run) >= 2 else []
