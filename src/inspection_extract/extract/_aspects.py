@@ -61,6 +61,13 @@ def _vocab(inspectorate: str | None) -> _Vocab:
     return _Vocab(pattern, frozenset(forms), frozenset(weak))
 
 
+# CQC's phrasing of its key questions: "‘Inadequate’ with regard to whether services were safe".
+_WHETHER = (
+    r"(?:for|with[ ]regard[ ]to|in[ ]terms[ ]of|on)[ ]whether[ ](?:the[ ])?(?:services?|it|they)"
+    r"[ ](?:were|was|is|are)\b"
+)
+
+
 @cache
 def rating_cues(inspectorate: str | None) -> Cues:
     """The rating constructions of the document's inspectorate: its profile's cues before a
@@ -79,7 +86,8 @@ def rating_cues(inspectorate: str | None) -> Cues:
             r"[ ]".join(regex.escape(w) for w in f.split()) for f in sorted(set(strong), key=len, reverse=True)
         )
         after = regex.compile(
-            rf"^[’'”\"]?[ ](?:for|at)[ ](?:its[ ]|their[ ]|the[ ]|being[ ])?(?:{alternation})(?![\w-])",
+            rf"^[’'”\"]?[ ](?:{_WHETHER}[ ]|for[ ]|at[ ])(?:its[ ]|their[ ]|the[ ]|being[ ])?"
+            rf"(?:{alternation})(?![\w-])",
             regex.IGNORECASE,
         )
     return Cues(before, after, prof.extra_scale, prof.scale[0], prof.scale[-1])
@@ -88,8 +96,9 @@ def rating_cues(inspectorate: str | None) -> Cues:
 # Between a rating and the aspects it is given for: "for", "in", "at", "across", "in all
 # five categories, which includes", "as were the ratings for being"; no other verb.
 _LINK_AFTER = regex.compile(
-    r"""^[’'”"]?(?:[ ](?:rating|grade|judgement)s?)?(?:[ ]overall)?,?[ ]
-        (?:(?:for|in|at|across|including)\b
+    rf"""^[’'”"]?(?:[ ](?:rating|grade|judgement)s?)?(?:[ ]overall)?,?[ ]
+        (?:{_WHETHER}                                  # "with regard to whether services were"
+          |(?:for|in|at|across|including)\b
           |as[ ](?:were|was|did)\b)""",
     regex.VERBOSE | regex.IGNORECASE,
 )

@@ -293,7 +293,11 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
             with_tallies,
             prof.inspectorate,
             # the inspected bodies: "staff at Swansea PDU, rated ..." rates the PDU
-            [(r.start, r.end) for r in refs if sent[0] <= r.start < sent[1] and r.key and cands[r.key].type in always],
+            [
+                (r.start, r.end)
+                for r in refs
+                if sent[0] <= r.start < sent[1] and r.key and not r.anaphor and cands[r.key].type in always
+            ],
         )
         # a phrase that rates listed aspects rates no unit, and is what a gapped clause after
         # it continues ("Leadership was rated ‘Good’; partnerships ‘Good’")
