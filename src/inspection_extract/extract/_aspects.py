@@ -120,7 +120,12 @@ _PREDICATE = regex.compile(
 
 
 def listed_aspects(
-    text: str, sentence: Span, phrases: list[RatingPhrase], inspectorate: str | None, bodies: list[Span]
+    text: str,
+    sentence: Span,
+    phrases: list[RatingPhrase],
+    inspectorate: str | None,
+    bodies: list[Span],
+    references: list[Span] = (),  # type: ignore[assignment]
 ) -> list[tuple[AspectRating, RatingPhrase]]:
     """The aspects a sentence names from the vocabulary, each with the rating phrase that
     gives it its rating (that phrase rates the aspect, not the unit)."""
@@ -129,7 +134,7 @@ def listed_aspects(
         return []
     s0, s1 = sentence
     bodies = [b for b in bodies if s0 <= b[0] < s1]
-    taken = [ph.span for ph in phrases] + bodies
+    taken = [ph.span for ph in phrases] + bodies + list(references)
     mentions = [
         m
         for m in vocab.pattern.finditer(text, s0, s1)

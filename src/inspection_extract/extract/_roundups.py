@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from inspection_extract.extract._unit_names import NAME
+from inspection_extract.profiles import unit_types
 from inspection_extract.record import Span
 
 
@@ -57,7 +58,7 @@ _NAME_RE = regex.compile(_ITEM, regex.VERBOSE)
 _STOP_START = frozenset("The This These It Its A An In On At For Of And But All Each Both".split())
 
 
-def _items(text: str, start: int, end: int) -> tuple[list[Span], int]:
+def _items(text: str, start: int, end: int, *, allow_the: bool = False) -> tuple[list[Span], int]:
     """The names of a list, split at commas (and at its last "and" when no comma precedes
     it: "Brent, Bury and Rochdale, Leicester, and Southampton" keeps "Bury and Rochdale"),
     and how many parts the list has."""
@@ -82,6 +83,11 @@ def _items(text: str, start: int, end: int) -> tuple[list[Span], int]:
             b -= 1
         # not an acronym ("... Youth Justice Service (YJS) has been rated")
         word = body[a:b]
+        if allow_the and word.startswith("The "):
+            name_at = a + 4  # "The Mount", a prison's own name
+            if _NAME_RE.fullmatch(body, name_at, b):
+                out.append((start + a, start + b))
+            continue
         if a < b and _NAME_RE.fullmatch(body, a, b) and word.split()[0] not in _STOP_START:
             if not _ACRONYM.fullmatch(word):
                 out.append((start + a, start + b))
@@ -90,6 +96,47 @@ def _items(text: str, start: int, end: int) -> tuple[list[Span], int]:
 
 _COMMA = regex.compile(r",[ ](?:and[ ])?")
 _ACRONYM = regex.compile(r"[A-Z]{2,}s?")  # "(YJS)", "(PDUs)": the type, not a name
+
+
+@dataclass(frozen=True)
+class ListedBody:
+    name: str
+    span: Span
+    type: str
+
+
+def _plural_types() -> dict[str, str]:
+    """The plural of every profile's type words, with the type: "prisons", "PDUs", "forces"."""
+    out: dict[str, str] = {}
+    for u in unit_types():
+        for word in (*u.after, *u.within, *u.anaphors):
+            base = regex.sub(r"[ ]\([A-Za-z]+\)$", "", word)
+            if len(base) <= 2 or base in ("service", "unit", "Service", "Police"):
+                continue
+            plural = base[:-1] + "ies" if base[-1:] == "y" and base[-2:-1] not in "aeiou" else base + "s"
+            out.setdefault(plural, u.type)
+    return out
+
+
+_PLURALS = _plural_types()
+# "four category C prisons: Rochester, The Mount, Brixton and Coldingley"
+_COLON_LIST = regex.compile(
+    rf"(?<![\w-])(?P<plural>{'|'.join(regex.escape(p) for p in sorted(_PLURALS, key=len, reverse=True))}):[ ]"
+    rf"(?P<names>(?:The[ ])?{_ITEM}(?:,[ ](?:and[ ])?(?:The[ ])?{_ITEM})*(?:[ ]and[ ](?:The[ ])?{_ITEM})?)(?=[.;\n]|$)",
+    regex.VERBOSE,
+)
+
+
+def listed_bodies(text: str) -> list[ListedBody]:
+    """Bodies named in a list after their plural type word and a colon, rated or not."""
+    if ":" not in text:
+        return []
+    out: list[ListedBody] = []
+    for m in _COLON_LIST.finditer(text):
+        unit_type = _PLURALS[m.group("plural")]
+        for a, b in _items(text, *m.span("names"), allow_the=True)[0]:
+            out.append(ListedBody(text[a:b], (a, b), unit_type))
+    return out
 
 
 def roundups(text: str) -> list[RoundupItem]:

@@ -30,7 +30,7 @@ from inspection_extract.extract._refs import (
     inside,
     unit_keys,
 )
-from inspection_extract.extract._roundups import RoundupItem, roundups
+from inspection_extract.extract._roundups import RoundupItem, listed_bodies, roundups
 from inspection_extract.extract._scores import give_scores
 from inspection_extract.extract._unit_names import UnitMention, find_mentions, find_region, key
 from inspection_extract.profiles import Profile, profile, profiles, unit_types
@@ -202,6 +202,20 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         named = {key(m.name) for m in mentions if not m.counted}
         mentions = [m for m in mentions if not m.counted or key(m.name) in named]
     mentions = _with_rated_objects(text, mentions, prof)
+    named_in_lists = listed_bodies(text)
+    if named_in_lists:
+        taken = [m.span for m in mentions]
+        mentions = sorted(
+            [
+                *mentions,
+                *(
+                    UnitMention(b.name, b.type, b.span, b.span)
+                    for b in named_in_lists
+                    if not any(x < b.span[1] and b.span[0] < y for x, y in taken)
+                ),
+            ],
+            key=lambda u: u.span[0],
+        )
     listed_units = roundups(text)
     if listed_units:
         mentions = _with_roundup(text, mentions, listed_units, _dominant_type(text, mentions, prof, always))
@@ -298,6 +312,8 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
                 for r in refs
                 if sent[0] <= r.start < sent[1] and r.key and not r.anaphor and cands[r.key].type in always
             ],
+            # no aspect inside a reference to a body ("The care home received ...")
+            [(r.start, r.end) for r in refs if sent[0] <= r.start < sent[1]],
         )
         # a phrase that rates listed aspects rates no unit, and is what a gapped clause after
         # it continues ("Leadership was rated ‘Good’; partnerships ‘Good’")
