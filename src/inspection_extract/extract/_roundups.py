@@ -139,10 +139,33 @@ def listed_bodies(text: str) -> list[ListedBody]:
     return out
 
 
+# "provision in Cardiff was found to be “inadequate”", "Services in Leicester, Leicestershire
+# and Rutland were described as ‘inadequate’": a body by its place, in a round-up's prose.
+_SERVICES_IN = regex.compile(
+    rf"""\b(?i:provision|services?|work)[ ](?:in|at)[ ](?P<name>{_ITEM})[ ]
+        (?i:was|were|is|are|ha(?:ve|s)[ ]been)[ ](?:also[ ])?
+        (?i:rated|judged|graded|found[ ]to[ ]be|described[ ]as)[ ](?:as[ ])?[‘'"“]?(?P<rating>{_RATING})\b""",
+    regex.VERBOSE,
+)
+
+
+# "A probation service in Lincolnshire", "Two probation services in West Yorkshire": a
+# description of the units the document names, not a round-up's item.
+_INDEFINITE_BEFORE = regex.compile(
+    r"\b(?i:an?|two|three|four|five|six|both|all|these|those|some|many|other|several)[ ](?:[\w’'-]+[ ])?$"
+)
+
+
 def roundups(text: str) -> list[RoundupItem]:
     """Every body a round-up list rates, with the rating phrase it gets, in text order."""
     low = text.lower()
     out: list[RoundupItem] = []
+    if " in " in text:
+        for m in _SERVICES_IN.finditer(text):
+            # not "A probation service in Lincolnshire has been rated": a description of
+            # the unit the document names
+            if not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+                out.append(RoundupItem(m.group("name"), m.span("name"), m.group("rating"), m.span("rating")))
     if ")" in text and ("rated" in low or "judged" in low or "graded" in low or "found to be" in low):
         for m in _BRACKET_LIST.finditer(text):
             for a, b in _items(text, *m.span("names"))[0]:
