@@ -140,11 +140,14 @@ _QUANTITIES = (
     r"half|a[ ]third|a[ ]quarter|two-thirds|three-quarters|most|many|several|majority|all|some|few"
     r"|\d+[ ]?(?:%|per[ ]cent)"
 )
+_TALLY_VERB = r"(?:rated|ranked|judged|assessed|graded|found[ ]to[ ]be)"
+_NO_BODY = regex.compile(r"\b(?:no|none|not[ ]a[ ]single|not[ ]one|neither)\b[^.;]*$", regex.IGNORECASE)
 _TALLY_BEFORE = regex.compile(
     rf"""
     (?:^|[\s,(])(?:(?:{_NUM_WORDS}|{_QUANTITIES})(?:[ ]of\b[^.;,]*?|[ ](?!and\b|but\b)\w+)?
-                  [ ](?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ]rated
-      |(?:every|each|any|no)[ ]\w+[^.;]*?(?:rated|judged)
+                  [ ](?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ]{_TALLY_VERB}
+      |(?:with|further)[ ](?:{_NUM_WORDS})[ ]{_TALLY_VERB}         # "with 19 judged as", "a further 17 found to be"
+      |(?:every|each|any|no|not[ ]a[ ]single|not[ ]one)[ ]\w+[^.;]*?{_TALLY_VERB}
       |the[ ]other[ ](?:{_NUM_WORDS})(?:[ ]\w+[ ](?:were|are)[ ](?:rated|judged))?  # "The other four areas were judged"
       |(?:^|,[ ]|and[ ])(?:{_NUM_WORDS})(?:[ ]rated)?)
     [ ]*(?:as[ ])?[‘'"“]?$
@@ -191,8 +194,8 @@ _CUE_LAST_WORDS = (
     "be", "being", "from", "the", "to", "it", "awarded", "overall", "was", "is", "remains", "remained",
 )  # fmt: skip
 _TALLY_LAST_WORDS = (
-    "rated", "judged", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "ten", "eleven", "twelve", "none",
+    "rated", "judged", "ranked", "assessed", "graded", "be", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten", "eleven", "twelve", "none",
 )  # fmt: skip
 _RATING_NOUN_AFTER = regex.compile(r"^[’'”\"]?\s+(?:rating|judgement)s?\b", regex.IGNORECASE)
 _QUOTED = regex.compile(r"[‘'\"“]$")
@@ -682,7 +685,8 @@ def rating_phrases(
         if (lead.startswith(("in", "rating")) and _TALLY_AFTER.match(after)) or (
             _may_tally_before(before) and _TALLY_BEFORE.search(before[-80:])
         ):
-            out.append(RatingPhrase(value, (s0 + start, s0 + end), "tally"))
+            if not _NO_BODY.search(before[-80:]):  # "Not a single force was rated ..." rates nothing
+                out.append(RatingPhrase(value, (s0 + start, s0 + end), "tally"))
             continue
         kind: Kind = "current"
         year = (_YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before)) if may_year else None

@@ -313,7 +313,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
                 if sent[0] <= r.start < sent[1] and r.key and not r.anaphor and cands[r.key].type in always
             ],
             # no aspect inside a reference to a body ("The care home received ...")
-            [(r.start, r.end) for r in refs if sent[0] <= r.start < sent[1]],
+            [(r.start, r.end) for r in refs if sent[0] <= r.start < sent[1] and r.anaphor != "it"],
         )
         # a phrase that rates listed aspects rates no unit, and is what a gapped clause after
         # it continues ("Leadership was rated ‘Good’; partnerships ‘Good’")
