@@ -209,7 +209,17 @@ _PREVIOUS_BEFORE = regex.compile(
 )
 # "retained its ‘Good’ rating", "kept its rating of good": the same rating then and now.
 _RETAIN_BEFORE = regex.compile(
-    r"\b(?:retain(?:s|ed)?|kept|keeps|maintain(?:s|ed)?)[ ]its(?:[ ](?:rating|grade)[ ]of)?[ ]*[‘'\"“]?$",
+    r"\b(?:(?:retain(?:s|ed)?|kept|keeps|maintain(?:s|ed)?)[ ]its(?:[ ](?:rating|grade)[ ]of)?"
+    # "again assessed as poor", "a second consecutive overall ‘requires improvement’ rating"
+    r"|again[ ](?:rated|judged|assessed|graded|found[ ]to[ ]be)(?:[ ]as)?"
+    r"|(?:second|third)[ ]consecutive(?:[ ]overall)?)"
+    r"[ ]*[‘'\"“]?$",
+    regex.IGNORECASE,
+)
+# The same rating as last time: "rated “inadequate” for the second time", "... ‘Good’ again".
+_AGAIN_AFTER = regex.compile(
+    r"^[’'”\"]?(?:[ ](?:rating|grade))?,?[ ]"
+    r"(?:for[ ](?:the|a)[ ](?:second|third)(?:[ ]consecutive)?[ ]time|(?:once[ ])?again)\b",
     regex.IGNORECASE,
 )
 # An earlier rating told by its time or by a change from it: "since the service was rated",
@@ -601,7 +611,9 @@ def rating_phrases(
     low = sent.lower()
     may_to_be_good = "mprovement" in low
     may_previous = "been rated" in low or "previously" in low or "been last rated" in low
-    may_retain = "reta" in low or "kep" in low or "keep" in low or "maint" in low
+    may_retain = (
+        "reta" in low or "kep" in low or "keep" in low or "maint" in low or "again" in low or "consecutive" in low
+    )
     may_from = "from" in low
     may_to = "to" in low
     may_year = "in 19" in low or "in 20" in low
@@ -693,7 +705,9 @@ def rating_phrases(
         may_earlier = (
             may_since or may_from or "on" in before[-40:] or "back in" in low or "always" in low or "when" in low
         )
-        if may_retain and _RETAIN_BEFORE.search(before):
+        if (may_retain and _RETAIN_BEFORE.search(before)) or (
+            ("second" in low or "again" in low or "third" in low) and _AGAIN_AFTER.match(after)
+        ):
             kind = "both"
         elif (
             (may_from and _FROM_BEFORE.search(before))

@@ -234,9 +234,11 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
             # "Bro Talwyn youth justice team" (a headline's description), then "Bro Talwyn
             # Youth Offending Team (YOT)": the type the body's own name gives.
             c.type, c.generic = m.type, False
+    by_span = {m.span: m for m in mentions}
     for item in listed_units:
         value = normalise_rating(item.rating_raw)
-        c = cands.get(key(item.name))
+        mention = by_span.get(item.span)
+        c = cands.get(key(mention.name if mention else item.name))
         if value and c is not None:
             c.current.append((value, item.rating_span, True))
     # A name wrapped over two lines of a PDF ("Harwick and\nStoneleigh PDU") is read as its
@@ -489,13 +491,18 @@ _NOT_OBJECT_START = frozenset("The This It Its Their His Her Our Overall Good Ou
 def _with_roundup(
     text: str, mentions: list[UnitMention], items: list[RoundupItem], unit_type: str
 ) -> list[UnitMention]:
-    """The mentions, and the bodies a round-up list names (of the document's kind)."""
+    """The mentions, and the bodies a round-up list names (of the document's kind); a place
+    that ends the name of a body already named is that body ("services in Leicestershire
+    and Rutland" and "Leicester, Leicestershire and Rutland PDU")."""
     taken = [m.span for m in mentions]
-    added = [
-        UnitMention(item.name, unit_type, item.span, item.span)
-        for item in items
-        if not any(a < item.span[1] and item.span[0] < b for a, b in taken)
-    ]
+    named = {key(m.name): m.name for m in mentions if m.type == unit_type}
+    added = []
+    for item in items:
+        if any(a < item.span[1] and item.span[0] < b for a, b in taken):
+            continue
+        k = key(item.name)
+        longer = next((name for nk, name in named.items() if nk.endswith(" " + k)), None)
+        added.append(UnitMention(longer or item.name, unit_type, item.span, item.span))
     return sorted([*mentions, *added], key=lambda u: u.span[0]) if added else mentions
 
 
@@ -716,6 +723,11 @@ def _target(
     obj = _active_object(text, sent, start, refs)
     if obj is not None:
         return obj
+    if _HAVING_BEEN.search(pre):
+        # "This is the second inspection of this PDU ..., having previously been rated
+        # ‘Inadequate’ in 2022": the body the sentence is about, named last before it
+        named = [r for r in refs if sent[0] <= r.start < start and r.key and not r.possessive]
+        return unit_keys(named[-1:]) if named else ((main_key,) if main_key else None)
     own = _OVERALL_OF.search(pre)
     if own:
         # "The overall rating of the service was Good", "The overall rating is ‘Requires
@@ -789,6 +801,7 @@ _AFTER_OBJECT = regex.compile(
     regex.IGNORECASE,
 )
 
+_HAVING_BEEN = regex.compile(r"(?i),[ ]having[ ](?:previously[ ])?been[ ](?:rated|judged|graded)[ ](?:as[ ])?[‘'\"“]?$")
 _OVERALL_OF = regex.compile(
     r"(?i)^(?:\W*date[ ]\S+[ ]+)?\W*(?:the|its|our)[ ]overall[ ](?:rating|grade|judgement)"
     r"(?:[ ](?:of|for)[ ][^.;,]{1,40}?)?"
