@@ -202,6 +202,11 @@ FIELDWORK = [
      ("2019-07-30", "2019-09-13", "30 July and 13 September")),
     ("Published: 2 February 2024\n\nThe service was inspected in December and January.",
      ("2023-12", "2024-01", "December and January")),
+    # The date first, the visit after it (council minutes).
+    ("Minutes\n\nIn April 2024 the council's children's services were inspected over three weeks.",
+     ("2024-04", "2024-04", "April 2024")),
+    ("Minutes\n\nIt was reported that between 10 and 21 October 2022 a full inspection of children's services "
+     "was completed by Ofsted.", ("2022-10-10", "2022-10-21", "10 and 21 October 2022")),
     # ... but not an earlier visit, and not in an undated text.
     ("Published: 2 February 2024\n\nIt was last rated ‘Good’ at an inspection in June last year.", None),
     # No year, or not this inspection: null.

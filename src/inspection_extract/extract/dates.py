@@ -181,6 +181,11 @@ VISIT_WINDOW = 150
 VISIT_OTHER_REACH = 20
 #: Where the clause after a date ends: words past it speak of something else.
 CLAUSE_END_RE = regex.compile(r"[,;:.!?]")
+#: Visit words in the clause after a date that opens its sentence.
+VISIT_AFTER_DATE_RE = regex.compile(
+    r"[^.;:]{0,100}?\b(?:(?:was|were|been)[ ](?:\w+[ ])?inspected|inspection[ ]of\b|inspectors[ ]visited|visited)\b",
+    regex.IGNORECASE,
+)
 #: A service page's inspection line: "23 February 2022" above "During an inspection ...".
 VISIT_AFTER_RE = regex.compile(r"\s*(?:During|Inspection\s+carried\s+out|Date\s+of)\b", regex.IGNORECASE)
 #: A month without its year after visit words ("carried out inspections in November",
@@ -477,6 +482,18 @@ def _fieldwork(
         clause = CLAUSE_END_RE.search(text, e, right)
         stretch_end = clause.start() if clause else right
         if not VISIT_OTHER_RE.search(text, max(left, cues[-1].start() - VISIT_OTHER_REACH), stretch_end):
+            return Fieldwork(date.start, date.end, date.span)
+    for date in found:
+        # the date first: "In April 2024 the council's children's services ... were
+        # inspected", "between 10 and 21 October 2022 a full inspection of ... was completed"
+        if date.start is None or date.end is None:
+            continue
+        s, e = date.span
+        left, right = _sentence(doc, s, e, cache)
+        if s - left > 40 or _dateline(text, date) or (published is not None and published.span == date.span):
+            continue  # not at the start of its sentence, or the page's own date
+        visit = VISIT_AFTER_DATE_RE.match(text, e, min(right, e + VISIT_WINDOW))
+        if visit and not VISIT_OTHER_RE.search(text, left, visit.end()):
             return Fieldwork(date.start, date.end, date.span)
     return _yearless(doc, published, cache)
 
