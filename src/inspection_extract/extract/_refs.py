@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 
 import regex
@@ -150,16 +151,24 @@ def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]
         out.append((start, last_end, name, bool(pos)))
     return out
 
-# Where an `_ANAPHOR` match can begin: "the"/"this" before one of its words, or "it".
-_ANAPHOR_WORDS = tuple(f" {w}" for w in sorted(ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS))
 
 _INDEFINITE = regex.compile(rf"(?:^|(?<=[\s‘“'\"(]))[Aa]n?(?:[ ](?!{_NOT_MODIFIER}\b)[\w’'-]+){{0,2}}$")
 
 
-def _anaphors(text: str) -> list[regex.Match[str]]:
-    """``_ANAPHOR.finditer(text)``, tried only where a match can begin."""
+@lru_cache(maxsize=64)
+def _words_for(types: frozenset[str]) -> tuple[str, ...]:
+    """The anaphor words that can refer to a body of one of ``types``."""
+    return tuple(
+        f" {w}" for w in sorted(ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS)
+        if w in _ANY_UNIT_WORDS or ANAPHOR_TYPES[w] & (types | (YOUTH_TYPES if types & YOUTH_TYPES else frozenset()))
+    )
+
+
+def _anaphors(text: str, types: frozenset[str]) -> list[regex.Match[str]]:
+    """``_ANAPHOR.finditer(text)`` for the words that may refer to a body of one of
+    ``types`` (the kinds the document names), tried only where a match can begin."""
     starts: set[int] = set()
-    for word in _ANAPHOR_WORDS:
+    for word in _words_for(types):
         i = text.find(word)
         while i >= 0:
             if text[i - 3 : i] in ("the", "The", "her", "Her", "his", "His", "its", "Its"):
@@ -169,7 +178,8 @@ def _anaphors(text: str) -> list[regex.Match[str]]:
             elif text[i - 5 : i] in ("their", "Their"):
                 starts.add(i - 5)
             else:
-                indefinite = _INDEFINITE.search(text, max(0, i - 30), i)
+                window = text[max(0, i - 30) : i].lower()
+                indefinite = _INDEFINITE.search(text, max(0, i - 30), i) if "a " in window or "an " in window else None
                 if indefinite:
                     starts.add(indefinite.start())
             i = text.find(word, i + 1)
@@ -208,7 +218,7 @@ def build_refs(
         taken.append(span)
     taken.sort()
     taken_in = Spans(taken)
-    for m in _anaphors(text):
+    for m in _anaphors(text, frozenset(c.type for c in cands.values())):
         if not taken_in.holds(m.start()):
             refs.append(
                 Ref(

@@ -65,6 +65,8 @@ NAME = rf"""
     (?:(?:,[ ]{_PART}){{0,4}}[ ](?:and|&)[ ](?:the[ ])?{_PART})?
 """
 _NAME = regex.compile(NAME, regex.VERBOSE)
+#: A place name (see `NAME`), compiled: for checking that a stretch of text is one.
+NAME_RE = _NAME
 _NAME_AT_END = regex.compile(rf"(?<![\w’'-])(?:{NAME})$", regex.VERBOSE)
 
 # Where a name must stop: a character no name has, or at the start of a word (where a
@@ -89,7 +91,7 @@ def _name_end_limit(text: str, start: int) -> int:
     return len(text)
 
 
-def _name_before(text: str, end: int) -> regex.Match[str] | None:
+def name_before(text: str, end: int) -> regex.Match[str] | None:
     """The name that ends at ``end`` (read back at most 150 characters), or None."""
     start = max(0, end - 150)
     for m in _BREAK_BACKWARD.finditer(text, start, end):
@@ -140,7 +142,10 @@ def _first_word_literals(phrases: list[str]) -> tuple[tuple[str, int], ...]:
     letter: found with ``str.find``, they are the only places its pattern is tried."""
     out: dict[str, None] = {}
     for phrase in phrases:
-        word = phrase.split(" ")[0]
+        words = phrase.split(" ")
+        # a common word ("probation service") or a short one ("HM Prison") is searched for
+        # with the word after it: its hits would be many, and each is a pattern's attempt
+        word = " ".join(words[:2]) if len(words) > 1 and (words[0][:1].islower() or len(words[0]) <= 2) else words[0]
         out[word] = None
         if word[:1].islower():
             out[word[:1].upper() + word[1:]] = None
@@ -226,8 +231,16 @@ def _institution_table(own: bool) -> dict[str, str]:
     return table
 
 
-_INSTITUTION_TYPES = _institution_table(own=False)
-_OWN_INSTITUTION_TYPES = {p.inspectorate: {w: u.type for u in p.unit_types for w in u.within_own} for p in profiles()}
+# In every document, the institutions any inspectorate's release may rate by name; the rest
+# of an inspectorate's (a prison, a police force) only in its own documents.
+_COMMON_HEADS = frozenset(
+    "College School Academy Surgery Practice Hospital Medical Centre Health Centre Nursery Care Home".split(" ")
+) | {"Medical Centre", "Health Centre", "Care Home"}
+_ALL_INSTITUTION_TYPES = _institution_table(own=False)
+_INSTITUTION_TYPES = {w: t for w, t in _ALL_INSTITUTION_TYPES.items() if w in _COMMON_HEADS}
+_OWN_INSTITUTION_TYPES = {
+    p.inspectorate: {w: u.type for u in p.unit_types for w in (*u.within, *u.within_own)} for p in profiles()
+}
 
 
 @cache
@@ -389,13 +402,13 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
     ("Cherry Tree House" is a care home in a CQC release)."""
     found: list[UnitMention] = []
     for m in _suffix_matches(text):
-        name = _name_before(text, m.start())
+        name = name_before(text, m.start())
         if name:
             # The type word's group is the last to close: the groups hold none of their own.
             unit_type = _SUFFIX_TYPE_BY_GROUP[m.lastgroup or ""]
             found.append(UnitMention(name.group(), unit_type, (name.start(), m.end()), name.span()))
     for m in _anchor_matches(text):
-        name = _name_before(text, m.start())
+        name = name_before(text, m.start())
         if name:
             unit_type = "region" if m.group("region") else "other"
             found.append(UnitMention(name.group(), unit_type, (name.start(), m.end()), name.span()))
@@ -413,10 +426,15 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
                     span = (pos + lead + item_span[0], pos + lead + item_span[1])
                     found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
                 pos += len(item) + 1
-    table = {**_INSTITUTION_TYPES, **_OWN_INSTITUTION_TYPES.get(inspectorate or "", {})}
+    # a document that names no inspectorate: every inspectorate's institutions, to tell it by
+    table = (
+        {**_INSTITUTION_TYPES, **_OWN_INSTITUTION_TYPES.get(inspectorate, {})}
+        if inspectorate
+        else _ALL_INSTITUTION_TYPES
+    )
     pattern = _institution_re(tuple(table))
     for m in matches_at(pattern, text, _literal_hits(text, _first_word_literals(list(table)), (1,))):
-        name = _name_before(text, m.start())
+        name = name_before(text, m.start())
         if name:
             unit_type = table.get(m.group("word"), "other")
             span = (name.start(), m.end())
@@ -441,7 +459,7 @@ def _plural_mentions(text: str) -> list[UnitMention]:
     for start in _literal_hits(text, _PLURAL_LITERALS, (0,)):
         after = _PLURAL_AFTER_NAMES.match(text, start - 1) if start else None
         if after:
-            names = _name_before(text, after.start())
+            names = name_before(text, after.start())
             group = _split_names(text, names.span(), after.group("type"), (names.start(), after.end())) if names else []
             if group:
                 found.extend(group)
@@ -504,7 +522,7 @@ def find_region(text: str) -> RegionMention | None:
     if best is None and "probation region" in text:
         # News style: "the South West probation region".
         for m in _PROBATION_REGION.finditer(text):
-            before = _name_before(text, m.start())
+            before = name_before(text, m.start())
             if before:
                 return RegionMention(before.group(), before.span())
     if best is None and "region" in text:
@@ -512,7 +530,7 @@ def find_region(text: str) -> RegionMention | None:
         # Midlands region"
         for pattern in (_REGION_OF_SERVICE, _THE_REGION):
             for m in pattern.finditer(text):
-                before = _name_before(text, m.start())
+                before = name_before(text, m.start())
                 if before and text[max(0, before.start() - 4) : before.start()].lower() == "the ":
                     return RegionMention(f"{before.group()} region", (before.start(), m.start() + 7))
     return best[1] if best else None

@@ -10,7 +10,7 @@ from functools import cache
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import RATING_PATTERN, normalise_rating
+from inspection_extract._vocab import RATING_PATTERN, matches_at, normalise_rating
 from inspection_extract.extract._aspects import listed_aspects, plausible_aspect, rating_cues
 from inspection_extract.extract._ratings import (
     RatingPhrase,
@@ -468,13 +468,26 @@ _RATED_OBJECT = regex.compile(
 )
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def _with_rated_objects(text: str, mentions: list[UnitMention], prof: Profile) -> list[UnitMention]:
     """The mentions, and the bodies rated as the object of a verb that no mention names."""
     if not any(w in text for w in ("rated ", "judged ", "graded ", "assessed ", "gave ", "awarded ", "branded ")):
         return mentions
     taken = [m.span for m in mentions]
     added: list[UnitMention] = []
-    for m in _RATED_OBJECT.finditer(text):
+    starts = sorted(
+        i for verb in ("rated ", "judged ", "graded ", "assessed ", "gave ", "awarded ", "branded ")
+        for i in _find_all(text, verb)
+    )
+    for m in matches_at(_RATED_OBJECT, text, starts):
         span = m.span("name")
         name = m.group("name")
         if inside(span, taken) or any(a <= span[0] < b or span[0] <= a < span[1] for a, b in taken):
