@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from inspection_extract.extract._unit_names import NAME
+from inspection_extract.extract._unit_names import NAME_RE, name_before
 from inspection_extract.profiles import unit_types
 from inspection_extract.record import Span
 
@@ -31,31 +31,54 @@ class RoundupItem:
     rating_span: Span
 
 
+@dataclass(frozen=True)
+class ListedBody:
+    name: str
+    span: Span
+    type: str
+
+
 _RATING = (
     r"(?i:outstanding|good|requires?[ ]improvement|requiring[ ]improvement|inadequate|adequate"
     r"|reasonably[ ]good|not[ ]sufficiently[ ]good|poor)"
 )
-_ITEM = rf"(?:{NAME})"
-# "(Brent, Bury and Rochdale, ..., and Southampton) were rated “good”"
+# The patterns capture a list's text, and `_items` checks that each part is a name: a name
+# pattern inside them would cost tens of milliseconds to compile, and more to run. Each is
+# tried only where a literal it needs stands.
+# "(Brent, Bury and Rochdale, ..., and Southampton) were rated “good”", at each "("
 _BRACKET_LIST = regex.compile(
-    rf"""\((?P<names>{_ITEM}(?:,[ ](?:and[ ])?{_ITEM})*)\)[ ]+
+    rf"""\((?P<names>[A-Z][^()\n]{{0,300}})\)[ ]+
         (?i:was|were|is|are|ha(?:ve|s)[ ]been)[ ](?:all[ ]|both[ ])?(?i:rated|judged|graded|found[ ]to[ ]be)[ ]
         (?:as[ ])?[‘'"“]?(?P<rating>{_RATING})\b""",
     regex.VERBOSE,
 )
-# ":: Good" / "Good:" / "Rated good" alone on a line, the names on the next line.
-_HEADING = regex.compile(
-    rf"(?m)^[^\S\n]*(?:[:•*·>-]+[^\S\n]*)?(?:rated[ ])?[‘'\"“]?(?P<rating>{_RATING})[’'\"”]?[^\S\n]*:?[^\S\n]*\n"
-    rf"[^\S\n]*(?P<names>[^\n]+)$",
-    regex.IGNORECASE,
+# "Camden (Outstanding)": the rating in brackets after a name, at each "("
+_RATING_AFTER_BRACKET = regex.compile(rf"\([ ]?[‘'\"“]?(?P<rating>{_RATING})[’'\"”]?[ ]?\)")
+# ":: Good" / "Good:" / "Rated good" alone on a line, the names on the next line
+_HEADING_LINE = regex.compile(
+    rf"[^\S\n]*(?:[:•*·>-]+[^\S\n]*)?(?:rated[ ])?[‘'\"“]?(?P<rating>{_RATING})[’'\"”]?[^\S\n]*:?[^\S\n]*"
 )
-# "Camden (Outstanding)"
-_NAME_THEN_RATING = regex.compile(
-    rf"(?P<name>{_ITEM})[ ]\([ ]?[‘'\"“]?(?P<rating>{_RATING})[’'\"”]?[ ]?\)",
+# "provision in Cardiff was found to be “inadequate”", "Services in Leicester, Leicestershire
+# and Rutland were described as ‘inadequate’": a body by its place, in a round-up's prose;
+# at each service word before " in " or " at "
+_SERVICES_IN = regex.compile(
+    rf"""\b(?i:provision|services?|work)[ ](?:in|at)[ ](?P<name>[A-Z][^\n.;:()]{{0,80}}?)[ ]
+        (?i:was|were|is|are|ha(?:ve|s)[ ]been)[ ](?:also[ ])?
+        (?i:rated|judged|graded|found[ ]to[ ]be|described[ ]as)[ ](?:as[ ])?[‘'"“]?(?P<rating>{_RATING})\b""",
     regex.VERBOSE,
 )
-_NAME_RE = regex.compile(_ITEM, regex.VERBOSE)
+_SERVICE_WORDS = ("provision", "service", "services", "work", "Provision", "Service", "Services", "Work")
+# "A probation service in Lincolnshire", "Two probation services in West Yorkshire": a
+# description of the units the document names, not a round-up's item.
+_INDEFINITE_BEFORE = regex.compile(
+    r"\b(?i:an?|two|three|four|five|six|both|all|these|those|some|many|other|several)[ ](?:[\w’'-]+[ ])?$"
+)
+# "four category C prisons: Rochester, The Mount, Brixton and Coldingley": the list read at
+# the colon after a plural type word
+_COLON_LIST = regex.compile(r":[ ](?P<names>[A-Z][^.;:\n]{0,300})(?=[.;\n]|$)")
 _STOP_START = frozenset("The This These It Its A An In On At For Of And But All Each Both".split())
+_COMMA = regex.compile(r",[ ](?:and[ ])?")
+_ACRONYM = regex.compile(r"[A-Z]{2,}s?")  # "(YJS)", "(PDUs)": the type, not a name
 
 
 def _items(text: str, start: int, end: int, *, allow_the: bool = False) -> tuple[list[Span], int]:
@@ -81,28 +104,16 @@ def _items(text: str, start: int, end: int, *, allow_the: bool = False) -> tuple
             a += 1
         while b > a and body[b - 1] in " .;":
             b -= 1
-        # not an acronym ("... Youth Justice Service (YJS) has been rated")
         word = body[a:b]
         if allow_the and word.startswith("The "):
-            name_at = a + 4  # "The Mount", a prison's own name
-            if _NAME_RE.fullmatch(body, name_at, b):
+            if NAME_RE.fullmatch(body, a + 4, b):  # "The Mount", a prison's own name
                 out.append((start + a, start + b))
             continue
-        if a < b and _NAME_RE.fullmatch(body, a, b) and word.split()[0] not in _STOP_START:
+        # not an acronym ("... Youth Justice Service (YJS) has been rated")
+        if a < b and NAME_RE.fullmatch(body, a, b) and word.split()[0] not in _STOP_START:
             if not _ACRONYM.fullmatch(word):
                 out.append((start + a, start + b))
     return out, len(parts)
-
-
-_COMMA = regex.compile(r",[ ](?:and[ ])?")
-_ACRONYM = regex.compile(r"[A-Z]{2,}s?")  # "(YJS)", "(PDUs)": the type, not a name
-
-
-@dataclass(frozen=True)
-class ListedBody:
-    name: str
-    span: Span
-    type: str
 
 
 def _plural_types() -> dict[str, str]:
@@ -119,65 +130,78 @@ def _plural_types() -> dict[str, str]:
 
 
 _PLURALS = _plural_types()
-# "four category C prisons: Rochester, The Mount, Brixton and Coldingley"
-_COLON_LIST = regex.compile(
-    rf"(?<![\w-])(?P<plural>{'|'.join(regex.escape(p) for p in sorted(_PLURALS, key=len, reverse=True))}):[ ]"
-    rf"(?P<names>(?:The[ ])?{_ITEM}(?:,[ ](?:and[ ])?(?:The[ ])?{_ITEM})*(?:[ ]and[ ](?:The[ ])?{_ITEM})?)(?=[.;\n]|$)",
-    regex.VERBOSE,
-)
+#: Each plural's last word, with the plurals it ends ("homes": "care homes", "nursing homes").
+_PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {}
+for _plural in _PLURALS:
+    _PLURAL_ENDINGS[_plural.split(" ")[-1]] = (*_PLURAL_ENDINGS.get(_plural.split(" ")[-1], ()), _plural)
 
 
 def listed_bodies(text: str) -> list[ListedBody]:
     """Bodies named in a list after their plural type word and a colon, rated or not."""
-    if ":" not in text:
-        return []
     out: list[ListedBody] = []
-    for m in _COLON_LIST.finditer(text):
-        unit_type = _PLURALS[m.group("plural")]
-        for a, b in _items(text, *m.span("names"), allow_the=True)[0]:
-            out.append(ListedBody(text[a:b], (a, b), unit_type))
+    i = text.find(": ")
+    while i >= 0:
+        # the plural type word ends right before the colon
+        word_start = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
+        plural = next((p for p in _PLURAL_ENDINGS.get(text[word_start:i], ()) if text.endswith(p, 0, i)), None)
+        m = _COLON_LIST.match(text, i) if plural else None
+        if plural and m:
+            names, parts = _items(text, *m.span("names"), allow_the=True)
+            if len(names) >= 2 and len(names) == parts:
+                out.extend(ListedBody(text[a:b], (a, b), _PLURALS[plural]) for a, b in names)
+        i = text.find(": ", i + 1)
     return out
-
-
-# "provision in Cardiff was found to be “inadequate”", "Services in Leicester, Leicestershire
-# and Rutland were described as ‘inadequate’": a body by its place, in a round-up's prose.
-_SERVICES_IN = regex.compile(
-    rf"""\b(?i:provision|services?|work)[ ](?:in|at)[ ](?P<name>{_ITEM})[ ]
-        (?i:was|were|is|are|ha(?:ve|s)[ ]been)[ ](?:also[ ])?
-        (?i:rated|judged|graded|found[ ]to[ ]be|described[ ]as)[ ](?:as[ ])?[‘'"“]?(?P<rating>{_RATING})\b""",
-    regex.VERBOSE,
-)
-
-
-# "A probation service in Lincolnshire", "Two probation services in West Yorkshire": a
-# description of the units the document names, not a round-up's item.
-_INDEFINITE_BEFORE = regex.compile(
-    r"\b(?i:an?|two|three|four|five|six|both|all|these|those|some|many|other|several)[ ](?:[\w’'-]+[ ])?$"
-)
 
 
 def roundups(text: str) -> list[RoundupItem]:
     """Every body a round-up list rates, with the rating phrase it gets, in text order."""
-    low = text.lower()
     out: list[RoundupItem] = []
-    if " in " in text:
-        for m in _SERVICES_IN.finditer(text):
-            # not "A probation service in Lincolnshire has been rated": a description of
-            # the unit the document names
-            if not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 25), m.start()):
-                out.append(RoundupItem(m.group("name"), m.span("name"), m.group("rating"), m.span("rating")))
-    if ")" in text and ("rated" in low or "judged" in low or "graded" in low or "found to be" in low):
-        for m in _BRACKET_LIST.finditer(text):
-            for a, b in _items(text, *m.span("names"))[0]:
-                out.append(RoundupItem(text[a:b], (a, b), m.group("rating"), m.span("rating")))
-        for m in _NAME_THEN_RATING.finditer(text):
-            a, b = m.span("name")
-            if text[a:b].split()[0] not in _STOP_START and not _ACRONYM.fullmatch(text[a:b]):
-                out.append(RoundupItem(text[a:b], (a, b), m.group("rating"), m.span("rating")))
-    for m in _HEADING.finditer(text):
-        names, parts = _items(text, *m.span("names"))
-        if names and len(names) == parts:  # a line of names only, not a sentence under a heading
+    for start in _starts_before(text, (" in ", " at "), _SERVICE_WORDS):
+        m = _SERVICES_IN.match(text, start)
+        if (
+            m
+            and NAME_RE.fullmatch(m.group("name"))
+            and not _INDEFINITE_BEFORE.search(text, max(0, m.start() - 25), m.start())
+        ):
+            out.append(RoundupItem(m.group("name"), m.span("name"), m.group("rating"), m.span("rating")))
+    i = text.find("(")
+    while i >= 0:
+        m = _BRACKET_LIST.match(text, i)
+        names, parts = _items(text, *m.span("names")) if m else ([], 0)
+        if m and names and len(names) == parts:
             for a, b in names:
                 out.append(RoundupItem(text[a:b], (a, b), m.group("rating"), m.span("rating")))
+        elif text[i - 1 : i] == " " and (after := _RATING_AFTER_BRACKET.match(text, i)):
+            name = name_before(text, i - 1)
+            if name and text[name.start() : name.end()].split()[0] not in _STOP_START:
+                if not _ACRONYM.fullmatch(name.group()):
+                    out.append(RoundupItem(name.group(), name.span(), after.group("rating"), after.span("rating")))
+        i = text.find("(", i + 1)
+    pos = 0
+    for line in text.split("\n"):
+        heading = _HEADING_LINE.fullmatch(line) if len(line) < 40 else None
+        end = pos + len(line)
+        if heading and end + 1 < len(text):
+            next_end = text.find("\n", end + 1)
+            next_end = len(text) if next_end < 0 else next_end
+            names, parts = _items(text, end + 1, next_end)
+            if names and len(names) == parts:  # a line of names only, not a sentence under a heading
+                rating_span = (pos + heading.start("rating"), pos + heading.end("rating"))
+                for a, b in names:
+                    out.append(RoundupItem(text[a:b], (a, b), heading.group("rating"), rating_span))
+        pos = end + 1
     out.sort(key=lambda item: item.span[0])
     return out
+
+
+def _starts_before(text: str, literals: tuple[str, ...], words: tuple[str, ...]) -> list[int]:
+    """Where one of ``words`` begins right before one of ``literals`` ("services in")."""
+    out: list[int] = []
+    for literal in literals:
+        i = text.find(literal)
+        while i >= 0:
+            for w in words:
+                if text.startswith(w, i - len(w)) and (i - len(w) == 0 or not text[i - len(w) - 1].isalnum()):
+                    out.append(i - len(w))
+            i = text.find(literal, i + 1)
+    return sorted(set(out))
