@@ -33,9 +33,54 @@ from inspection_extract.record import AspectRating, Span
 
 @dataclass(frozen=True)
 class _Vocab:
-    pattern: regex.Pattern[str] | None
+    #: the forms (lower case) by their first word, longest first
+    by_first: dict[str, tuple[str, ...]]
     forms: frozenset[str]
     weak: frozenset[str]
+
+    def mentions(self, text: str, start: int, end: int) -> list[_Mention]:
+        """The forms named in ``text[start:end]``, whole words, longest first, in order.
+
+        Read word by word against the forms' first words: one alternation of a hundred
+        forms, case-insensitive, costs tens of microseconds a sentence."""
+        low = text[start:end].lower()
+        out: list[_Mention] = []
+        taken = 0
+        for w in _WORD.finditer(low):
+            at = w.start()
+            if at < taken:
+                continue
+            for form in self.by_first.get(w.group(), ()):
+                stop = at + len(form)
+                if low.startswith(form, at) and (stop == len(low) or not (low[stop].isalnum() or low[stop] in "-_")):
+                    out.append(_Mention(start + at, start + stop, text[start + at : start + stop]))
+                    taken = stop
+                    break
+        return out
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A form named in the text: the parts of a match `listed_aspects` reads."""
+
+    at: int
+    stop: int
+    text: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self) -> str:
+        return self.text
+
+    def span(self) -> Span:
+        return (self.at, self.stop)
+
+
+_WORD = regex.compile(r"(?<![\w-])[\w’'-]+")
 
 
 @cache
@@ -52,13 +97,10 @@ def _vocab(inspectorate: str | None) -> _Vocab:
             for f in written:
                 forms[f.lower()] = None
         weak |= {w.lower() for w in p.weak_aspects}
-    if not forms:
-        return _Vocab(None, frozenset(), frozenset())
-    alternation = "|".join(
-        r"[ ]".join(regex.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True)
-    )
-    pattern = regex.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", regex.IGNORECASE)
-    return _Vocab(pattern, frozenset(forms), frozenset(weak))
+    by_first: dict[str, list[str]] = {}
+    for f in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(f.split(" ")[0], []).append(f)
+    return _Vocab({k: tuple(v) for k, v in by_first.items()}, frozenset(forms), frozenset(weak))
 
 
 # CQC's phrasing of its key questions: "‘Inadequate’ with regard to whether services were safe".
@@ -130,14 +172,14 @@ def listed_aspects(
     """The aspects a sentence names from the vocabulary, each with the rating phrase that
     gives it its rating (that phrase rates the aspect, not the unit)."""
     vocab = _vocab(inspectorate)
-    if vocab.pattern is None or not phrases:
+    if not vocab.forms or not phrases:
         return []
     s0, s1 = sentence
     bodies = [b for b in bodies if s0 <= b[0] < s1]
     taken = [ph.span for ph in phrases] + bodies + list(references)
     mentions = [
         m
-        for m in vocab.pattern.finditer(text, s0, s1)
+        for m in vocab.mentions(text, s0, s1)
         if not any(a < m.end() and m.start() < b for a, b in taken)
     ]
     if not any(m.group().lower() not in vocab.weak for m in mentions) and not _listed(text, mentions):
@@ -158,7 +200,7 @@ _BEING = regex.compile(r"^(?i:being)[ ]")
 _LIST_GAP = regex.compile(r",[ ](?:and[ ])?|[ ]and[ ]")
 
 
-def _listed(text: str, mentions: list[regex.Match[str]]) -> bool:
+def _listed(text: str, mentions: list[_Mention]) -> bool:
     """True when three or more mentions stand in one list ("leadership, staff, planning")."""
     run = 1
     for a, b in zip(mentions, mentions[1:], strict=False):
@@ -168,7 +210,7 @@ def _listed(text: str, mentions: list[regex.Match[str]]) -> bool:
     return False
 
 
-def _noun_phrases(text: str, mentions: list[regex.Match[str]]) -> list[Span]:
+def _noun_phrases(text: str, mentions: list[_Mention]) -> list[Span]:
     """Mentions side by side make one aspect ("Through the Gate resettlement services")."""
     out: list[Span] = []
     for m in mentions:

@@ -23,7 +23,7 @@ from functools import cache
 import regex
 
 from inspection_extract._vocab import matches_at
-from inspection_extract.profiles import profiles, unit_types
+from inspection_extract.profiles import profile, profiles, unit_types
 from inspection_extract.record import Span
 
 # Capitalised words that never belong to the name of an inspected place.
@@ -152,24 +152,24 @@ def _first_word_literals(phrases: list[str]) -> tuple[tuple[str, int], ...]:
     return tuple((w, 0) for w in out)
 
 
-# Type words that follow a name, with the unit type they give, from every profile
-# (`inspection_extract.profiles`). Longest first, so that "NHS Foundation Trust" is not
-# read as "NHS Trust" after a name ending in "Foundation".
-_SUFFIX_TYPES: tuple[tuple[str, str], ...] = tuple(
-    sorted(
-        dict.fromkeys((phrase, u.type) for u in unit_types() for phrase in u.after),
-        key=lambda pt: -len(pt[0]),
-    )
-)
-# The type word is found first and the name read backwards from it: a name pattern tried
-# at every offset of the text is far too slow for the 1 ms budget.
-_SUFFIX_RE = regex.compile(
-    r"(?<=[A-Za-z])(?P<poss>['’][sS](?=[ ][Yy]outh))?[ ](?:"
-    + "|".join(rf"(?P<t{i}>{phrase_pattern(phrase)})\b" for i, (phrase, _) in enumerate(_SUFFIX_TYPES))
-    + ")",
-)
-_SUFFIX_TYPE_BY_GROUP = {f"t{i}": unit_type for i, (_, unit_type) in enumerate(_SUFFIX_TYPES)}
-_SUFFIX_LITERALS = _first_word_literals([phrase for phrase, _ in _SUFFIX_TYPES])
+@dataclass(frozen=True)
+class _Tables:
+    """The type words one kind of document is read with, compiled."""
+
+    suffix: regex.Pattern[str]
+    suffix_types: dict[str, str]
+    suffix_literals: tuple[tuple[str, int], ...]
+    before: regex.Pattern[str]
+    before_types: dict[str, str]
+    prefix_literals: tuple[tuple[str, int], ...]
+    institutions: dict[str, str]
+    institution_literals: tuple[tuple[str, int], ...]
+
+
+# The unit types every document is read for, whatever its inspectorate: probation's, and the
+# bodies its releases name as partners (a council, an NHS trust, a police force).
+_PARTNER_TYPES = frozenset({"council", "trust", "police force"})
+
 
 # Names introduced by their type: "National Probation Service (NPS) North East division",
 # "Probation Service – South West region", "HMP Hewell", "children's services in Bedford".
@@ -178,24 +178,6 @@ _NPS_HEAD = regex.compile(r"(?:National[ ]Probation[ ]Service(?:[ ]\(NPS\))?|NPS
 # Also without a dash, as a report's recommendations name it: "The Probation Service East
 # of England region should: ..." (read like the possessive form, after the dash form).
 _REGION_HEAD = regex.compile(r"Probation[ ]Services?(?:[ ]?(?P<dash>[–—-])[ ]?|(?P<poss>['’]s[ ])|[ ](?=[A-Z]))")
-# Type words written before a name, from the profiles: "HMP Bedford", "HMYOI Feltham",
-# "children's services in Bedford". Longest first.
-_BEFORE_TYPES: tuple[tuple[str, str], ...] = tuple(
-    sorted(
-        dict.fromkeys((phrase, u.type) for u in unit_types() for phrase in u.before),
-        key=lambda pt: -len(pt[0]),
-    )
-)
-_BEFORE_RE = regex.compile(
-    "|".join(
-        rf"(?P<b{i}>{phrase_pattern(phrase).removesuffix('(?![A-Za-z])')})[ ]"
-        for i, (phrase, _) in enumerate(_BEFORE_TYPES)
-    )
-)
-_BEFORE_TYPE_BY_GROUP = {f"b{i}": unit_type for i, (_, unit_type) in enumerate(_BEFORE_TYPES)}
-_PREFIX_LITERALS: tuple[tuple[str, int], ...] = (
-    ("National", 0), ("NPS", 0), ("Probation", 0), *_first_word_literals([phrase for phrase, _ in _BEFORE_TYPES]),
-)
 _REGION_LITERALS = (("Probation", 0),)
 
 # Anchors with the name before them: "The Kent, Surrey and Sussex region", "Beech Lodge, a care home".
@@ -218,29 +200,59 @@ _LIST_RE = regex.compile(
 _LIST_TYPES = {"P": "PDU", "Y": "YJS"}
 
 
-# Institutions whose type word is part of their name ("Millbrook College", "Orchard Lane
-# Surgery", "HMP Bedford Prison"), from the profiles' ``within`` words; a profile's
-# ``within_own`` words ("Cherry Tree House") only in that inspectorate's documents. They are
-# units where their inspectorate's profile says so, else only when the document rates them.
-def _institution_table(own: bool) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for p in profiles():
-        for u in p.unit_types:
-            for word in u.within_own if own else u.within:
-                table.setdefault(word, u.type)
-    return table
-
-
-# In every document, the institutions any inspectorate's release may rate by name; the rest
-# of an inspectorate's (a prison, a police force) only in its own documents.
-_COMMON_HEADS = frozenset(
-    "College School Academy Surgery Practice Hospital Medical Centre Health Centre Nursery Care Home".split(" ")
-) | {"Medical Centre", "Health Centre", "Care Home"}
-_ALL_INSTITUTION_TYPES = _institution_table(own=False)
-_INSTITUTION_TYPES = {w: t for w, t in _ALL_INSTITUTION_TYPES.items() if w in _COMMON_HEADS}
-_OWN_INSTITUTION_TYPES = {
-    p.inspectorate: {w: u.type for u in p.unit_types for w in (*u.within, *u.within_own)} for p in profiles()
+# Institutions any inspectorate's release may rate by their own name, read in every document.
+_COMMON_INSTITUTIONS = {
+    w: u.type
+    for u in unit_types()
+    for w in u.within
+    if w in ("College", "School", "Academy", "Surgery", "Practice", "Hospital", "Medical Centre", "Health Centre",
+             "Nursery", "Care Home")
 }
+
+
+@cache
+def _tables(inspectorate: str | None) -> _Tables:
+    """The type words of the document's inspectorate and of probation, with the partners'
+    (every profile's for a document that names no inspectorate, to tell it by): compiled on
+    first use, one set per inspectorate."""
+    own = [profile(inspectorate)] if inspectorate else list(profiles())
+    units = [u for p in (*own, profile(None)) for u in p.unit_types]
+    units += [u for u in unit_types() if u.type in _PARTNER_TYPES]
+    # Longest first, so that "NHS Foundation Trust" is not read as "NHS Trust" after a name
+    # ending in "Foundation".
+    after = sorted(dict.fromkeys((phrase, u.type) for u in units for phrase in u.after), key=lambda pt: -len(pt[0]))
+    # The type word is found first and the name read backwards from it: a name pattern tried
+    # at every offset of the text is far too slow for the 1 ms budget.
+    suffix = regex.compile(
+        r"(?<=[A-Za-z])(?P<poss>['’][sS](?=[ ][Yy]outh))?[ ](?:"
+        + "|".join(rf"(?P<t{i}>{phrase_pattern(phrase)})\b" for i, (phrase, _) in enumerate(after))
+        + ")",
+    )
+    before = sorted(dict.fromkeys((phrase, u.type) for u in units for phrase in u.before), key=lambda pt: -len(pt[0]))
+    before_re = regex.compile(
+        "|".join(
+            rf"(?P<b{i}>{phrase_pattern(phrase).removesuffix('(?![A-Za-z])')})[ ]"
+            for i, (phrase, _) in enumerate(before)
+        )
+    )
+    # Institutions whose type word is part of their name ("Millbrook College", "Orchard Lane
+    # Surgery"): the common ones in every document, the rest (a prison, "Cherry Tree House")
+    # only in their inspectorate's.
+    institutions = dict(_COMMON_INSTITUTIONS)
+    for p in own:
+        for u in p.unit_types:
+            for word in (*u.within, *u.within_own):
+                institutions.setdefault(word, u.type)
+    return _Tables(
+        suffix=suffix,
+        suffix_types={f"t{i}": t for i, (_, t) in enumerate(after)},
+        suffix_literals=_first_word_literals([phrase for phrase, _ in after]),
+        before=before_re,
+        before_types={f"b{i}": t for i, (_, t) in enumerate(before)},
+        prefix_literals=(("National", 0), ("NPS", 0), ("Probation", 0), *_first_word_literals([p for p, _ in before])),
+        institutions=institutions,
+        institution_literals=_first_word_literals(list(institutions)),
+    )
 
 
 @cache
@@ -319,15 +331,15 @@ def _literal_hits(text: str, literals: tuple[tuple[str, int], ...], before: tupl
     return sorted(out)
 
 
-def _suffix_matches(text: str) -> Iterator[regex.Match[str]]:
+def _suffix_matches(text: str, tables: _Tables) -> Iterator[regex.Match[str]]:
     # A match begins at the space before the type word, or two characters earlier at a
     # possessive "’s" ("Swansea’s youth justice service").
     starts = [
         s
-        for s in _literal_hits(text, _SUFFIX_LITERALS, (1, 3))
+        for s in _literal_hits(text, tables.suffix_literals, (1, 3))
         if text[s] == " " or (text[s] in "'’" and text[s + 1 : s + 3] in ("s ", "S "))
     ]
-    return matches_at(_SUFFIX_RE, text, starts)
+    return matches_at(tables.suffix, text, starts)
 
 
 def _anchor_matches(text: str) -> Iterator[regex.Match[str]]:
@@ -337,22 +349,24 @@ def _anchor_matches(text: str) -> Iterator[regex.Match[str]]:
     return matches_at(_ANCHOR_RE, text, sorted(starts))
 
 
-def _prefixed(text: str, *, regions_only: bool = False) -> Iterator[tuple[str, int, int, Span]]:
+def _prefixed(
+    text: str, tables: _Tables | None = None, *, regions_only: bool = False
+) -> Iterator[tuple[str, int, int, Span]]:
     """Names introduced by their type, as (group, start, end, name span) in the order and
     without the overlaps a single alternation of the five forms (or of the two region
     forms) would give."""
     last_end = 0
-    literals = _REGION_LITERALS if regions_only else _PREFIX_LITERALS
+    literals = _REGION_LITERALS if regions_only or tables is None else tables.prefix_literals
     for s in _literal_hits(text, literals, (0,)):
         if s < last_end:
             continue
-        found = _region_at(text, s) if regions_only else _prefixed_at(text, s)
+        found = _region_at(text, s) if regions_only or tables is None else _prefixed_at(text, s, tables)
         if found:
             last_end = found[2]
             yield found
 
 
-def _prefixed_at(text: str, s: int) -> tuple[str, int, int, Span] | None:
+def _prefixed_at(text: str, s: int, tables: _Tables) -> tuple[str, int, int, Span] | None:
     # Each head is tried only where the literal it begins with stands.
     head = _NPS_HEAD.match(text, s) if text.startswith(("National", "NPS"), s) else None
     if head:
@@ -365,10 +379,10 @@ def _prefixed_at(text: str, s: int) -> tuple[str, int, int, Span] | None:
     found = _region_at(text, s)
     if found:
         return found
-    head = _BEFORE_RE.match(text, s)
+    head = tables.before.match(text, s)
     if head:
         name = _name_after(text, head.end())
-        return (_BEFORE_TYPE_BY_GROUP[head.lastgroup or ""], s, name.end(), name.span()) if name else None
+        return (tables.before_types[head.lastgroup or ""], s, name.end(), name.span()) if name else None
     return None
 
 
@@ -401,18 +415,19 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
     ``inspectorate`` (the document's) adds the name heads only its documents use as a type
     ("Cherry Tree House" is a care home in a CQC release)."""
     found: list[UnitMention] = []
-    for m in _suffix_matches(text):
+    tables = _tables(inspectorate)
+    for m in _suffix_matches(text, tables):
         name = name_before(text, m.start())
         if name:
             # The type word's group is the last to close: the groups hold none of their own.
-            unit_type = _SUFFIX_TYPE_BY_GROUP[m.lastgroup or ""]
+            unit_type = tables.suffix_types[m.lastgroup or ""]
             found.append(UnitMention(name.group(), unit_type, (name.start(), m.end()), name.span()))
     for m in _anchor_matches(text):
         name = name_before(text, m.start())
         if name:
             unit_type = "region" if m.group("region") else "other"
             found.append(UnitMention(name.group(), unit_type, (name.start(), m.end()), name.span()))
-    for group, start, end, name_span in _prefixed(text):
+    for group, start, end, name_span in _prefixed(text, tables):
         name_text = text[name_span[0] : name_span[1]]
         found.append(UnitMention(name_text, _PREFIX_TYPES.get(group, group), (start, end), name_span))
     if "PDUs" in text or "YJSs" in text or "Units" in text or "Services" in text:
@@ -426,14 +441,9 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
                     span = (pos + lead + item_span[0], pos + lead + item_span[1])
                     found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
                 pos += len(item) + 1
-    # a document that names no inspectorate: every inspectorate's institutions, to tell it by
-    table = (
-        {**_INSTITUTION_TYPES, **_OWN_INSTITUTION_TYPES.get(inspectorate, {})}
-        if inspectorate
-        else _ALL_INSTITUTION_TYPES
-    )
+    table = tables.institutions
     pattern = _institution_re(tuple(table))
-    for m in matches_at(pattern, text, _literal_hits(text, _first_word_literals(list(table)), (1,))):
+    for m in matches_at(pattern, text, _literal_hits(text, tables.institution_literals, (1,))):
         name = name_before(text, m.start())
         if name:
             unit_type = table.get(m.group("word"), "other")
