@@ -67,7 +67,7 @@ _SERVICES_IN = regex.compile(
         (?i:rated|judged|graded|found[ ]to[ ]be|described[ ]as)[ ](?:as[ ])?[‘'"“]?(?P<rating>{_RATING})\b""",
     regex.VERBOSE,
 )
-_SERVICE_WORDS = ("provision", "service", "services", "work", "Provision", "Service", "Services", "Work")
+_SERVICE_WORDS = frozenset(("provision", "service", "services", "work", "Provision", "Service", "Services", "Work"))
 # "A probation service in Lincolnshire", "Two probation services in West Yorkshire": a
 # description of the units the document names, not a round-up's item.
 _INDEFINITE_BEFORE = regex.compile(
@@ -194,14 +194,14 @@ def roundups(text: str) -> list[RoundupItem]:
     return out
 
 
-def _starts_before(text: str, literals: tuple[str, ...], words: tuple[str, ...]) -> list[int]:
-    """Where one of ``words`` begins right before one of ``literals`` ("services in")."""
+def _starts_before(text: str, literals: tuple[str, ...], words: frozenset[str]) -> list[int]:
+    """Where one of ``words`` stands right before one of ``literals`` ("services in")."""
     out: list[int] = []
     for literal in literals:
         i = text.find(literal)
         while i >= 0:
-            for w in words:
-                if text.startswith(w, i - len(w)) and (i - len(w) == 0 or not text[i - len(w) - 1].isalnum()):
-                    out.append(i - len(w))
+            start = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
+            if text[start:i] in words:
+                out.append(start)
             i = text.find(literal, i + 1)
-    return sorted(set(out))
+    return sorted(out)

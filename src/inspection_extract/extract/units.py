@@ -254,6 +254,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
             del cands[k]
             mentions = [x for x in mentions if key(x.name) != k]
     refs = build_refs(text, mentions, cands, skip, always)
+    ref_starts = [r.start for r in refs]
     core_order = sorted((c for c in cands.values() if c.type in always), key=lambda c: c.typed_at)
     main_key = core_order[0].key if core_order else None
 
@@ -303,19 +304,16 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         phrases = [ph for ph in with_tallies if ph.kind != "tally"]  # a tally is the rating of no unit
         if text.find("respectively", sent[0], sent[1]) >= 0 and _respective_ratings(text, sent, phrases, refs, cands):
             continue
+        in_sentence = refs[bisect.bisect_left(ref_starts, sent[0]) : bisect.bisect_left(ref_starts, sent[1])]
         listed = listed_aspects(
             text,
             sent,
             with_tallies,
             prof.inspectorate,
             # the inspected bodies: "staff at Swansea PDU, rated ..." rates the PDU
-            [
-                (r.start, r.end)
-                for r in refs
-                if sent[0] <= r.start < sent[1] and r.key and not r.anaphor and cands[r.key].type in always
-            ],
+            [(r.start, r.end) for r in in_sentence if r.key and not r.anaphor and cands[r.key].type in always],
             # no aspect inside a reference to a body ("The care home received ...")
-            [(r.start, r.end) for r in refs if sent[0] <= r.start < sent[1] and r.anaphor != "it"],
+            [(r.start, r.end) for r in in_sentence if r.anaphor != "it"],
         )
         # a phrase that rates listed aspects rates no unit, and is what a gapped clause after
         # it continues ("Leadership was rated ‘Good’; partnerships ‘Good’")
