@@ -302,10 +302,15 @@ class Cues:
         return self.top if m.group("end").lower() in ("highest", "top", "best") else self.bottom
 
     def cued(self, before: str, after: str) -> bool:
+        # the after pattern only where its first word stands ("for", "at", "with regard to")
+        lead = after[1:6] if after[:1] in "’'”\"" else after[:5]
         return bool(
             (self.before is not None and self.before.search(before[-80:]))
-            or (self.after is not None and self.after.match(after))
+            or (self.after is not None and lead.startswith(_AFTER_LEADS) and self.after.match(after))
         )
+
+
+_AFTER_LEADS = (" for ", " at ", " with", " in t", " on w")
 
 
 # Not frozen: built tens of times per document, and a frozen dataclass is four times
