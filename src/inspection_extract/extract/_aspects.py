@@ -21,6 +21,7 @@ that are bodies, people or pronouns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,32 +34,28 @@ from inspection_extract.record import AspectRating, Span
 
 @dataclass(frozen=True)
 class _Vocab:
-    #: the forms (lower case) by their first word, longest first
-    by_first: dict[str, tuple[str, ...]]
+    #: the forms (lower case) as one alternation, for lower-cased text
+    pattern: re.Pattern[str] | None
+    #: the first word of every form: a sentence holding none of them names no aspect
+    first_words: tuple[str, ...]
     forms: frozenset[str]
     weak: frozenset[str]
 
     def mentions(self, text: str, start: int, end: int) -> list[_Mention]:
         """The forms named in ``text[start:end]``, whole words, longest first, in order.
 
-        Read word by word against the forms' first words: one alternation of a hundred
-        forms, case-insensitive, costs tens of microseconds a sentence."""
+        The sentence is lower-cased and tested for the forms' first words (a substring test
+        each, in C) before the alternation runs; the standard library's ``re`` runs a plain
+        alternation of literals several times faster than ``regex`` with IGNORECASE."""
+        if self.pattern is None:
+            return []
         low = text[start:end].lower()
-        if self.by_first.keys().isdisjoint(low.translate(_PUNCTUATION_TO_SPACE).split()):
-            return []  # most sentences name no aspect: a set test, all in C
-        out: list[_Mention] = []
-        taken = 0
-        for w in _WORD.finditer(low):
-            at = w.start()
-            if at < taken:
-                continue
-            for form in self.by_first.get(w.group(), ()):
-                stop = at + len(form)
-                if low.startswith(form, at) and (stop == len(low) or not (low[stop].isalnum() or low[stop] in "-_")):
-                    out.append(_Mention(start + at, start + stop, text[start + at : start + stop]))
-                    taken = stop
-                    break
-        return out
+        if len(low) != end - start or not any(w in low for w in self.first_words):
+            return []
+        return [
+            _Mention(start + m.start(), start + m.end(), text[start + m.start() : start + m.end()])
+            for m in self.pattern.finditer(low)
+        ]
 
 
 @dataclass(frozen=True)
@@ -82,8 +79,6 @@ class _Mention:
         return (self.at, self.stop)
 
 
-_WORD = regex.compile(r"(?<![\w-])[\w’'-]+")
-_PUNCTUATION_TO_SPACE = str.maketrans({c: " " for c in ".,;:!?()[]‘’“”\"/–—…•*|"})
 
 
 @cache
@@ -100,10 +95,14 @@ def _vocab(inspectorate: str | None) -> _Vocab:
             for f in written:
                 forms[f.lower()] = None
         weak |= {w.lower() for w in p.weak_aspects}
-    by_first: dict[str, list[str]] = {}
-    for f in sorted(forms, key=len, reverse=True):
-        by_first.setdefault(f.split(" ")[0], []).append(f)
-    return _Vocab({k: tuple(v) for k, v in by_first.items()}, frozenset(forms), frozenset(weak))
+    if not forms:
+        return _Vocab(None, (), frozenset(), frozenset())
+    alternation = "|".join(
+        r"[ ]".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True)
+    )
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    first_words = tuple(sorted({f.split(" ")[0] for f in forms}))
+    return _Vocab(pattern, first_words, frozenset(forms), frozenset(weak))
 
 
 # CQC's phrasing of its key questions: "‘Inadequate’ with regard to whether services were safe".

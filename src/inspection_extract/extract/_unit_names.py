@@ -285,9 +285,6 @@ _ITEM_SPLIT = regex.compile(r",[ ](?:and[ ])?|[ ](?:and|&)[ ]")
 _COUNT_WORDS = frozenset("One Two Three Four Another one two three four another".split())
 
 
-_INDEFINITE_BEFORE = regex.compile(r"(?:^|(?<![\w’'-]))[Aa]n?[ ]$")
-
-
 def _counted(text: str, at: int) -> bool:
     """True when a number word stands just before ``at`` ("One Wold PDU")."""
     if not at or text[at - 1] != " ":
@@ -455,7 +452,10 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
     for u in found:
         if out and u.span[0] < out[-1].span[1]:
             continue
-        if _INDEFINITE_BEFORE.search(text, max(0, u.name_span[0] - 4), u.name_span[0]):
+        at = u.name_span[0]
+        if (text[at - 2 : at] in ("A ", "a ") and not text[at - 3 : at - 2].isalnum()) or (
+            text[at - 3 : at] in ("An ", "an ") and not text[at - 4 : at - 3].isalnum()
+        ):
             continue  # "A Welsh youth offending service", "A Kent care home": not a name
         if _counted(text, u.name_span[0]):
             u = UnitMention(u.name, u.type, u.span, u.name_span, u.group, counted=True)

@@ -824,10 +824,16 @@ def _active_object(text: str, sent: Span, start: int, refs: list[Ref]) -> tuple[
     """The unit a rating is given to as the object of an active verb before it: "the CQC,
     which oversees ..., gave Cherry Tree House, on Creswell Road, an overall ‘good’ rating",
     "Inspectors assessed NPS Wales as ‘Good’"."""
-    before = [r for r in refs if sent[0] <= r.start and r.end <= start and r.key and not r.possessive]
-    if not before:
+    found: Ref | None = None
+    for ref in reversed(refs):
+        if ref.start < sent[0]:
+            break
+        if ref.end <= start and ref.key and not ref.possessive:
+            found = ref
+            break
+    if found is None:
         return None
-    r = before[-1]
+    r = found
     if not _OBJECT_VERB.search(text, max(sent[0], r.start - 30), r.start):
         return None
     if not _AFTER_OBJECT.fullmatch(text, r.end, start):
