@@ -33,7 +33,7 @@ _SCORE_RE = regex.compile(
         | (?P<points>\s+(?:inspection\s+)?points?)?(?:\s+in\s+total)?,?\s+   # "8 points in total, out of"
           (?:\(\s*(?=out\b))?                           # "3 points (out of a maximum of 27)"
           (?:out\s+)?(?:of\s+|from\s+)?                       # "34 points from a maximum of 36"
-          (?:a\s+(?:possible|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?
+          (?:a\s+(?:possible(?:\s+of)?|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?
           (?P<of2>\d{{2}})\b(?!\s*(?:cases|per|%|years|staff))
           (?P<points2>\s+(?:available\s+|inspection\s+)?points)?
       )
@@ -62,7 +62,7 @@ _SCORE_LEAD = regex.compile(
 
 # The maximum for several units at once: "scoring three and five points respectively out of
 # a possible 27"; "Tynebridge scored 10 points and Wearmouth 4, each out of a possible 27".
-_OUT_OF = r"(?:out\s+of|from)\s+(?:a\s+(?:possible|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?(?P<of>\d\d)\b"
+_OUT_OF = r"(?:out\s+of|from)\s+(?:a\s+(?:possible(?:\s+of)?|maximum(?:\s+of)?|total\s+of)\s+|the\s+)?(?P<of>\d\d)\b"
 
 _RESPECTIVE_SCORES = regex.compile(
     rf"\b(?P<a>{_NUM})(?:\s+points?)?\s+and\s+(?P<b>{_NUM})(?:\s+points?)?,?\s+respectively,?\s+{_OUT_OF}",

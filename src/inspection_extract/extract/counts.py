@@ -234,7 +234,7 @@ POINTS_AFTER_RE = regex.compile(r"[ \t]+points\b", regex.IGNORECASE)
 #: A denominator: "out of a possible 27", "out 27", "a maximum of 30", "out of a total of 36".
 DENOMINATOR_BEFORE_RE = regex.compile(
     r"""
-    (?:\bout(?:[ ]of)?(?:[ ]a)?(?:[ ]total[ ]of|[ ]possible|[ ]maximum(?:[ ]total)?(?:[ ]of)?)?
+    (?:\bout(?:[ ]of)?(?:[ ]a)?(?:[ ]total[ ]of|[ ]possible(?:[ ]of)?|[ ]maximum(?:[ ]total)?(?:[ ]of)?)?
       | \bpossible | \bmaximum(?:[ ]total)?(?:[ ]of)?
       | \b\d+[ ]of                                      # "Page 3 of 40", "10 of 27."
     )[ \t]*$
