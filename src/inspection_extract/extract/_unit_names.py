@@ -39,7 +39,7 @@ _STOP_WORDS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Published Embargoed Notes Ends
     January February March April May June July August September October November December
     When Where While Since Until Unlike Across Between Under Over About Including Also Local
-    Prison Prisons Commission Archived
+    Prison Prisons Commission Archived Ofsted Estyn
     """.split()
 )
 _ACRONYMS = frozenset(
@@ -224,7 +224,7 @@ def _tables(inspectorate: str | None) -> _Tables:
     # The type word is found first and the name read backwards from it: a name pattern tried
     # at every offset of the text is far too slow for the 1 ms budget.
     suffix = regex.compile(
-        r"(?<=[A-Za-z])(?P<poss>['’][sS](?=[ ][Yy]outh))?[ ](?:"
+        r"(?<=[A-Za-z])(?P<poss>['’][sS](?=[ ](?:[Yy]outh|[Cc]hildren|Local[ ]Authority)))?[ ](?:"
         + "|".join(rf"(?P<t{i}>{phrase_pattern(phrase)})\b" for i, (phrase, _) in enumerate(after))
         + ")",
     )
@@ -399,6 +399,9 @@ def _region_at(text: str, s: int) -> tuple[str, int, int, Span] | None:
     return None
 
 
+# A type word with a name running on after it: "Youth Justice Board", "Police Federation".
+_NAME_GOES_ON = regex.compile(r"[ ](?:Board|Federation|Partnership|Commissioner|Authority|Committee)\b")
+
 _PREFIX_TYPES = {
     "nps": "NPS division",
     "region": "region",
@@ -414,10 +417,18 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
     found: list[UnitMention] = []
     tables = _tables(inspectorate)
     for m in _suffix_matches(text, tables):
+        # The type word's group is the last to close: the groups hold none of their own.
+        unit_type = tables.suffix_types[m.lastgroup or ""]
+        if m.group("poss") and found and found[-1].span[1] == m.start() and found[-1].type == unit_type:
+            # "Birmingham City Council’s children’s services": the council named just before
+            # is the unit; the mention runs on over what it owns.
+            last = found[-1]
+            found[-1] = UnitMention(last.name, last.type, (last.span[0], m.end()), last.name_span)
+            continue
+        if _NAME_GOES_ON.match(text, m.end()):
+            continue  # "Youth Justice Board", "Kent Police Federation": another body's name
         name = name_before(text, m.start())
         if name:
-            # The type word's group is the last to close: the groups hold none of their own.
-            unit_type = tables.suffix_types[m.lastgroup or ""]
             found.append(UnitMention(name.group(), unit_type, (name.start(), m.end()), name.span()))
     for m in _anchor_matches(text):
         name = name_before(text, m.start())
@@ -442,7 +453,8 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
     pattern = _institution_re(tuple(table))
     for m in matches_at(pattern, text, _literal_hits(text, tables.institution_literals, (1,))):
         name = name_before(text, m.start())
-        if name:
+        if name and not name.group().endswith(m.group("word")):
+            # (not "Kinson Primary School School Lane": the second word begins an address)
             unit_type = table.get(m.group("word"), "other")
             span = (name.start(), m.end())
             found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
