@@ -222,6 +222,24 @@ DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
         ),
         # a number word before a name is a count, not part of the name
         ("One Wold PDU rated ‘Good’, its neighbour ‘Inadequate’", []),
+        # "them" for the body just named, as the object of the rating verb
+        (
+            "Ofsted inspected Tarnby College again in May and gave them a second consecutive "
+            "‘requires improvement’ rating.",
+            [("Tarnby College", "college", "Requires improvement", "Requires improvement")],
+        ),
+        # "Youth Justice" alone ends a service's name; the Youth Justice Board is another body
+        (
+            "Penrow Youth Justice has been rated ‘Good’ by HM Inspectorate of Probation.\n\n"
+            "The Youth Justice Board welcomed the report.",
+            [("Penrow", "YJS", "Good", None)],
+        ),
+        # a report's rows of this and the previous inspection, with no separator
+        (
+            "Kelmarsh School\n\nPrevious inspection: Good 2\nThis inspection: Requires improvement 3\n\n"
+            "The school was inspected in May.",
+            [("Kelmarsh School", "school", "Requires improvement", "Good")],
+        ),
         # traps: a partner council, the scale, an adjective, a tally
         (
             "Newport's youth justice service, run by Newport City Council, is good at what it does. "
@@ -263,6 +281,7 @@ def test_units(text: str, expected: list[tuple[str, str, str | None, str | None]
             27,
         ),
         ("The Kinford PDU scored 8 points in total, out of a possible 27.", 8, 27),
+        ("Kinford YJS was rated ‘Good’ with 24 out of a possible of 36 points.", 24, 36),
         (
             "Kinford CRC has been rated ‘Good’, while the NPS South division has been rated ‘Good’. "
             "The CRC, which is owned by a company, supervises 5,000 people. It scored 12 out of 30.",
@@ -425,6 +444,28 @@ def test_score_out_of_from_sentence_before() -> None:
             "Its assessment and planning, which were rated separately, were judged ‘Good’.",
             [(None, "assessment", "Good"), (None, "planning", "Good")],
         ),
+        # rows with no separator: a judgement table's lines, and Ofsted's graded rows run
+        # together on one line by a PDF's text layer (each grade must be its rating's own)
+        (
+            "Judgements\nThe impact of leaders on social work practice Good\n"
+            "The experiences and progress of children in care Outstanding\n",
+            [
+                (None, "The impact of leaders on social work practice", "Good"),
+                (None, "The experiences and progress of children in care", "Outstanding"),
+            ],
+        ),
+        (
+            "Overall effectiveness Requires improvement 3 The quality of education Requires improvement 3 "
+            "Behaviour and attitudes Good 2 Personal development Good 2\n",
+            [
+                (None, "The quality of education", "Requires improvement"),
+                (None, "Behaviour and attitudes", "Good"),
+                (None, "Personal development", "Good"),
+            ],
+        ),
+        ("Behaviour and attitudes Good 3 Personal development Good 4\n", []),
+        # a line of prose ending in a rating is no row
+        ("Inspectors found the school Good\nThe nursery has always been Good\n", []),
         # a rule of the rating scheme is no aspect
         (
             "Where the lowest score is 80% or more, the standard is rated ‘Outstanding’; between 65% "
@@ -633,3 +674,10 @@ def test_service_page_date_is_the_inspection_not_the_publication() -> None:
     rec = _record("units-service-page-no-inspectorate.txt")
     assert rec.dates.published is None
     assert rec.dates.fieldwork is not None and rec.dates.fieldwork.start == "2024-03-12"
+
+
+def test_council_named_with_what_it_owns() -> None:
+    text = "Harwick City Council’s children’s services have been judged ‘good’ by Ofsted."
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(u.name, u.type, u.rating) for u in found.units] == [("Harwick", "council", "Good")]
+    assert found_text(text, found.units[0].span) == "Harwick City Council’s children’s services"

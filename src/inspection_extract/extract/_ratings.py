@@ -332,15 +332,21 @@ class TableRating:
     aspect: str | None  # None for the overall rating row
     value: str | None  # None when the standard is "not rated"
     span: Span
+    #: An overall row of the rating before this inspection ("Previous inspection: Good 2").
+    previous: bool = False
 
 
-def table_ratings(text: str, word_starts: list[int] | None = None) -> list[TableRating]:
+def table_ratings(
+    text: str, word_starts: list[int] | None = None, words: list[tuple[int, int, str]] | None = None
+) -> list[TableRating]:
     """Ratings read from the rows of a ratings table or a judgement list.
 
     Standards ("1.1 Leadership Good") keep their id; the "Overall rating" row has
     aspect None. A list of "Name – rating" lines counts only when two or more lines
     in a row have that form, so a lone headline "X – ‘Good’" is not read as a table.
-    ``word_starts`` may give the starts of the ``rating_words`` of the text, sorted.
+    ``word_starts`` may give the starts of the ``rating_words`` of the text, sorted, and
+    ``words`` the words themselves: with them, rows that hold no separator are read too
+    (see `_bare_rows`).
     """
     out: list[TableRating] = []
     standard, overall, listed = _row_starts(text)
@@ -374,7 +380,71 @@ def table_ratings(text: str, word_starts: list[int] | None = None) -> list[Table
             out.append(TableRating(sid.group("id"), name, normalise_rating(m.group("rating")), m.span()))
         else:
             out.append(TableRating(None, aspect, normalise_rating(m.group("rating")), m.span()))
+    if words:
+        taken = [row.span for row in out]
+        out.extend(row for row in _bare_rows(text, words) if not any(_overlap(row.span, t) for t in taken))
     return out
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# Ofsted's grades: a rating with its number ("Requires improvement 3"), in a grade table
+# flattened to one line by a PDF's text layer.
+_GRADE = {"Outstanding": "1", "Good": "2", "Requires improvement": "3", "Inadequate": "4"}
+_GRADE_AFTER = regex.compile(r"(?:[ ]to[ ]be[ ]good)?[ ](?P<grade>[1-4])(?![\w.%/])", regex.IGNORECASE)
+_ROW_ASPECT = regex.compile(r"[A-Z][A-Za-z’'-]*(?:[ ](?:[A-Za-z’'-]+|16[ ]to[ ]19)){0,11}")
+# Words of prose, never of a row's label: "Inspectors found the school Good".
+_PROSE_WORDS = regex.compile(
+    r"(?i)\b(?:is|was|were|are|been|be|being|rated|judged|graded|found|remains|remained|has|have|had|as|it)\b"
+)
+_PREVIOUS_LABEL = regex.compile(r"(?i)(?:previous|last)[ ]inspection:?$")
+_THIS_LABEL = regex.compile(r"(?i)this[ ]inspection:?$")
+_OVERALL_LABEL = regex.compile(r"(?i)overall(?:[ ](?:effectiveness|rating|judgement))?:?$")
+
+
+def _bare_rows(text: str, words: list[tuple[int, int, str]]) -> list[TableRating]:
+    """Rows of a ratings table that hold no separator between a label and its rating:
+    "The experiences and progress of children in care Good" (a line of a judgement
+    table), or Ofsted's graded rows run together on one line ("Leadership and management
+    Requires improvement 3 Quality of teaching Requires improvement 3"), where each
+    rating's grade number must be its own. Two or more rows in a run count, so that a
+    line of prose ending in a rating is not read as a table."""
+    runs: list[list[TableRating]] = []
+    last_end = -1
+    for start, end, word in words:
+        value = normalise_rating(word)
+        if value is None:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        graded = _GRADE_AFTER.match(text, end, line_end)
+        if graded and graded.group("grade") == _GRADE.get(value):
+            row_end = graded.end()
+        elif start > line_start and text[end:line_end].strip().lower() in ("", "to be good"):
+            row_end = line_end
+        else:
+            continue
+        # The label: from the row before on the same line, else from the line's start.
+        label_start = last_end if line_start <= last_end <= start else line_start
+        raw = text[label_start:start]
+        label = raw.strip()
+        label_start += len(raw) - len(raw.lstrip())
+        if _PREVIOUS_LABEL.search(label) or _THIS_LABEL.search(label) or _OVERALL_LABEL.fullmatch(label):
+            previous = bool(_PREVIOUS_LABEL.search(label))
+            row = TableRating(None, None, value, (start, row_end), previous=previous)
+        elif _ROW_ASPECT.fullmatch(label) and not _PROSE_WORDS.search(label):
+            row = TableRating(None, label, value, (label_start, row_end))
+        else:
+            continue
+        if runs and not text[runs[-1][-1].span[1] : label_start].strip():
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+        last_end = row_end
+    return [row for run in runs if len(run) >= 2 for row in run]
 
 
 def _word_on_line(text: str, start: int, word_starts: list[int]) -> bool:

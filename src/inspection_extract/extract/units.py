@@ -270,13 +270,14 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         found_words = sorted([*found_words, *superlatives])
     cues = rating_cues(prof.inspectorate)
     rating_starts = [w[0] for w in found_words]
-    for row in table_ratings(text, rating_starts):
+    previous_rows: list[tuple[str, Span]] = []
+    for row in table_ratings(text, rating_starts, found_words):
         if skip and inside(row.span, skip):
             continue
         table_spans.append(row.span)
         if row.aspect is None:
             if row.value:
-                overall_rows.append((row.value, row.span))
+                (previous_rows if row.previous else overall_rows).append((row.value, row.span))
         elif row.value is None:
             warnings.append(f"standard {row.id} {row.aspect} is not rated")
         elif row.id is None or row.id not in seen_ids:
@@ -398,6 +399,8 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     if overall_rows and overall_key:
         for value, span in overall_rows:
             cands[overall_key].current.insert(0, (value, span, True))
+        for value, span in previous_rows:
+            cands[overall_key].previous.insert(0, (value, span))
 
     give_scores(text, sentences, refs, cands, main_key, always)
 
@@ -808,8 +811,15 @@ _OBJECT_VERB = regex.compile(
     regex.IGNORECASE,
 )
 _AFTER_OBJECT = regex.compile(
-    r"(?:(?:,[^,;:.]{1,60}){1,3},)?[ ]?(?:as[ ]|to[ ]be[ ])?(?:(?:an?|its|the)[ ])?(?:overall[ ])?[‘'\"“]?",
+    r"(?:(?:,[^,;:.]{1,60}){1,3},)?[ ]?(?:as[ ]|to[ ]be[ ])?(?:(?:an?|its|the|their)[ ])?"
+    r"(?:(?:second|third|fourth|further|another)[ ])?(?:(?:consecutive|successive|straight)[ ])?"
+    r"(?:overall[ ])?[‘'\"“]?",
     regex.IGNORECASE,
+)
+# "Ofsted inspected the college again and gave them a second ‘requires improvement’
+# rating": a plural pronoun for the body just named, as the object of a rating verb.
+_THEM_OBJECT = regex.compile(
+    r"\b(?:gave|given|give|gives|awarded|rated|rates|judged|graded)[ ]them[ ]$", regex.IGNORECASE
 )
 
 _HAVING_BEEN = regex.compile(r"(?i),[ ]having[ ](?:previously[ ])?been[ ](?:rated|judged|graded)[ ](?:as[ ])?[‘'\"“]?$")
@@ -831,6 +841,11 @@ def _active_object(text: str, sent: Span, start: int, refs: list[Ref]) -> tuple[
         if ref.end <= start and ref.key and not ref.possessive:
             found = ref
             break
+    them = _them_object(text, sent, start)
+    if them is not None:
+        if found is None or found.end > them or found.group:
+            return None
+        return unit_keys([found])
     if found is None:
         return None
     r = found
@@ -839,6 +854,18 @@ def _active_object(text: str, sent: Span, start: int, refs: list[Ref]) -> tuple[
     if not _AFTER_OBJECT.fullmatch(text, r.end, start):
         return None
     return unit_keys([r])
+
+def _them_object(text: str, sent: Span, start: int) -> int | None:
+    """The offset of "them" as the object of a rating verb before the rating at ``start``
+    ("gave them a second consecutive ‘requires improvement’ rating"), or None."""
+    at = text.rfind(" them ", sent[0], start)
+    if at < 0:
+        return None
+    verb = _THEM_OBJECT.search(text, max(sent[0], at - 12), at + 6)
+    if verb is None or not _AFTER_OBJECT.fullmatch(text, at + 5, start):
+        return None
+    return at + 1
+
 
 # a body inside a phrase of another subject: "two areas of the North East have been rated"
 _IN_PHRASE = regex.compile(r"\b(?:of|in|at|for|from|across|within|by)[ ](?:the[ ])?$", regex.IGNORECASE)
