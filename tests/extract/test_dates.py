@@ -87,6 +87,12 @@ PUBLISHED = [
     ("Care regulator\nPress release – 3 June 2025\n\nHeadline\n\nBody.", ("2025-06-03", "3 June 2025")),
     ("Headline\n\nBy Sam Reid · 14 April 2025\n\nBody.", ("2025-04-14", "14 April 2025")),
     ("Headline\n\nInspection visit – 3 June 2025\n\nBody.", None),
+    # An author's name before the date; an item of a page's list of facts; a date in
+    # brackets before the verb of publication.
+    ("Headline\n\nJo Bright - 4 March 2019\n\nBody.", ("2019-03-04", "4 March 2019")),
+    ("Site search\n  • 2 July 2021\n  • News\n\nHeadline", ("2021-07-02", "2 July 2021")),
+    ("Headline\n\nThe inspectorate yesterday (30 April 2025) published its review.", ("2025-04-30", "30 April 2025")),
+    ("Headline\n\nThe inspectorate visited (30 April 2025) and published its review later.", None),
 ]
 
 

@@ -107,6 +107,9 @@ TIME_AFTER_RE = regex.compile(rf",?\s*(?:at\s+|from\s+)?\b{_TIME}(?!\d){_ZONE}",
 PUBLISH_CUE_RE = regex.compile(
     r"\b(?:publish(?:ed)?|publication|available|embargo(?:ed)?|today|for\s+release)\b", regex.IGNORECASE
 )
+#: A date in brackets before the verb of publication: "The inspectorate yesterday (29 April
+#: 2025) published its report".
+PUBLISH_AFTER_RE = regex.compile(r"\)[^\S\n]*(?:published|publishes|released|releases)\b", regex.IGNORECASE)
 #: An earlier report or another event: "published in October 2022", "published between ...".
 PUBLISH_OTHER_RE = regex.compile(
     r"\b(?:previous|earlier|last|before\s+that|since)\b|\b(?:in|between|during)\s*$", regex.IGNORECASE
@@ -125,8 +128,9 @@ EMBARGO_CUE_RE = regex.compile(
 #: A line at the head of a page that is only a date: a news dateline ("Thursday 9 November
 #: 2023 5:00am"), a byline ("By Martha Quayle, 10 October 2024"), a place-dateline ("NEWPORT,
 #: Thursday 13 March 2025 —"), a label ("Published: 22 August 2024", "date 2025-09-25"), a
-#: title prefix ("30 March 2023 - County Durham ..."), a report cover's "OCTOBER 2022", or a
-#: regulator's header ("News release – 8 August 2025").
+#: title prefix ("30 March 2023 - County Durham ..."), a report cover's "OCTOBER 2022", a
+#: regulator's header ("News release – 8 August 2025"), or an item of a page's list of facts
+#: ("• 1 July 2020").
 DATELINE_PREFIX_RE = regex.compile(
     rf"""
     (?:
@@ -134,6 +138,8 @@ DATELINE_PREFIX_RE = regex.compile(
       | by\s+[^\n,|·•]{{1,60}}[,|·•]\s*                   # a byline: "By Priya Sandhu | ", "By Anjali Rao · "
       | (?:(?:news|press|media)\s+)?(?:release|statement|notice|update)s?\s+[-–—]\s*   # a header: "News release – "
       | \p{{L}}[\p{{L}}\s&-]{{0,30}}\|\s*                                # a section: "News | 17 March 2025"
+      | (?-i:\p{{Lu}}[\p{{Ll}}'’]+(?:[ ]\p{{Lu}}[\p{{Ll}}'’-]+){{1,2}})[ ][-–—][ ]  # "Ann Lee - 15 May 2019"
+      | [•·▪*]\s*                                         # a bullet of a page's list of facts
       | \p{{Lu}}[\p{{Lu}}\s'.-]{{1,40}},\s*                                # "NEWPORT, "
     )?
     (?:{_TIME},?\s*)?                                        # a news page's "06:00, 12 SEP 2024"
@@ -444,7 +450,9 @@ def _published(
         window = text[left:s]
         cues = list(PUBLISH_CUE_RE.finditer(window))
         # Only the words after the last cue can make it another event ("published in").
-        if not cues or PUBLISH_OTHER_RE.search(window, cues[-1].end()):
+        if cues and PUBLISH_OTHER_RE.search(window, cues[-1].end()):
+            continue
+        if not cues and not PUBLISH_AFTER_RE.match(text, e):
             continue
         return Field(date.start, date.span)
     if embargo is not None:
