@@ -681,3 +681,17 @@ def test_council_named_with_what_it_owns() -> None:
     found = units(load(text), inspectorate="Ofsted")
     assert [(u.name, u.type, u.rating) for u in found.units] == [("Harwick", "council", "Good")]
     assert found_text(text, found.units[0].span) == "Harwick City Council’s children’s services"
+
+
+def test_ratings_received_for_a_list_of_judgements() -> None:
+    text = (
+        "Tarnby Council was inspected by Ofsted. Good ratings were received for the impact of leaders on "
+        "social work practice with children and families and the experiences and progress of children who "
+        "need help and protection; and an Outstanding rating for the experiences and progress of children in care."
+    )
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
+        ("the impact of leaders on social work practice with children and families", "Good"),
+        ("the experiences and progress of children who need help and protection", "Good"),
+        ("the experiences and progress of children in care", "Outstanding"),
+    ]

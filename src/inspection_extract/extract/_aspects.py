@@ -138,9 +138,11 @@ def rating_cues(inspectorate: str | None) -> Cues:
 
 
 # Between a rating and the aspects it is given for: "for", "in", "at", "across", "in all
-# five categories, which includes", "as were the ratings for being"; no other verb.
+# five categories, which includes", "as were the ratings for being", "Good ratings were
+# received for"; no other verb.
 _LINK_AFTER = regex.compile(
-    rf"""^[’'”"]?(?:[ ](?:rating|grade|judgement)s?)?(?:[ ]overall)?,?[ ]
+    rf"""^[’'”"]?(?:[ ](?:rating|grade|judgement)s?)?(?:[ ]overall)?
+        (?:[ ](?:were|was|(?:have|has)[ ]been)[ ](?:received|given|awarded|achieved))?,?[ ]  # "were received for"
         (?:{_WHETHER}                                  # "with regard to whether services were"
           |(?:for|in|at|across|including)\b
           |as[ ](?:were|was|did)\b)""",
