@@ -42,7 +42,7 @@ def test_normalise_rating(raw: str, rating: str | None) -> None:
     [
         ("4,000", 4000), ("60", 60), ("29.4", 29.4), ("eight", 8), ("Thirty-two", 32),
         ("twenty one", 21), ("two hundred", 200), ("zero", 0), ("nineteen", 19),
-        ("many", None), ("", None),
+        ("many", None), ("", None), ("7" * 5000, None),
     ],
 )
 def test_parse_number(raw: str, value: float | None) -> None:

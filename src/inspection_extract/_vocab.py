@@ -108,6 +108,7 @@ NUMBER_RE = regex.compile(rf"(?<![\w.,])(?:{DIGIT_NUMBER}|\b(?:{WORD_NUMBER})\b)
 
 _INTEGER = regex.compile(r"\d+")
 _DECIMAL = regex.compile(r"\d+\.\d+")
+_MAX_NUMBER_CHARS = 40  # "nine hundred and ninety-nine thousand" fits; 4,300 digits would not parse
 _WORD_SEP = regex.compile(r"[-\s]+")
 
 
@@ -116,7 +117,12 @@ def parse_number(raw: str) -> int | float | None:
 
     >>> parse_number("4,000"), parse_number("Thirty-two"), parse_number("29.4")
     (4000, 32, 29.4)
+
+    A run of digits longer than any quantity a document states (a phone number run on, a
+    serial, a scraped blob) is no number: None.
     """
+    if len(raw) > _MAX_NUMBER_CHARS:
+        return None
     if raw.isdecimal():
         return int(raw)
     s = raw.strip().lower().replace(",", "").replace("\ufb01", "fi")

@@ -126,3 +126,18 @@ def test_paywall_box_is_furniture() -> None:
         '<div class="paywall"><p>Subscribe: more than 5,000 articles.</p></div></article></body></html>'
     )
     assert doc.text == "Inspectors rated the service good."
+
+
+def test_a_run_with_no_sentence_end_is_cut_between_words() -> None:
+    """Work per sentence is bounded: a stretch with no sentence end (unclosed quotes,
+    token soup) becomes pieces of at most MAX_SENTENCE characters, never cutting a word."""
+    from inspection_extract._nlp import MAX_SENTENCE
+
+    text = "“The PDU was rated ‘Good’ and its staff " * 200 + "\n\nA short one. And another."
+    doc = load(text)
+    pieces = [doc.text[slice(*s)] for s in doc.sentences]
+    assert max(len(p) for p in pieces) <= MAX_SENTENCE
+    words = {"“The", "PDU", "was", "rated", "‘Good’", "and", "its", "staff", "A", "And"}
+    assert all(p.split()[0] in words for p in pieces)
+    assert pieces[-2:] == ["A short one.", "And another."]
+    assert " ".join(pieces).split() == text.split()

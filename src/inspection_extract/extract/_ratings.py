@@ -399,6 +399,7 @@ _ROW_ASPECT = regex.compile(r"[A-Z][A-Za-z’'-]*(?:[ ](?:[A-Za-z’'-]+|16[ ]to
 _PROSE_WORDS = regex.compile(
     r"(?i)\b(?:is|was|were|are|been|be|being|rated|judged|graded|found|remains|remained|has|have|had|as|it)\b"
 )
+_ROW_REACH = 200  # the longest stretch of a line read around a row's rating
 _PREVIOUS_LABEL = regex.compile(r"(?i)(?:previous|last)[ ]inspection:?$")
 _THIS_LABEL = regex.compile(r"(?i)this[ ]inspection:?$")
 _OVERALL_LABEL = regex.compile(r"(?i)overall(?:[ ](?:effectiveness|rating|judgement))?:?$")
@@ -417,13 +418,15 @@ def _bare_rows(text: str, words: list[tuple[int, int, str]]) -> list[TableRating
         value = normalise_rating(word)
         if value is None:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
+        # Only the line's stretch near the word is read: a row is short, and a text with no
+        # line breaks must not be scanned end to end for each word.
+        line_start = text.rfind("\n", max(0, start - _ROW_REACH), start) + 1 or max(0, start - _ROW_REACH)
+        line_end = text.find("\n", end, end + _ROW_REACH)
+        line_end = min(len(text), end + _ROW_REACH) if line_end < 0 else line_end
         graded = _GRADE_AFTER.match(text, end, line_end)
         if graded and graded.group("grade") == _GRADE.get(value):
             row_end = graded.end()
-        elif start > line_start and text[end:line_end].strip().lower() in ("", "to be good"):
+        elif start > line_start and line_end - end < 16 and text[end:line_end].strip().lower() in ("", "to be good"):
             row_end = line_end
         else:
             continue

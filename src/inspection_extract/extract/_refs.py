@@ -10,10 +10,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
 
 import regex
 
+from inspection_extract._spans import Spans
 from inspection_extract.extract._unit_names import UnitMention, key
 from inspection_extract.profiles import unit_types
 from inspection_extract.record import Score, Span
@@ -112,18 +112,6 @@ def inside(span: Span, spans: list[Span]) -> bool:
     return bool(spans) and any(a <= span[0] < b for a, b in spans)
 
 
-class Spans:
-    """Spans sorted by start, for asking many times whether an offset is inside one of them."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        self.starts = [a for a, _ in spans]
-        # the furthest end of the spans up to each one: spans may overlap
-        self.reach = list(accumulate((b for _, b in spans), max))
-
-    def holds(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        return i >= 0 and self.reach[i] > pos
-
 _BOUNDARY = regex.compile(r"\b")
 
 _POSSESSIVE = regex.compile(r"['’]s\b")
@@ -210,9 +198,11 @@ def build_refs(
     refs = [Ref(m.span[0], m.span[1], key(m.name)) for m in mentions]
     taken = [m.span for m in mentions]
     names = sorted({c.name for c in cands.values()}, key=len, reverse=True)
+    # (the bare names never overlap one another: only the mentions and ``skip`` can hold one)
+    in_mention, in_skip = Spans(taken), Spans(skip)
     for start, end, name, possessive in _bare_names(text, names):
         span = (start, end)
-        if inside(span, taken) or inside(span, skip):
+        if in_mention.holds(start) or in_skip.holds(start):
             continue
         refs.append(Ref(start, end, key(name), possessive=possessive))
         taken.append(span)

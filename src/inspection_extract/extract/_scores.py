@@ -93,6 +93,7 @@ def give_scores(
     # a bare score needs "scored". Only those sentences are visited, in order.
     pairs = _score_maxima(text)
     starts = [s for s, _ in sentences]
+    ref_starts = [r.start for r in refs]  # (refs are sorted by start)
     wanted: set[int] = set()
     for q in pairs:
         k = bisect.bisect_right(starts, q) - 1
@@ -128,13 +129,13 @@ def give_scores(
             if not isinstance(pts, int) or pts > out_of:
                 continue
             last_out_of = out_of
-            _give_score(text, sent, m.start("pts"), Score(pts, out_of), refs, cands, main_key, always)
+            _give_score(text, sent, m.start("pts"), Score(pts, out_of), refs, ref_starts, cands, main_key, always)
         if text.find("scored", s0, s1) < 0:
             continue
         for m in _BARE_SCORE_RE.finditer(text, s0, s1):
             pts = parse_number(m.group("pts"))
             if last_out_of and isinstance(pts, int) and pts <= last_out_of:
-                _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, cands, main_key, always)
+                _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, ref_starts, cands, main_key, always)
 
 # Two digits that begin a run of digits and end it (not the "20" of "2024"): a maximum
 # stands after a space or a slash, never after a digit, and no ASCII digit follows it.
@@ -203,11 +204,14 @@ def _give_score(
     at: int,
     score: Score,
     refs: list[Ref],
+    ref_starts: list[int],
     cands: dict[str, Candidate],
     main_key: str | None,
     always: frozenset[str],
 ) -> None:
-    before = [r for r in refs if sent[0] <= r.start < at and r.key and not r.possessive]
+    hi = bisect.bisect_left(ref_starts, at)
+    lo = bisect.bisect_left(ref_starts, sent[0], 0, hi)
+    before = [r for r in refs[lo:hi] if r.key and not r.possessive]
     # "Fernmoor PDU, which sits within the North West region, achieved 3 points": the
     # inspected unit, not a body named in a clause about it.
     units_before = [r for r in before if r.key in cands and cands[r.key].type in PROBATION_UNITS]
@@ -215,9 +219,10 @@ def _give_score(
         before = units_before
     if not before:
         # none in the sentence: the inspected unit named last before it
-        before = [
-            r for r in refs if r.start < at and r.key and r.anaphor is None and cands[r.key].type in always
-        ]
+        last = next(
+            (r for r in reversed(refs[:hi]) if r.key and r.anaphor is None and cands[r.key].type in always), None
+        )
+        before = [last] if last else []
     k = before[-1].key if before else main_key
     if k and k in cands and cands[k].score is None:
         cands[k].score = score

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 import regex
 
 from inspection_extract._document import Document
+from inspection_extract._spans import Spans
 from inspection_extract._vocab import RATING_RE, TENS_WORDS, UNITS_WORDS, parse_number
 from inspection_extract.record import Count, Percentage
 
@@ -1158,7 +1159,7 @@ def _label_rows(scanner: _Scanner) -> list[Count]:
     facts and organisational data tables; PDF text may separate the cells with " | ")."""
     text = scanner.text
     out: list[Count] = []
-    spans = [c.span for c in scanner.found]
+    spans = Spans([c.span for c in scanner.found])
     for m in scanner.candidates:
         start, end = m.span()
         if text[end : end + 1] not in ROW_END_FIRST_CHARS or not m.group()[:1].isdigit():
@@ -1168,7 +1169,7 @@ def _label_rows(scanner: _Scanner) -> list[Count]:
             j += 1
         if text[j : j + 1] not in ROW_END_FIRST_CHARS or not ROW_END_AFTER_RE.match(text, end):
             continue
-        if any(s <= start < e for s, e in spans) or scanner.lines.excluded(start):
+        if spans.holds(start) or scanner.lines.excluded(start):
             continue
         value = parse_number(m.group())
         if value is None or (len(m.group()) == 4 and _YEAR_RE.fullmatch(m.group())):

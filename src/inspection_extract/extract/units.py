@@ -248,8 +248,9 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         window = text[max(0, m.name_span[0] - 60) : m.name_span[1]]
         if "\n" not in window:
             continue
-        flat = " ".join(window.split())
-        longer = [o for o in cands.values() if len(o.key) > len(k) and key(flat).endswith(o.key)]
+        flat = key(" ".join(window.split()))
+        # a unit's key longer than this one's that the window's text ends with
+        longer = any(flat[i:] in cands for i in range(len(flat) - len(k)))
         if longer and k in cands and cands[k].typed_at == m.span[0]:
             del cands[k]
             mentions = [x for x in mentions if key(x.name) != k]
@@ -356,7 +357,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
             elif last_target is not None and _TO_BETWEEN.fullmatch(text, prev_end, ph.span[0]):
                 target = last_target  # "from requires improvement to inadequate": one subject
             else:
-                target = _target(text, sent, prev_end, ph, refs, main_key, last_target)
+                target = _target(text, sent, prev_end, ph, in_sentence, main_key, last_target)
                 if target is None and ph.kind == "previous" and isinstance(last_target, tuple):
                     # "..., down from the good rating it received": the unit rated before.
                     target = last_target
@@ -695,7 +696,7 @@ def _target(
     sent: Span,
     prev_end: int,
     ph: RatingPhrase,
-    refs: list[Ref],
+    refs: list[Ref],  # the references that start in the sentence
     main_key: str | None,
     last_target: tuple[str, ...] | list[str] | None = None,
 ) -> tuple[str, ...] | list[str] | None:
