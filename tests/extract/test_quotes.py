@@ -262,6 +262,35 @@ ATTRIBUTION_FORMS = [
         [("Staff care", None, None, 1)],
         id="colon-heading-is-no-speaker",
     ),
+    # a name alone in its comma part beats a body's name ending the role before it
+    pytest.param(
+        "Finance director of the trust's partner Harbour Lane, Priya Shah, said: “We will learn from this.”",
+        [("We will learn", "Priya Shah", "Finance director of the trust's partner Harbour Lane", 1)],
+        id="name-part-beats-a-body-ending-the-role",
+    ),
+    # letters after the name; a semicolon for a colon; "reported" after the quote
+    pytest.param(
+        "Chief Inspector of Probation, Tom Reyes CBE said: “The service has turned a corner.”",
+        [("The service has", "Tom Reyes", "Chief Inspector of Probation", 1)],
+        id="post-nominal-letters",
+    ),
+    pytest.param(
+        'Chief Executive, Ola Berg, said; "We are disappointed but we will act."',
+        [("We are disappointed", "Ola Berg", "Chief Executive", 1)],
+        id="semicolon-after-the-verb",
+    ),
+    pytest.param(
+        "“Conditions on the wing were very poor,” reported Tom Reyes, Chief Inspector of Prisons, in a statement.",
+        [("Conditions on the wing", "Tom Reyes", "Chief Inspector of Prisons", 1)],
+        id="reported-after-the-quote",
+    ),
+    # a long opening phrase is neither speaker nor role
+    pytest.param(
+        "Commenting on the notice issued today by the prisons inspectorate over safety at HMP Larkhill "
+        "and two other jails, Ola Berg, director of the Penal Forum, said: “This must change.”",
+        [("This must change", "Ola Berg", "director of the Penal Forum", 1)],
+        id="long-opening-phrase",
+    ),
 ]
 
 NOT_SPEECH = [

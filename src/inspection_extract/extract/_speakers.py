@@ -28,7 +28,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "replied", "observed", "observes", "urged", "insisted", "acknowledged", "acknowledges",
     "admitted", "admits", "argued", "cautioned", "emphasised", "emphasized", "stressed",
     "highlighted", "declared", "pointed out", "points out", "reflected", "reflects", "welcomed",
-    "welcomes", "confirmed", "conceded", "recalled", "announced", "summed up", "put it",
+    "welcomes", "confirmed", "conceded", "recalled", "announced", "summed up", "put it", "reported",
 )
 VERB_PATTERN = r"(?:" + "|".join(v.replace(" ", r"\s+") for v in SPEECH_VERBS) + r")"
 
@@ -88,9 +88,12 @@ _TOKEN_BACKWARDS = regex.compile(r"(?r)[\p{L}'’\-]+")
 # Words that open a comma part that is neither name nor role: "of the probation union Napo",
 # "adding that ...", "speaking to the Gazette".
 _SKIP_PART = regex.compile(
-    r"^(?:of|in|at|from|for|who|which|adding|speaking|writing|and|but|when|while|after|before|as)\b",
+    r"^(?:of|in|at|from|for|who|which|adding|speaking|writing|and|but|when|while|after|before|as"
+    r"|commenting|responding|reacting|welcoming|following|asked)\b",
     regex.IGNORECASE,
 )
+#: Letters after a name that are not part of it ("Martin Jones CBE said").
+POST_NOMINALS: frozenset[str] = frozenset("CBE OBE MBE DBE KBE KC QC MP MSP MS JP BEM".split())
 _DOCUMENT_ROLE = regex.compile(r"(?i)(?:the\s+)?(?:inspection\s+)?(?:report|watchdog|regulator)")
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)  # "the" right before a role
@@ -119,6 +122,8 @@ def _name_in(text: str, offset: int) -> tuple[Ref, Span] | None:
     for m in _TOKEN_BACKWARDS.finditer(text):
         tok = (m.start(), m.end(), m.group())
         word = tok[2]
+        if not run and word in POST_NOMINALS:
+            continue
         if word in HONORIFICS:
             run.insert(0, tok)
             break
@@ -147,6 +152,15 @@ def _name_in(text: str, offset: int) -> tuple[Ref, Span] | None:
         # "Mr Russell": a surname to be resolved to the full name given earlier.
         return Ref("surname", value, span), whole
     return None
+
+
+def _whole_name(part: str, offset: int) -> bool:
+    """True when a comma part is a person's name and nothing else ("Tom Lyons")."""
+    found = _name_in(part, offset)
+    if found is None or found[0].kind != "name":
+        return False
+    trimmed = _trimmed(part, offset)
+    return trimmed is not None and trimmed[1][0] == found[1][0]
 
 
 def _trimmed(text: str, offset: int) -> tuple[str, Span] | None:
@@ -182,19 +196,27 @@ def parse_subject(text: str, offset: int) -> Ref | None:
     if stripped in PRONOUNS:
         at = cut + last[cut:].lower().index(stripped)
         return Ref("pronoun", text[at : at + len(stripped)], (offset + at, offset + at + len(stripped)))
-    stripped = text.strip(_EDGE_JUNK).lower()
-    if len(stripped.split()) > 18:
-        return None
-    name: Ref | None = None
-    roles: list[tuple[str, Span]] = []
+    parts: list[tuple[str, int]] = []  # the comma parts, each with its offset
     pos = 0
     for part in text.split(","):
-        part_offset = offset + pos
+        parts.append((part, offset + pos))
         pos += len(part) + 1
+    # An opening phrase is neither speaker nor role, however long: "Commenting on the
+    # report published today by ..., Peter Dawson, director of ..., said".
+    while parts and _SKIP_PART.match(parts[0][0].strip()):
+        parts.pop(0)
+    if sum(len(part.split()) for part, _ in parts) > 18:
+        return None
+    # A part that is nothing but a name names the speaker before a name that ends a longer
+    # part ("Managing director of the home's operator Black Swan, Tom Lyons, said").
+    alone = next((i for i, (part, o) in enumerate(parts) if _whole_name(part, o)), None)
+    name: Ref | None = None
+    roles: list[tuple[str, Span]] = []
+    for i, (part, part_offset) in enumerate(parts):
         lead = len(part) - len(part.lstrip())
         if not part.strip() or _SKIP_PART.match(part.strip()):
             continue
-        found = _name_in(part, part_offset) if name is None else None
+        found = _name_in(part, part_offset) if name is None and (alone is None or alone == i) else None
         if found is not None:
             name, whole = found
             before = _trimmed(part[: whole[0] - part_offset], part_offset)

@@ -294,7 +294,7 @@ def _lead_in(view: _View, cand: _Candidate, floor: int) -> tuple[Ref | None, boo
     m = _LEAD_VERB.match(lead)
     if m:
         rest = m.group("rest").strip()
-        if rest in ("", ":", ",") or rest.endswith(":"):
+        if rest in ("", ":", ",", ";") or rest.endswith(":"):  # (";" a slip for ":")
             handed_over = rest != ""
             return parse_subject(m.group("subj"), offset), True, resumed or handed_over
     m = _ACCORDING.match(lead)
