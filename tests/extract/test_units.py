@@ -240,6 +240,11 @@ DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
             "The school was inspected in May.",
             [("Kelmarsh School", "school", "Requires improvement", "Good")],
         ),
+        # the bracketed acronym types the words it abbreviates, however misspelt
+        (
+            "Tarnby and Wold Prison Delivery Unit (PDU) received the lowest rating possible.",
+            [("Tarnby and Wold", "PDU", "Inadequate", None)],
+        ),
         # traps: a partner council, the scale, an adjective, a tally
         (
             "Newport's youth justice service, run by Newport City Council, is good at what it does. "

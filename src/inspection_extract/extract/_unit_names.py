@@ -164,6 +164,8 @@ class _Tables:
     prefix_literals: tuple[tuple[str, int], ...]
     institutions: dict[str, str]
     institution_literals: tuple[tuple[str, int], ...]
+    #: The type words that are acronyms ("PDU", "YOT"), each with its type.
+    acronyms: dict[str, str]
 
 
 # The unit types every document is read for, whatever its inspectorate: probation's, and the
@@ -252,7 +254,37 @@ def _tables(inspectorate: str | None) -> _Tables:
         prefix_literals=(("National", 0), ("NPS", 0), ("Probation", 0), *_first_word_literals([p for p, _ in before])),
         institutions=institutions,
         institution_literals=_first_word_literals(list(institutions)),
+        acronyms={phrase: t for phrase, t in after if _ACRONYM.fullmatch(phrase)},
     )
+
+
+_ACRONYM = regex.compile(r"[A-Z]{2,5}")
+# A bracketed acronym after the words it abbreviates: "Lewisham Prison Delivery Unit (PDU)".
+_BRACKETED_ACRONYM = regex.compile(r"[ ]\((?P<acr>[A-Z]{2,5})\)")
+_WORD_BACKWARDS = regex.compile(r"(?r)[ ]?(?P<w>[\p{L}’'-]+)")
+
+
+def _expansions(text: str, tables: _Tables) -> Iterator[UnitMention]:
+    """Names typed by the acronym after them, whatever words it abbreviates: in
+    "Lewisham and Bromley Prison Delivery Unit (PDU)" the three words before "(PDU)" begin
+    with its letters, so they are the type words, however misspelt, and the name comes
+    before them."""
+    for m in _BRACKETED_ACRONYM.finditer(text):
+        acr = m.group("acr")
+        unit_type = tables.acronyms.get(acr)
+        if unit_type is None:
+            continue
+        pos, initials = m.start(), []
+        for w in _WORD_BACKWARDS.finditer(text, max(0, m.start() - 60), m.start()):
+            if w.end() != pos or len(initials) == len(acr):
+                break
+            initials.insert(0, w.group("w")[0])
+            pos = w.start()
+        if "".join(initials) != acr:
+            continue
+        name = name_before(text, pos)
+        if name:
+            yield UnitMention(name.group(), unit_type, (name.start(), m.start()), name.span())
 
 
 @cache
@@ -459,6 +491,8 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
             span = (name.start(), m.end())
             found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
     found.extend(_plural_mentions(text))
+    if " (" in text:
+        found.extend(_expansions(text, tables))
     found.sort(key=lambda u: (u.span[0], -u.span[1]))
     out: list[UnitMention] = []
     for u in found:
