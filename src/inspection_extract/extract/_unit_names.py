@@ -274,7 +274,7 @@ def _expansions(text: str, tables: _Tables) -> Iterator[UnitMention]:
         unit_type = tables.acronyms.get(acr)
         if unit_type is None:
             continue
-        pos, initials = m.start(), []
+        pos, initials = m.start(), list[str]()
         for w in _WORD_BACKWARDS.finditer(text, max(0, m.start() - 60), m.start()):
             if w.end() != pos or len(initials) == len(acr):
                 break
