@@ -529,6 +529,10 @@ def test_report_table_gives_overall_rating_and_score() -> None:
         ),
         ("The National Probation Service (NPS) North East division has been rated ‘Good’.", None),
         ("The Probation Service East of England region should recruit more staff.", "East of England"),
+        # a headline that opens with the region; a region named mid-sentence without "the" is not
+        ("Wessex region probation reviews find early signs of progress\n\nTwo areas were inspected.",
+         "Wessex region"),
+        ("Staff in every Wessex region office were interviewed.", None),
     ],
 )
 def test_region(text: str, region: str | None) -> None:

@@ -583,11 +583,16 @@ def find_region(text: str) -> RegionMention | None:
                 return RegionMention(before.group(), before.span())
     if best is None and "region" in text:
         # "the Wales region of the Probation Service", then "probation services in the East
-        # Midlands region"
+        # Midlands region", or a headline's "North East region ..."
         for pattern in (_REGION_OF_SERVICE, _THE_REGION):
             for m in pattern.finditer(text):
                 before = name_before(text, m.start())
-                if before and text[max(0, before.start() - 4) : before.start()].lower() == "the ":
+                # after "the", or opening a line (a headline: "North East region probation
+                # inspections show ...")
+                if before and (
+                    text[max(0, before.start() - 4) : before.start()].lower() == "the "
+                    or text[before.start() - 1 : before.start()] in ("\n", "")
+                ):
                     return RegionMention(f"{before.group()} region", (before.start(), m.start() + 7))
     return best[1] if best else None
 
