@@ -146,6 +146,7 @@ def test_a_document_that_fails_counts_as_missed_and_the_rest_go_on(seed_dir: Pat
     ('{"units": {"name": "Hull"}}', "'units' must be list or null, not dict"),
     ('{"quotes": [{"speaker": "A"}]}', "quotes[0] must be an object with 'first_words'"),
     ('{"recommendations": {"split": [{"to": "HMPPS"}]}}', "needs a 'count'"),
+    ('{"units": [{"name": "Hull", "score": "3/27"}]}', "units[0].score must be an object"),
 ])
 def test_malformed_gold_facts_are_refused_with_the_file_and_key(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "x.gold.json"

@@ -6,6 +6,8 @@ import base64
 import hashlib
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -183,3 +185,14 @@ def test_show_writes_one_page_per_document_or_one_with_a_list(tmp_path: Path) ->
     status, _ = _run(["show", str(SEED), str(other), "-o", str(tmp_path / "both.html")])
     tree = lxml.html.parse(str(tmp_path / "both.html")).getroot()
     assert status == 0 and len(tree.find(".//nav").findall(".//li")) == 2
+
+
+def test_show_reads_stdin_and_says_when_it_cannot_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    proc = subprocess.run([sys.executable, "-m", "inspection_extract.cli", "show", "-"], input=SEED.read_bytes(),
+                          capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8") == render_html(extract(SEED.read_bytes()))
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    assert _run(["show", str(SEED), "-o", str(blocker / "page.html")])[0] == 2
+    assert "cannot write" in capsys.readouterr().err

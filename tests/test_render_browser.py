@@ -21,7 +21,7 @@ from test_render import HOSTILE, spans_of
 
 from inspection_extract import extract
 from inspection_extract.record import Record
-from inspection_extract.render import FIELD_KINDS, render_html
+from inspection_extract.render import FIELD_KINDS, render_documents, render_html
 
 CHROMIUM = find_chromium()
 pytestmark = pytest.mark.skipif(
@@ -157,3 +157,20 @@ def test_a_hostile_document_runs_nothing_and_shows_its_markup_as_text(browser: C
     assert "onerror" in panel  # the quote's words, shown as text in the panel too
     browser.screenshot(screenshots / "hostile.png")
     print(json.dumps({"hostile page": str(screenshots / "hostile.html")}))
+
+
+def test_a_page_of_several_documents_reaches_each_ones_evidence(browser: Chromium, screenshots: Path) -> None:
+    page = screenshots / "several.html"
+    page.write_text(render_documents([_record("seed"), _record("multi-unit")], title="two documents"),
+                    encoding="utf-8")
+    browser.open(page)
+    assert browser.js("[...document.querySelectorAll('nav li')].length") == 2
+    for target in ("d0-e2", "d1-e2"):  # the first unit of each document
+        box = browser.js(f"""(() => {{ const a = document.querySelector('a.val[data-target="{target}"]');
+            a.scrollIntoView({{block: "center"}}); const r = a.getClientRects()[0];
+            return [r.left + r.width / 2, r.top + r.height / 2]; }})()""")
+        browser.click(*box)
+        seen = browser.js(f"""(() => {{ const m = document.getElementById("{target}"), r = m.getBoundingClientRect();
+            return [location.hash, m.classList.contains("k-unit"), r.top >= 0 && r.bottom <= innerHeight]; }})()""")
+        assert seen == [f"#{target}", True, True]
+    browser.screenshot(screenshots / "several.png")

@@ -2,7 +2,8 @@
 
 ``inspection-extract show FILE... [-o PAGE.html | --out-dir DIR]`` and
 ``inspection-extract eval GOLD_DIR [-v] [--json OUT]``. Each returns its exit status:
-0 every input read, 1 some input failed (reported in its place), 2 a usage error.
+0 every input read, 1 some input failed (reported in its place), 2 a usage error or an
+output that cannot be written.
 """
 
 from __future__ import annotations
@@ -36,11 +37,14 @@ def _show_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _write(path: Path, page: str) -> None:
+def _write(path: Path, page: str) -> bool:
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
     except OSError as exc:
-        raise SystemExit(f"inspection-extract show: cannot write {path}: {exc.strerror or exc}") from None
+        print(f"inspection-extract show: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def show(argv: Sequence[str], stdout: IO[str]) -> int:
@@ -55,7 +59,6 @@ def show(argv: Sequence[str], stdout: IO[str]) -> int:
     ]
     failed = sum(r.error is not None for r in results)
     if args.out_dir is not None:
-        args.out_dir.mkdir(parents=True, exist_ok=True)
         used: set[str] = set()
         for r in results:
             stem = Path(r.source or "stdin").name if r.source != "-" else "stdin"
@@ -65,7 +68,8 @@ def show(argv: Sequence[str], stdout: IO[str]) -> int:
                 name, n = f"{stem}-{n}.html", n + 1
             used.add(name)
             page = render_html(r.record) if r.record is not None else render_documents([r], title=r.source or "")
-            _write(args.out_dir / name, page)
+            if not _write(args.out_dir / name, page):
+                return 2
             stdout.write(f"{args.out_dir / name}\n")
         return 1 if failed else 0
     if len(results) == 1 and results[0].record is not None:
@@ -74,8 +78,8 @@ def show(argv: Sequence[str], stdout: IO[str]) -> int:
         page = render_documents(results)
     if args.output is None:
         stdout.write(page)
-    else:
-        _write(args.output, page)
+    elif not _write(args.output, page):
+        return 2
     for r in results:
         if r.error is not None:
             print(f"inspection-extract show: {r.source}: {type(r.error).__name__}: {r.error}", file=sys.stderr)

@@ -451,6 +451,9 @@ def load_gold(path: Path | str) -> dict[str, Any]:
         for i, item in enumerate(gold.get(key) or []):
             if not isinstance(item, dict) or needed not in item:
                 raise InputError(f"{path}: {key}[{i}] must be an object with {needed!r} (see the README's gold format)")
+    for i, unit in enumerate(gold.get("units") or []):
+        if unit.get("score") is not None and not isinstance(unit["score"], dict):
+            raise InputError(f"{path}: units[{i}].score must be an object {{\"points\", \"out_of\"}} or null")
     rec = gold.get("recommendations") or {}
     for key in ("split", "items"):
         items = rec.get(key) or []

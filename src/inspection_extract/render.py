@@ -279,7 +279,7 @@ section.doc>header h2{font-size:15px;margin:0;padding:4px 12px;background:#eef}
 .none{color:#888;margin:0}.facts{color:#555;margin:0}.page{color:#777;font-size:11px}
 a.val{color:inherit;text-decoration:none;border-bottom:2px solid;padding:0 2px}
 a.val:hover{filter:brightness(.9)}
-mark.ev{color:inherit;border-radius:2px;padding:0}
+mark.ev{color:inherit;border-radius:2px;padding:0;scroll-margin:4em 0}
 mark.ev:hover{outline:1px solid #333}
 mark.ev:target,mark.ev.flash{animation:flash 1.6s ease-out}
 @keyframes flash{0%,40%{background:#ff2d2d;color:#fff;outline:3px solid #ff2d2d}100%{}}
