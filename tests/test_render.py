@@ -19,7 +19,7 @@ from inspection_extract import extract
 from inspection_extract._api import BatchResult
 from inspection_extract.cli import run
 from inspection_extract.errors import InputError
-from inspection_extract.record import Count, Field, Quote, Record, Source
+from inspection_extract.record import Count, Dates, Field, Fieldwork, Quote, Recommendations, Record, Source
 from inspection_extract.render import FIELD_KINDS, render_documents, render_html
 
 SEED = FIXTURES / "corpus" / "seed-birmingham-nes-2022.txt"
@@ -196,3 +196,14 @@ def test_show_reads_stdin_and_says_when_it_cannot_write(tmp_path: Path, capsys: 
     blocker.write_text("", encoding="utf-8")
     assert _run(["show", str(SEED), "-o", str(blocker / "page.html")])[0] == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_a_total_without_span_and_an_inferred_year_are_shown_in_the_panel() -> None:
+    text = "Inspectors visited in November. They made four recommendations."
+    record = Record(source=Source(None, "text/plain", "0" * 64), text=text,
+                    recommendations=Recommendations(total=4),
+                    dates=Dates(fieldwork=Fieldwork("2023-11", "2023-11", (22, 30), year_inferred=True)))
+    panel = lxml.html.fromstring(render_html(record)).find_class("record")[0].text_content()
+    assert "4 recommendations" in panel
+    assert "fieldwork: 2023-11 (year inferred)" in panel
+    assert "None" not in panel

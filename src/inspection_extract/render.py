@@ -115,7 +115,8 @@ def evidence(record: Record) -> list[Evidence]:
     add_field("embargo", record.dates.embargo)
     fw = record.dates.fieldwork
     if fw is not None:
-        add("fieldwork", fw.start if fw.start == fw.end else f"{fw.start} to {fw.end}", fw.span, fw.page)
+        when = fw.start if fw.start == fw.end else f"{fw.start} to {fw.end}"
+        add("fieldwork", when + (" (year inferred)" if fw.year_inferred else ""), fw.span, fw.page)
     for contact in record.contacts:
         add("contact", contact.email, contact.span, contact.page)
     return found
@@ -233,8 +234,9 @@ def _panel(record: Record, items: Sequence[Evidence], prefix: str) -> str:
     parts.append(section("Counts", links("count")))
     parts.append(section("Percentages", links("percentage")))
     recs = links("recommendations") + [f"split: {x}" for x in links("recommendation_split")] + links("recommendation")
-    if record.recommendations is not None and record.recommendations.span is None:
-        recs.insert(0, f"{record.recommendations.total} recommendations")
+    total = record.recommendations.total if record.recommendations is not None else None
+    if total is not None and record.recommendations is not None and record.recommendations.span is None:
+        recs.insert(0, f"{total} recommendations")
     parts.append(section("Recommendations", recs))
     dates = [f"{k}: {x}" for k in ("published", "embargo", "fieldwork") for x in links(k)]
     parts.append(section("Dates", dates))
