@@ -208,3 +208,12 @@ def test_eval_prints_what_the_shared_scorer_prints() -> None:
     status, ours = _run(["eval", "-v", str(CORPUS)])
     assert status == 0
     assert ours == theirs
+
+
+@pytest.mark.parametrize("module", ["inspection_extract.evaluate", "inspection_extract.render"])
+def test_the_examples_in_the_docstrings_hold(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

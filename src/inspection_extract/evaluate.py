@@ -22,11 +22,12 @@ Every list is matched greedily, one gold fact to at most one record value, in or
 
 >>> from inspection_extract.evaluate import score_record
 >>> tallies, misses = score_record({"units": [{"name": "Kirklees PDU", "rating": "Inadequate"}]},
-...                                {"units": [{"name": "Kirklees", "rating": "Good"}]})
->>> tallies["unit names"].f1, tallies["unit ratings"].f1
-(1.0, 0.0)
+...                                {"units": [{"name": "Kirklees", "rating": "Good"}],
+...                                 "overall_rating": {"value": "Good"}})
+>>> tallies["unit names"].f1, tallies["unit ratings"].f1, tallies["overall rating"].f1
+(1.0, 0.0, 0.0)
 >>> misses
-["unit ratings: 'Kirklees PDU' gold Inadequate got Good"]
+["unit ratings: 'Kirklees PDU' gold Inadequate got Good", 'overall rating: gold Inadequate got Good']
 """
 
 from __future__ import annotations
