@@ -41,9 +41,13 @@ EVIDENCE_JS = """(() => {
   const out = {};
   for (const m of document.querySelectorAll("mark[data-ev]")) {
     const key = m.dataset.ev;
-    const e = out[key] || (out[key] = {text: "", kind: m.classList[1].slice(2), span: null, marks: 0});
+    const e = out[key] || (out[key] = {text: "", kind: m.classList[1].slice(2), span: null, marks: 0,
+                                       painted: true});
     e.text += m.textContent;
     e.marks += 1;
+    // drawn, in its field's colour (not the page's transparent default)
+    e.painted = e.painted && m.getClientRects().length > 0
+                && getComputedStyle(m).backgroundColor !== "rgba(0, 0, 0, 0)";
     if (m.id === key) e.span = m.dataset.span.split(" ").map(Number);
   }
   return out;
@@ -88,6 +92,7 @@ def test_every_highlight_holds_its_values_evidence(
     for key, e in found.items():
         start, end = e["span"]
         assert e["text"] == record.text[start:end], (key, e)
+        assert e["painted"], (key, e)
     # every kind of value the record holds is on the page (the seed has most of them)
     assert {e["kind"] for e in found.values()} <= set(FIELD_KINDS)
     shot = browser.screenshot(screenshots / f"{name}.png")
