@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from inspection_extract._api import BatchResult, extract_many
+from inspection_extract._commands import SUBCOMMANDS
 from inspection_extract._load import DEFAULT_MAX_PAGES, MEDIA_TYPES
 
 CSV_COLUMNS = (
@@ -137,8 +138,11 @@ def summary(result: BatchResult) -> str:
 
 def run(argv: Sequence[str] | None = None, stdout: IO[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
     out = stdout or sys.stdout
+    if argv and argv[0] in SUBCOMMANDS:  # `show` and `eval`; a file of that name is read as `./show`
+        return SUBCOMMANDS[argv[0]](argv[1:], out)
+    args = _parser().parse_args(argv)
     results = _named(extract_many(_sources(args.files), media_type=args.media_type, max_pages=args.max_pages),
                      args.files)
     failed = 0
