@@ -284,6 +284,20 @@ ATTRIBUTION_FORMS = [
         [("Conditions on the wing", "Tom Reyes", "Chief Inspector of Prisons", 1)],
         id="reported-after-the-quote",
     ),
+    # speech in single marks (a British paper's house style), with words in double marks
+    # inside it; a single mark after a colon that never closes speech is a rating's
+    pytest.param(
+        "Nursery manager, Ann Rowe, said: ‘We are thrilled. Parents told us they were “amazed”.’\n\n"
+        "The scale has four grades: ‘Outstanding’, ‘Good’, ‘Requires improvement’ and ‘Inadequate’.",
+        [("We are thrilled", "Ann Rowe", "Nursery manager", 1)],
+        id="single-marks",
+    ),
+    pytest.param(
+        "The inspector wrote: ‘Children are confident and kind to one another.\n\n"
+        "‘Staff know every family well.’",
+        [("Children are confident", "inspector", None, 2)],
+        id="single-marks-over-paragraphs",
+    ),
     # a long opening phrase is neither speaker nor role
     pytest.param(
         "Commenting on the notice issued today by the prisons inspectorate over safety at HMP Larkhill "

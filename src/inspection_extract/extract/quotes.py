@@ -250,12 +250,69 @@ def _candidates(doc: Document) -> list[_Candidate]:
     return out
 
 
+# Speech in single marks, the house style of many British papers: "Rob Allman, manager,
+# said: ‘We are delighted ...’". A single mark is also an apostrophe and the mark of a
+# rating (‘outstanding’), so it opens speech only after a colon or a speech verb, and
+# closes it only after the speech's own punctuation.
+_SINGLE_OPEN = regex.compile(rf"(?:\b{VERB_PATTERN}\b,?|:)[ \t]*‘(?=\S)", regex.IGNORECASE)
+_SINGLE_CLOSE = regex.compile(r"(?<=[.!?,…”])’(?=\s|$|[)\]])")
+
+
+def _single_quoted(doc: Document) -> list[_Candidate]:
+    """Speech in single marks (see ``_SINGLE_OPEN``), over paragraphs re-opened with ‘."""
+    text = doc.text
+    if "‘" not in text:
+        return []
+    out: list[_Candidate] = []
+    starts = [p[0] for p in doc.paragraphs]
+    i = text.find("‘")
+    while i >= 0:
+        lead = _SINGLE_OPEN.search(text, max(0, i - 60), i + 2)
+        if lead is None or lead.end() != i + 1:
+            i = text.find("‘", i + 1)
+            continue
+        pi = max(0, bisect.bisect_right(starts, i) - 1)
+        cand = _Candidate([], i, None, False)
+        start = i + 1
+        while True:
+            pe = doc.paragraphs[pi][1]
+            close = _SINGLE_CLOSE.search(text, start, pe)
+            piece = _strip(text, start, close.start() if close else pe)
+            if piece:
+                cand.pieces.append(piece)
+            if close:
+                cand.close_at = close.start()
+                break
+            nxt = doc.paragraphs[pi + 1] if pi + 1 < len(doc.paragraphs) else None
+            if nxt is None or text[nxt[0]] != "‘":
+                break
+            pi, start = pi + 1, nxt[0] + 1
+        # Never closed: marks of ratings or titles after a colon ("a four-point scale:
+        # ‘Outstanding’, ‘Good’, ..."), not speech.
+        if cand.pieces and cand.close_at is not None:
+            out.append(cand)
+        i = text.find("‘", cand.end)
+    return out
+
+
+def _merge_single(double: list[_Candidate], single: list[_Candidate]) -> list[_Candidate]:
+    """Both kinds in order; words in double marks inside single-quoted speech are part of
+    it ("They say they are “amazed”"), not a quote of their own."""
+    if not single:
+        return double
+    spans = [(c.open_at, c.close_at + 1 if c.close_at is not None else c.end) for c in single]
+    kept = [c for c in double if not any(a <= c.open_at < b for a, b in spans)]
+    taken = [(c.open_at, c.close_at + 1 if c.close_at is not None else c.end) for c in kept]
+    kept += [c for c, (a, b) in zip(single, spans, strict=True) if not any(x < b and a < y for x, y in taken)]
+    return sorted(kept, key=lambda c: c.open_at)
+
+
 def _quote_text(text: str, cand: _Candidate) -> str:
     """The words of the quote: the text of its span without the re-opening marks."""
     parts = [text[cand.pieces[0][0] : cand.pieces[0][1]]]
     for (_, prev_end), (start, end) in zip(cand.pieces, cand.pieces[1:], strict=False):
         gap = text[prev_end:start]
-        parts.append(_MARK.sub("", gap))
+        parts.append(_MARK.sub("", gap).replace("‘", "").replace("’", ""))
         parts.append(text[start:end])
     return "".join(parts)
 
@@ -543,7 +600,7 @@ def quotes(doc: Document) -> list[Quote]:
     document writes them, with "he said" / "Mr Russell" resolved to the name given earlier.
     """
     text = doc.text
-    cands = _candidates(doc)
+    cands = _merge_single(_candidates(doc), _single_quoted(doc))
     if not cands:
         return []
     view = _View(doc, [p[0] for p in doc.paragraphs])
