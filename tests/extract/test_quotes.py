@@ -298,6 +298,24 @@ ATTRIBUTION_FORMS = [
         [("Children are confident", "inspector", None, 2)],
         id="single-marks-over-paragraphs",
     ),
+    # a surname or a first name alone means the person named in full before; with no
+    # speaker named yet, a pronoun means the last person named in full
+    pytest.param(
+        "Principal Ola Berg has led the college for a year.\n\nReacting to the report, Berg said it "
+        "was fair.\n\n“We weren’t expecting an inspection so soon,” she told the Gazette.",
+        [("We weren’t expecting", "Ola Berg", None, 1)],
+        id="bare-surname-and-pronoun",
+    ),
+    pytest.param(
+        "Manager Priya Shah was delighted.\n\n“The inspector was kind to every child,” said Priya.",
+        [("The inspector was kind", "Priya Shah", None, 1)],
+        id="first-name-alone",
+    ),
+    pytest.param(
+        "“The service is well run,” said Rochdale.",
+        [("The service is well run", None, None, 1)],
+        id="a-name-alone-never-named-in-full-is-nobody",
+    ),
     # a long opening phrase is neither speaker nor role
     pytest.param(
         "Commenting on the notice issued today by the prisons inspectorate over safety at HMP Larkhill "

@@ -99,7 +99,9 @@ _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)  # "the" right before a role
 _EDGE_JUNK = " \t\n,;:.–—-\"“”‘’'"
 
-Kind = Literal["name", "surname", "pronoun", "definite", "description"]
+#: "bare" is a surname alone as the subject ("Williams said"): a person only if named in
+#: full earlier in the document.
+Kind = Literal["name", "surname", "bare", "pronoun", "definite", "description"]
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,10 @@ def parse_subject(text: str, offset: int) -> Ref | None:
     role = roles[0][0] if roles else None
     if name is not None:
         return Ref(name.kind, name.value, name.span, role)
+    if not roles and len(parts) == 1:
+        bare = _trimmed(parts[0][0], parts[0][1])
+        if bare and bare[0] not in NOT_NAME_WORDS and _NAME_WORD.fullmatch(bare[0]):
+            return Ref("bare", bare[0], bare[1])
     if roles:
         value, span = roles[-1]
         # "the chief inspector" (also after an opening phrase: "In its report, the chief

@@ -27,7 +27,15 @@ import regex
 
 from inspection_extract._document import Document
 from inspection_extract._vocab import RATING_RE
-from inspection_extract.extract._speakers import ROLE_NOUNS, SPEECH_VERBS, VERB_PATTERN, Ref, parse_subject
+from inspection_extract.extract._speakers import (
+    HONORIFICS,
+    NOT_NAME_WORDS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    VERB_PATTERN,
+    Ref,
+    parse_subject,
+)
 from inspection_extract.record import Quote, Span
 
 # A double quote mark; straight marks are told apart by what surrounds them.
@@ -529,7 +537,7 @@ def _verb_positions(text: str) -> list[int]:
     return found
 
 
-def _mentions(view: _View, quoted: list[Span]) -> list[_Speaker]:
+def _mentions(view: _View, quoted: list[Span], people: list[_Speaker]) -> list[_Speaker]:
     """People named as the subject of a speech verb outside quotes, in reported speech too
     ("Cllr Rhian Pritchard, ..., said the council accepted"): a later "she said" means them."""
     doc = view.doc
@@ -551,6 +559,8 @@ def _mentions(view: _View, quoted: list[Span]) -> list[_Speaker]:
         ref = parse_subject(text[start:at], start)
         if ref is not None and ref.kind == "name":
             out.append(_Speaker(ref.value, ref.span, ref.role, at))
+        elif ref is not None and ref.kind == "bare" and (full := _full_name(ref, people, at)):
+            out.append(_Speaker(full.name, full.span, full.role, at))  # "Williams said the ..."
     # "According to Martin Jones, HM Chief Inspector of Probation, the difference comes
     # down to staffing. “...,” he said.": the person credited is who "he" means.
     at = text.find("ccording to ")
@@ -566,18 +576,74 @@ def _mentions(view: _View, quoted: list[Span]) -> list[_Speaker]:
     return out
 
 
+# A person named in full as the subject of a sentence or an apposition, outside quotes:
+# "Lowell Williams is in the final days of ...". Read only to tell who a later bare surname
+# ("Williams said") or, with no speaker named yet, a pronoun means.
+_NAME_PART = r"\p{Lu}\p{Ll}+(?:[-’']?\p{Lu}\p{Ll}+)?"  # "Lowell", "MacNaughton", "O'Neill"
+_PERSON = regex.compile(
+    rf"(?<![\p{{L}}’'-])(?P<name>{_NAME_PART}(?:[ ]{_NAME_PART}){{1,3}})"
+    r"(?=[ ](?:is|was|has|had|will|became|joined|who)\b)"
+)
+
+
+def _people(text: str, quoted: list[Span]) -> list[_Speaker]:
+    """Every person named in full outside quotes (see ``_PERSON``), in order."""
+    starts = [q[0] for q in quoted]
+    out: list[_Speaker] = []
+    for m in _PERSON.finditer(text):
+        # the name is the run of words after any role or title words ("Principal Ian
+        # MacNaughton has ...", "Dame Glenys Stacey has ...")
+        start = m.start("name")
+        for w in regex.finditer(r"\S+", m.group("name")):
+            if w.group() not in NOT_NAME_WORDS and w.group() not in HONORIFICS:
+                break
+            start = m.start("name") + w.end() + 1
+        words = text[start : m.end("name")].split()
+        if len(words) < 2 or any(w in NOT_NAME_WORDS or w in HONORIFICS for w in words):
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and quoted[i][0] <= m.start() < quoted[i][1]:
+            continue
+        out.append(_Speaker(" ".join(words), (start, m.end("name")), None, m.start()))
+    return out
+
+
+def _full_name(ref: Ref, people: list[_Speaker], at: int) -> _Speaker | None:
+    """The person named in full before ``at`` that ``ref`` (a name alone) calls."""
+    for k in reversed(people):
+        if k.at < at and _called(k.name, ref.value):
+            return k
+    return None
+
+
+def _called(name: str, word: str) -> bool:
+    """Whether a person of that full name is called ``word`` alone: by the surname
+    ("Williams said"), or by the first name, as local papers write ("says Helen")."""
+    words = name.split()
+    return word in (words[0], words[-1])
+
+
 def _role_words(role: str) -> set[str]:
     """The content words of a role, lower case, without "HM" / "His Majesty's"."""
     return {w for w in _WORD.findall(role.lower()) if w not in _ROLE_FILLER}
 
 
-def _resolve(ref: Ref, known: list[_Speaker], at: int) -> _Speaker | None:
-    """The person ``ref`` means, given the speakers mentioned before ``at``."""
+def _resolve(ref: Ref, known: list[_Speaker], at: int, people: list[_Speaker] = ()) -> _Speaker | None:  # type: ignore[assignment]
+    """The person ``ref`` means, given the speakers mentioned before ``at`` (and the people
+    named in full before it, for a bare surname or a pronoun with no speaker before it)."""
     if ref.kind == "name":
         role = ref.role or next((k.role for k in reversed(known) if k.name == ref.value and k.role), None)
         return _Speaker(ref.value, ref.span, role, at)
+    if ref.kind == "bare":
+        for k in reversed(known):
+            if _called(k.name, ref.value):
+                return k
+        return _full_name(ref, people, at)
     if ref.kind == "pronoun":
-        return known[-1] if known else None
+        if known:
+            return known[-1]
+        before = [k for k in people if k.at < at]
+        return before[-1] if before else None
     if ref.kind == "surname":
         for k in reversed(known):
             if k.name.split()[-1] == ref.value:
@@ -605,7 +671,8 @@ def quotes(doc: Document) -> list[Quote]:
         return []
     view = _View(doc, [p[0] for p in doc.paragraphs])
     spans = [(c.open_at, (c.close_at + 1) if c.close_at is not None else c.end) for c in cands]
-    mentions = _mentions(view, spans)
+    people = _people(text, spans)
+    mentions = _mentions(view, spans, people)
     known: list[_Speaker] = []
     out: list[Quote] = []
     m_i = 0
@@ -644,7 +711,7 @@ def quotes(doc: Document) -> list[Quote]:
             ref = _following_paragraph(view, cand)
         speaker: _Speaker | None
         if ref is not None:
-            speaker = _resolve(ref, known, cand.end)
+            speaker = _resolve(ref, known, cand.end, people)
         else:
             # No attribution of its own: the words go on from the last person mentioned
             # ("The Chief Inspector's second paragraph is a separate quote").
