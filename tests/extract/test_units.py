@@ -704,3 +704,12 @@ def test_ratings_received_for_a_list_of_judgements() -> None:
         ("the experiences and progress of children who need help and protection", "Good"),
         ("the experiences and progress of children in care", "Outstanding"),
     ]
+
+
+def test_past_tense_rating_as_the_verb_is_the_previous_rating() -> None:
+    text = (
+        "Tarnby High School has been rated inadequate by Ofsted. Its previous inspection in 2019 "
+        "found the school required improvement."
+    )
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(u.rating, u.previous_rating) for u in found.units] == [("Inadequate", "Requires improvement")]

@@ -257,7 +257,7 @@ _LAST_YEAR_AFTER = regex.compile(
 )
 # "Probation services in Stourvale require improvement": the rating as the verb.
 _TYPE_ACRONYMS = ("PDU ", "YJS ", "YOT ", "YOS ", "CRC ")
-_RATING_VERB = regex.compile(r"(?i)^requires?\s+improvement$")
+_RATING_VERB = regex.compile(r"(?i)^requir(?:es?|ed)\s+improvement$")
 # "rated inadequate for being well-led, requires improvement for being safe" (CQC): each
 # rating names the key questions it is given for.
 _FOR_BEING_AFTER = regex.compile(r"^[’'”\"]?\s+for\s+being\b", regex.IGNORECASE)
