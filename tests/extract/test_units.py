@@ -713,3 +713,28 @@ def test_past_tense_rating_as_the_verb_is_the_previous_rating() -> None:
     )
     found = units(load(text), inspectorate="Ofsted")
     assert [(u.rating, u.previous_rating) for u in found.units] == [("Inadequate", "Requires improvement")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rating verb with a name as its object and the rating unquoted
+        ("The regulator rated Tarnby Surgery outstanding.", [("Tarnby Surgery", "GP practice", "Outstanding")]),
+        # two of a kind coordinated; a lower-case type phrase after a name
+        (
+            "The regulator rated Tarnby Surgery and Wold Surgery ‘good’.",
+            [("Tarnby Surgery", "GP practice", "Good"), ("Wold Surgery", "GP practice", "Good")],
+        ),
+        (
+            "The regulator rated Ash House medical centre and Wold medical practice outstanding.",
+            [("Ash House", "GP practice", "Outstanding"), ("Wold", "GP practice", "Outstanding")],
+        ),
+        ("Tarnby and Wold NHS FT was rated inadequate.", [("Tarnby and Wold", "trust", "Inadequate")]),
+        # a place before a generic type is a description, and "good at" rates a part
+        ("Kent GP practice rated good by the regulator", []),
+        ("Inspectors rated Tarnby Surgery good at listening to patients.", [("Tarnby Surgery", "GP practice", None)]),
+    ],
+)
+def test_care_quality_commission_forms(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    found = units(load(text), inspectorate="Care Quality Commission")
+    assert [(u.name, u.type, u.rating) for u in found.units] == expected

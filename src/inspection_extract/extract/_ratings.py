@@ -189,6 +189,15 @@ _CUE_BEFORE = regex.compile(
     # offset of the text before the rating. Only whether it matches is used.
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
+# The rating verb, its object a name, then the rating unquoted: "The CQC rated Boundary House
+# medical centre and Wigton medical practice outstanding".
+_RATED_NAME_BEFORE = regex.compile(
+    r"""\b(?:rated|rates|judged|graded|deemed)[ ]
+        (?-i:(?:[A-Z][\w’'&-]*[ ]){1,6}(?:[a-z]+[ ]){0,2}
+             (?:(?:and|&)[ ](?:[A-Z][\w’'&-]*[ ]){1,6}(?:[a-z]+[ ]){0,2})?)
+        (?:as[ ])?$""",
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
+)
 # The words `_CUE_BEFORE` and `_TALLY_BEFORE` can end with: a rating word after any other
 # last word is not searched with them (both are slow: lazy gaps searched backwards).
 _CUE_LAST_WORDS = (
@@ -757,6 +766,12 @@ def rating_phrases(
         cue = (
             superlative
             or (_last_words(before)[0].endswith(_CUE_LAST_WORDS) and _CUE_BEFORE.search(before[-120:]))
+            # (not "rated Tarnby PDU good at engaging people": a part of it is rated)
+            or (
+                any(v in before[-100:] for v in ("rate", "judged", "graded", "deemed"))
+                and not lead.startswith(("at ", "in ", "for ", "on "))
+                and _RATED_NAME_BEFORE.search(before[-100:])
+            )
             or (cues is not None and cues.cued(before, after))
             or (lead.startswith(("rating", "judgemen")) and _RATING_NOUN_AFTER.match(after))
             or for_being

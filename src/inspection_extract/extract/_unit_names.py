@@ -488,7 +488,14 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
         if name and not name.group().endswith(m.group("word")):
             # (not "Kinson Primary School School Lane": the second word begins an address)
             unit_type = table.get(m.group("word"), "other")
-            span = (name.start(), m.end())
+            start = name.start()
+            # "Tarnby Surgery and Wold Surgery": two of a kind coordinated, the second named
+            # from after the first's type word
+            for joint in (f" {m.group('word')} and ", f" {m.group('word')}, "):
+                at = text.rfind(joint, start, m.start())
+                if at >= 0:
+                    start = max(start, at + len(joint))
+            span = (start, m.end())
             found.append(UnitMention(text[span[0] : span[1]], unit_type, span, span))
     found.extend(_plural_mentions(text))
     if " (" in text:
