@@ -245,6 +245,12 @@ DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
             "Tarnby and Wold Prison Delivery Unit (PDU) received the lowest rating possible.",
             [("Tarnby and Wold", "PDU", "Inadequate", None)],
         ),
+        # the body's own overall rating as the object of a change
+        (
+            "Tarnby CRC was inspected. We have raised the CRC’s overall rating from ‘Requires improvement’ "
+            "to ‘Good’.",
+            [("Tarnby", "CRC", "Good", "Requires improvement")],
+        ),
         # traps: a partner council, the scale, an adjective, a tally
         (
             "Newport's youth justice service, run by Newport City Council, is good at what it does. "
@@ -312,6 +318,11 @@ def test_score(text: str, points: int, out_of: int) -> None:
             "Ashby PDU and Coalford PDU were inspected. Ashby scored 10 points and Coalford 4, "
             "each out of a possible 27.",
             [("Ashby", 10), ("Coalford", 4)],
+        ),
+        (
+            "Harwick PDU received zero out of a total of 27 inspection points. Both Ashby PDU and "
+            "Coal and Wold PDU each scored just three points.",
+            [("Harwick", 0), ("Ashby", 3), ("Coal and Wold", 3)],
         ),
     ],
 )

@@ -135,7 +135,18 @@ def give_scores(
         for m in _BARE_SCORE_RE.finditer(text, s0, s1):
             pts = parse_number(m.group("pts"))
             if last_out_of and isinstance(pts, int) and pts <= last_out_of:
+                if _EACH_BEFORE.search(text, max(s0, m.start() - 12), m.start()):
+                    # "Both Lambeth PDU and Ealing PDU each scored just three points"
+                    lo, hi = bisect.bisect_left(ref_starts, s0), bisect.bisect_left(ref_starts, m.start())
+                    run = coordinated_run(text, [r for r in refs[lo:hi] if r.key and not r.anaphor])
+                    for r in run:
+                        if r.key in cands and cands[r.key].score is None:
+                            cands[r.key].score = Score(pts, last_out_of)
+                    if run:
+                        continue
                 _give_score(text, sent, m.start(), Score(pts, last_out_of), refs, ref_starts, cands, main_key, always)
+
+_EACH_BEFORE = regex.compile(r"\b(?:each|both)[ ]$", regex.IGNORECASE)
 
 # Two digits that begin a run of digits and end it (not the "20" of "2024"): a maximum
 # stands after a space or a slash, never after a digit, and no ASCII digit follows it.

@@ -76,6 +76,9 @@ _LOWER = regex.compile(r"[a-z]")
 # "The trust’s overall rating has fallen from ... to ...": the owner of "overall rating"
 # is the unit rated (a CQC news release).
 _OWN_RATING = regex.compile(r"\s*overall\s+rating\b")
+_CHANGE_VERB_BEFORE = regex.compile(
+    r"\b(?:raised|lowered|upgraded|downgraded|improved|lifted|reduced|cut|changed|moved)[ ]$", regex.IGNORECASE
+)
 
 # The words between the start of a clause and the unit that is its subject: nothing, a
 # determiner, or one introductory phrase ("Following an inspection by ..., ").
@@ -776,7 +779,11 @@ def _target(
         if (
             r.possessive
             and _OWN_RATING.match(text, r.end)
-            and _SUBJECT_PREFIX.match(text[clause_start : r.start])
+            and (
+                _SUBJECT_PREFIX.match(text[clause_start : r.start])
+                # the object of a change: "we have raised the CRC’s overall rating from ... to"
+                or _CHANGE_VERB_BEFORE.search(text, clause_start, r.start)
+            )
             and not [o for o in in_clause if not o.possessive]
         ):
             return unit_keys([r])
