@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import os
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -537,7 +538,7 @@ def _verb_positions(text: str) -> list[int]:
     return found
 
 
-def _mentions(view: _View, quoted: list[Span], people: list[_Speaker]) -> list[_Speaker]:
+def _mentions(view: _View, quoted: list[Span], people: _People) -> list[_Speaker]:
     """People named as the subject of a speech verb outside quotes, in reported speech too
     ("Cllr Rhian Pritchard, ..., said the council accepted"): a later "she said" means them."""
     doc = view.doc
@@ -586,31 +587,39 @@ _PERSON = regex.compile(
 )
 
 
-def _people(text: str, quoted: list[Span]) -> list[_Speaker]:
-    """Every person named in full outside quotes (see ``_PERSON``), in order."""
-    starts = [q[0] for q in quoted]
-    out: list[_Speaker] = []
-    for m in _PERSON.finditer(text):
-        # the name is the run of words after any role or title words ("Principal Ian
-        # MacNaughton has ...", "Dame Glenys Stacey has ...")
-        start = m.start("name")
-        for w in regex.finditer(r"\S+", m.group("name")):
-            if w.group() not in NOT_NAME_WORDS and w.group() not in HONORIFICS:
-                break
-            start = m.start("name") + w.end() + 1
-        words = text[start : m.end("name")].split()
-        if len(words) < 2 or any(w in NOT_NAME_WORDS or w in HONORIFICS for w in words):
-            continue
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and quoted[i][0] <= m.start() < quoted[i][1]:
-            continue
-        out.append(_Speaker(" ".join(words), (start, m.end("name")), None, m.start()))
-    return out
+class _People:
+    """Every person named in full outside quotes (see ``_PERSON``), in order: read on first
+    use only, as most documents never need them."""
+
+    def __init__(self, text: str, quoted: list[Span]) -> None:
+        self.text, self.quoted = text, quoted
+
+    @cached_property
+    def found(self) -> list[_Speaker]:
+        text, quoted = self.text, self.quoted
+        starts = [q[0] for q in quoted]
+        out: list[_Speaker] = []
+        for m in _PERSON.finditer(text):
+            # the name is the run of words after any role or title words ("Principal Ian
+            # MacNaughton has ...", "Dame Glenys Stacey has ...")
+            start = m.start("name")
+            for w in regex.finditer(r"\S+", m.group("name")):
+                if w.group() not in NOT_NAME_WORDS and w.group() not in HONORIFICS:
+                    break
+                start = m.start("name") + w.end() + 1
+            words = text[start : m.end("name")].split()
+            if len(words) < 2 or any(w in NOT_NAME_WORDS or w in HONORIFICS for w in words):
+                continue
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and quoted[i][0] <= m.start() < quoted[i][1]:
+                continue
+            out.append(_Speaker(" ".join(words), (start, m.end("name")), None, m.start()))
+        return out
 
 
-def _full_name(ref: Ref, people: list[_Speaker], at: int) -> _Speaker | None:
+def _full_name(ref: Ref, people: _People, at: int) -> _Speaker | None:
     """The person named in full before ``at`` that ``ref`` (a name alone) calls."""
-    for k in reversed(people):
+    for k in reversed(people.found):
         if k.at < at and _called(k.name, ref.value):
             return k
     return None
@@ -628,7 +637,7 @@ def _role_words(role: str) -> set[str]:
     return {w for w in _WORD.findall(role.lower()) if w not in _ROLE_FILLER}
 
 
-def _resolve(ref: Ref, known: list[_Speaker], at: int, people: list[_Speaker] = ()) -> _Speaker | None:  # type: ignore[assignment]
+def _resolve(ref: Ref, known: list[_Speaker], at: int, people: _People | None = None) -> _Speaker | None:
     """The person ``ref`` means, given the speakers mentioned before ``at`` (and the people
     named in full before it, for a bare surname or a pronoun with no speaker before it)."""
     if ref.kind == "name":
@@ -638,11 +647,11 @@ def _resolve(ref: Ref, known: list[_Speaker], at: int, people: list[_Speaker] = 
         for k in reversed(known):
             if _called(k.name, ref.value):
                 return k
-        return _full_name(ref, people, at)
+        return _full_name(ref, people, at) if people else None
     if ref.kind == "pronoun":
         if known:
             return known[-1]
-        before = [k for k in people if k.at < at]
+        before = [k for k in people.found if k.at < at] if people else []
         return before[-1] if before else None
     if ref.kind == "surname":
         for k in reversed(known):
@@ -671,7 +680,7 @@ def quotes(doc: Document) -> list[Quote]:
         return []
     view = _View(doc, [p[0] for p in doc.paragraphs])
     spans = [(c.open_at, (c.close_at + 1) if c.close_at is not None else c.end) for c in cands]
-    people = _people(text, spans)
+    people = _People(text, spans)
     mentions = _mentions(view, spans, people)
     known: list[_Speaker] = []
     out: list[Quote] = []
