@@ -749,3 +749,8 @@ def test_past_tense_rating_as_the_verb_is_the_previous_rating() -> None:
 def test_care_quality_commission_forms(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     found = units(load(text), inspectorate="Care Quality Commission")
     assert [(u.name, u.type, u.rating) for u in found.units] == expected
+
+
+def test_a_proper_noun_subject_is_no_aspect() -> None:
+    text = "Services in Ashby, Coalford and Wold were described as ‘inadequate’."
+    assert units(load(text)).aspect_ratings == ()

@@ -275,4 +275,6 @@ def plausible_aspect(name: str, inspectorate: str | None) -> bool:
         return True
     if _PRONOUN_START.match(name) or _BODY_WORDS.search(name) or _PLACE.search(name) or _NOT_A_PART.search(name):
         return False
-    return True
+    # Proper nouns only ("Rutland", left of "Leicester, Leicestershire and Rutland were
+    # described as ..."): a place or a body, not a part of a service's work.
+    return not all(w[:1].isupper() for w in name.split())
