@@ -43,6 +43,7 @@ from inspection_extract._load._pdf_read import (
 )
 from inspection_extract._load.repair import fix_bullets, fix_ligatures, join_hyphenated, vocabulary
 from inspection_extract._load.text import clean_inline
+from inspection_extract._options import NO_DEADLINE, Deadline, too_long
 from inspection_extract.errors import EncryptedPdfError, NoTextLayerError, PdfError, TooManyPagesError
 from inspection_extract.record import Box, Source, Span
 
@@ -70,14 +71,24 @@ _HYPHEN_TAIL = regex.compile(r"(?<!\S)(\S*?)([^\W\d_]+(?:-[^\W\d_]+)*)[\ufffe\x0
 _LOWER_HEAD = regex.compile(r"^[a-z][^\W\d_]*")
 
 
-def load_pdf(data: bytes, *, name: str | None, sha256: str, max_pages: int) -> Document:
+def load_pdf(
+    data: bytes,
+    *,
+    name: str | None,
+    sha256: str,
+    max_pages: int | None = None,
+    max_chars: int | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> Document:
     """Read a PDF into a `Document` (see the module docstring for what is repaired).
 
     Raises `EncryptedPdfError`, `PdfError` (corrupt, truncated, no pages),
-    `TooManyPagesError` (more than ``max_pages``) and `NoTextLayerError` (a scan).
+    `TooManyPagesError` (more than ``max_pages``), `TooLongError` (the pages read so
+    far hold more than ``max_chars``), `TimeBudgetExceededError` (checked after each
+    page) and `NoTextLayerError` (a scan).
     """
     label = name or "the PDF"
-    pages = _read_pages(data, label, max_pages)
+    pages = _read_pages(data, label, max_pages, max_chars, deadline)
     if not any(p.lines for p in pages):
         raise NoTextLayerError(
             f"{label} has {len(pages)} page(s) but no text layer (a scanned document?); "
@@ -97,7 +108,9 @@ def load_pdf(data: bytes, *, name: str | None, sha256: str, max_pages: int) -> D
     )
 
 
-def _read_pages(data: bytes, label: str, max_pages: int) -> list[PageText]:
+def _read_pages(
+    data: bytes, label: str, max_pages: int | None, max_chars: int | None, deadline: Deadline
+) -> list[PageText]:
     """Every page's lines; the document is closed before this returns."""
     try:
         pdf = pdfium.PdfDocument(data)
@@ -115,11 +128,14 @@ def _read_pages(data: bytes, label: str, max_pages: int) -> list[PageText]:
         n = len(pdf)
         if n == 0:
             raise PdfError(f"{label} has no pages")
-        if n > max_pages:
+        if max_pages is not None and n > max_pages:
             raise TooManyPagesError(
-                f"{label} has {n} pages, more than the limit of {max_pages}; raise max_pages to read it"
+                f"{label} has {n} pages, more than the limit of max_pages={max_pages}; raise max_pages to read it",
+                limit="max_pages",
+                value=max_pages,
             )
         pages: list[PageText] = []
+        chars = 0
         continued = False  # the previous page's ratings table ran to its foot
         for i in range(n):
             try:
@@ -134,6 +150,10 @@ def _read_pages(data: bytes, label: str, max_pages: int) -> list[PageText]:
                 raise PdfError(
                     f"page {i + 1} of {label} cannot be read: the PDF is damaged or truncated"
                 ) from None
+            chars += sum(len(ln.text) + 1 for ln in page.lines)
+            if max_chars is not None and chars > max_chars:
+                raise too_long(label, chars, max_chars, at_least=i + 1 < n)
+            deadline.check(f"page {i + 1} of {n}")
         return pages
     finally:
         pdf.close()
