@@ -11,7 +11,7 @@ from typing import IO
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._load.text import decode, normalise
+from inspection_extract._load.text import binary_kind, decode, normalise
 from inspection_extract._options import DEFAULT_MAX_PAGES, NO_DEADLINE, Deadline, ExtractOptions, too_long
 from inspection_extract.errors import InputError, InspectionExtractError, TooLargeError, UnsupportedMediaTypeError
 from inspection_extract.record import Source
@@ -173,14 +173,21 @@ def load(
     data, name = read_input(source, max_bytes=opts.max_bytes)
     label = name or "the input"
     deadline.check("reading the input")
-    if media_type is None:
-        media_type = sniff(data)
-    elif media_type not in MEDIA_TYPES:
+    if media_type is not None and media_type not in MEDIA_TYPES:
         raise UnsupportedMediaTypeError(
             f"unsupported media type {media_type!r}; use one of {', '.join(MEDIA_TYPES)} or None to sniff"
         )
     raw = data.encode("utf-8") if isinstance(data, str) else data
     sha = hashlib.sha256(raw).hexdigest()
+    if isinstance(data, bytes) and (media_type or sniff(data)) != "application/pdf":
+        kind = binary_kind(data)
+        if kind:
+            raise UnsupportedMediaTypeError(
+                f"{label} is {kind}, not a document: the library reads text, HTML and PDF"
+            )
+        data = decode(data)  # before sniffing: UTF-16 HTML shows its markup only once decoded
+    if media_type is None:
+        media_type = sniff(data)
     if media_type == "application/pdf":
         from inspection_extract._load.pdf import load_pdf
 
