@@ -94,6 +94,7 @@ def load_pdf(
             f"{label} has {len(pages)} page(s) but no text layer (a scanned document?); "
             "the library does no OCR: run OCR first (e.g. ocrmypdf) and pass the result"
         )
+    _refuse_garbled(pages, label)
     _drop_furniture(pages)
     for p in pages:
         if p.rows:
@@ -108,6 +109,30 @@ def load_pdf(
     )
 
 
+# A text layer with fewer letters than this among its printed characters is glyph codes,
+# not text: fonts embedded without a map to Unicode give "!\"#$%&" or control codes.
+MIN_LETTER_SHARE = 0.2
+_MIN_CHARS_TO_JUDGE = 100
+_SAMPLE_CHARS = 20_000
+_LETTERS = regex.compile(r"\p{L}")
+
+
+def _refuse_garbled(pages: list[PageText], label: str) -> None:
+    """Raise `NoTextLayerError` when the text layer is not readable text (see MIN_LETTER_SHARE)."""
+    printed = letters = 0
+    for ln in (ln for p in pages for ln in p.lines):  # the first lines are sample enough
+        printed += len(ln.text) - ln.text.count(" ")
+        letters += len(_LETTERS.findall(ln.text))
+        if printed > _SAMPLE_CHARS:
+            break
+    if printed >= _MIN_CHARS_TO_JUDGE and letters < MIN_LETTER_SHARE * printed:
+        raise NoTextLayerError(
+            f"{label} has a text layer, but it is not readable text (only {100 * letters // printed}% of its "
+            "characters are letters: its fonts map glyphs to no characters); the library does no OCR: "
+            "run OCR first (e.g. ocrmypdf --force-ocr) and pass the result"
+        )
+
+
 def _read_pages(
     data: bytes, label: str, max_pages: int | None, max_chars: int | None, deadline: Deadline
 ) -> list[PageText]:
@@ -116,13 +141,15 @@ def _read_pages(
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
-        if code == pdfium.raw.FPDF_ERR_PASSWORD:
-            raise EncryptedPdfError(f"{label} is encrypted; a password is needed") from None
-        if code == pdfium.raw.FPDF_ERR_SECURITY:
-            raise EncryptedPdfError(f"{label} uses an unsupported security handler") from None
         if _NO_PAGES.search(data) and not _A_PAGE.search(data):
-            # pdfium refuses a page tree with no pages (its error code for it is unreliable)
+            # pdfium refuses a page tree with no pages without setting an error code of its
+            # own: the code is the previous failure's (an encrypted file read just before)
             raise PdfError(f"{label} has no pages") from None
+        encrypted = b"/Encrypt" in data
+        if code == pdfium.raw.FPDF_ERR_PASSWORD and encrypted:
+            raise EncryptedPdfError(f"{label} is encrypted; a password is needed") from None
+        if code == pdfium.raw.FPDF_ERR_SECURITY and encrypted:
+            raise EncryptedPdfError(f"{label} uses an unsupported security handler") from None
         raise PdfError(f"{label} cannot be read: it is corrupt or truncated ({exc})") from None
     try:
         n = len(pdf)
