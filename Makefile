@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bless bench real clean
+.PHONY: demo test fuzz lint bless bench real clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 	$(BIN)/pytest
 	$(BIN)/ruff check src tests benchmarks fixtures tools
 	$(BIN)/mypy
+
+## fuzz: the property tests at length (10,000+ random cases; a few minutes)
+fuzz: $(STAMP)
+	INSPECTION_EXTRACT_FUZZ=1 $(BIN)/pytest -m fuzz -p no:cacheprovider --hypothesis-show-statistics
 
 ## bless: rewrite the golden records in fixtures/ from the current output (review the diff!)
 bless: $(STAMP)
