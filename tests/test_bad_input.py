@@ -238,8 +238,9 @@ CASES = [
     Case("lone surrogate in a str", _b("Kirklees PDU \ud800 rated"), InputError, r"lone surrogate \(U\+D800",
          on_disk=False),
     Case("50 MB of text", _file("huge.txt", lambda: (SENTENCE + "\n\n").encode() * (50_000_000 // (len(SENTENCE) + 2))),
-         TooLongError, "more than the limit of max_chars=5,000,000"),
-    Case("a 5-million-character line", lambda tmp: "word " * 1_000_000, None, lambda r: len(r.text) == 4_999_999),
+         TooLongError, "more than the limit of max_chars=2,000,000"),
+    Case("a 5-million-character line", lambda tmp: "word " * 1_000_000, TooLongError,
+         "has 5,000,000 characters, more than the limit of max_chars=2,000,000"),
     Case("HTML nested 10,000 deep", lambda tmp: _deep_html(10_000), None, _rated_inadequate),
     Case("HTML with 100,000 tags", lambda tmp: _many_tags_html(100_000), None,
          lambda r: _rated_inadequate(r) and "cell 99999" in r.text),
@@ -361,3 +362,9 @@ def test_a_pdf_error_does_not_depend_on_the_input_before_it(before: str) -> None
     # pdfium reports no error code of its own for an empty page tree: the last failure's stayed
     _, zero = extract_many([PDFS / before, PDFS / "zero-pages.pdf"])
     assert type(zero.error) is PdfError and "has no pages" in str(zero.error)
+
+
+def test_a_5_million_character_line_is_read_when_the_limit_allows() -> None:
+    (result,) = extract_many(["word " * 1_000_000], max_chars=5_000_000)
+    assert result.record is not None and len(result.record.text) == 4_999_999
+    assert NOTHING_FOUND in result.record.warnings

@@ -94,7 +94,7 @@ def test_a_record_with_content_has_no_such_warning() -> None:
 
 def test_defaults_are_documented_values() -> None:
     o = ExtractOptions()
-    assert (o.max_bytes, o.max_pages, o.max_chars, o.time_budget) == (100_000_000, 1000, 5_000_000, 60.0)
+    assert (o.max_bytes, o.max_pages, o.max_chars, o.time_budget) == (100_000_000, 1000, 2_000_000, 60.0)
 
 
 @pytest.mark.parametrize(

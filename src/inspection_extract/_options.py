@@ -14,7 +14,7 @@ from inspection_extract.errors import InputError, TimeBudgetExceededError, TooLo
 
 DEFAULT_MAX_BYTES = 100_000_000
 DEFAULT_MAX_PAGES = 1000
-DEFAULT_MAX_CHARS = 5_000_000
+DEFAULT_MAX_CHARS = 2_000_000
 DEFAULT_TIME_BUDGET = 60.0
 
 
@@ -26,13 +26,15 @@ class ExtractOptions:
       default: far more than any release or report with its photographs. A file is
       refused from its size before it is read.
     - ``max_pages``: pages of a PDF (1000), checked before any page is read.
-    - ``max_chars``: characters of the document's normalised text (5 million, about
-      1,500 report pages); a PDF is stopped at the page that passes it.
+    - ``max_chars``: characters of the document's text (2 million, about 600 pages of a
+      report; the longest inspection reports hold under half a million). Plain text is
+      measured as decoded, before its whitespace is folded; HTML and PDF by the text
+      read from them, a PDF page by page, stopping at the page that passes the limit.
     - ``time_budget``: seconds of wall-clock time for the whole document (60). It is
       checked between steps (after reading, after decoding, after each PDF page and
       after each field's extractor), not inside one: a document can run over by the
-      time of one step, which ``max_chars`` bounds (about 2.5 s for a million
-      characters on the benchmark machine).
+      time of one step, which ``max_chars`` bounds (the longest step, reading units,
+      takes about 3 s for 2 million characters on the benchmark machine).
 
     >>> ExtractOptions(max_pages=50).max_pages
     50

@@ -198,6 +198,8 @@ def load(
         )
     else:
         text_in = data if isinstance(data, str) else decode(data)
+        if media_type == "text/plain" and opts.max_chars is not None and len(text_in) > opts.max_chars:
+            raise too_long(label, len(text_in), opts.max_chars)  # before the work of normalising it
         deadline.check("decoding the text")
         if media_type == "text/html":
             from inspection_extract._load.html import html_to_text
