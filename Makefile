@@ -38,6 +38,7 @@ bless: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_limits.py
 
 ## real: score the real published documents whose texts are in .real/ (fetches nothing)
 real: $(STAMP)

@@ -273,7 +273,7 @@ CASES = [
          on_disk=False),
     Case("not a document object", _b(3.14), InputError, "cannot read a float", on_disk=False),
     Case("Welsh-language release", _b(WELSH), None,
-         lambda r: r.overall_rating is None and not any(u.rating for u in r.units) and not r.aspect_ratings),
+         lambda r: _is_empty(r) and [q.text for q in r.quotes] == ["Rwy'n falch o weld y cynnydd hwn"]),
     Case("a recipe (not an inspection)", _b(RECIPE), None, _is_empty),
 ]
 
