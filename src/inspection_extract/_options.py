@@ -33,8 +33,8 @@ class ExtractOptions:
     - ``time_budget``: seconds of wall-clock time for the whole document (60). It is
       checked between steps (after reading, after decoding, after each PDF page and
       after each field's extractor), not inside one: a document can run over by the
-      time of one step, which ``max_chars`` bounds (the longest step, reading units,
-      takes about 3 s for 2 million characters on the benchmark machine).
+      time of one step, which ``max_chars`` bounds (the longest steps, units and counts,
+      take about 3.5 s for 2 million characters on the benchmark machine).
 
     >>> ExtractOptions(max_pages=50).max_pages
     50
