@@ -20,9 +20,12 @@ import pytest
 from conftest import fixture_documents, result_for
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_grounding import _folded, _ratings_in
 
 from inspection_extract import extract, extract_many
+from inspection_extract._vocab import normalise_rating
 from inspection_extract.errors import InspectionExtractError
+from inspection_extract.extract._ratings import SUPERLATIVE_RE
 
 FUZZ = bool(os.environ.get("INSPECTION_EXTRACT_FUZZ"))
 _COMMON = {
@@ -63,6 +66,16 @@ def _check_grounded(d: dict[str, Any]) -> None:
     for where, (start, end) in _spans({k: v for k, v in d.items() if k != "text"}):
         assert 0 <= start < end <= len(text), f"{where}: {start, end} outside the text ({len(text)})"
         assert text[start:end].strip(), f"{where}: {start, end} holds only whitespace"
+    for u in d["units"]:
+        evidence = text[slice(*u["span"])]
+        assert _folded(u["name"]) in _folded(evidence), (u, evidence)
+    if d["overall_rating"]:
+        evidence = text[slice(*d["overall_rating"]["span"])]
+        assert normalise_rating(evidence) == d["overall_rating"]["value"] or SUPERLATIVE_RE.fullmatch(evidence), (
+            d["overall_rating"], evidence)
+    for a in d["aspect_ratings"]:
+        evidence = text[slice(*a["span"])]
+        assert a["rating"] in _ratings_in(evidence), (a, evidence)
     for kind in ("counts", "percentages"):
         for f in d[kind]:
             assert text[slice(*f["span"])] == f["text"], (kind, f)
@@ -182,3 +195,41 @@ def test_mutated_fixtures(text: str) -> None:
 def test_every_fixture_can_be_mutated() -> None:
     assert len(FIXTURES) > 50
     assert all(base_text(p) or result_for(p).error for p in FIXTURES)
+
+
+# --- damaged PDFs -----------------------------------------------------------------------------
+
+PDF_FIXTURES = [p for p in FIXTURES if p.suffix == ".pdf" and p.stat().st_size < 200_000]
+# Read before each damaged PDF: a failed PDF leaves pdfium's last error code behind it.
+ENCRYPTED = Path(__file__).resolve().parent.parent / "fixtures" / "pdf" / "encrypted.pdf"
+
+
+@st.composite
+def damaged_pdf(draw: st.DrawFn) -> bytes:
+    data = bytearray(draw(st.sampled_from(PDF_FIXTURES)).read_bytes())
+    for _ in range(draw(st.integers(1, 3))):
+        op = draw(st.sampled_from(["truncate", "flip", "delete", "repeat"]))
+        k = draw(st.integers(0, max(0, len(data) - 1)))
+        n = draw(st.integers(1, 64))
+        if op == "truncate":
+            del data[k:]
+        elif op == "flip":
+            data[k : k + n] = bytes(draw(st.integers(0, 255)) for _ in data[k : k + n])
+        elif op == "delete":
+            del data[k : k + n]
+        else:
+            data[k:k] = data[k : k + n]
+    return bytes(data)
+
+
+@settings(settings.get_profile(PROFILE), max_examples=settings.get_profile(PROFILE).max_examples // 8)
+@given(damaged_pdf())
+def test_damaged_pdfs(data: bytes) -> None:
+    try:
+        alone: Any = extract(data).to_dict()
+        _check_grounded(alone)
+    except InspectionExtractError as exc:
+        alone = (type(exc), str(exc))
+    _, again = extract_many([ENCRYPTED, data])
+    assert "internal error" not in str(again.error or "")
+    assert _outcome(again) == alone
