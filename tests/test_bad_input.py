@@ -368,3 +368,12 @@ def test_a_5_million_character_line_is_read_when_the_limit_allows() -> None:
     (result,) = extract_many(["word " * 1_000_000], max_chars=5_000_000)
     assert result.record is not None and len(result.record.text) == 4_999_999
     assert NOTHING_FOUND in result.record.warnings
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_a_release_in_another_unicode_encoding_gives_the_same_record(encoding: str) -> None:
+    text = (ROOT / "fixtures" / "corpus" / "seed-birmingham-nes-2022.txt").read_text(encoding="utf-8")
+    (utf8, other) = extract_many([text.encode("utf-8"), text.encode(encoding)])
+    assert utf8.record is not None and other.record is not None
+    strip = lambda r: {k: v for k, v in r.to_dict().items() if k != "source"}  # noqa: E731
+    assert strip(other.record) == strip(utf8.record)
