@@ -377,3 +377,11 @@ def test_a_release_in_another_unicode_encoding_gives_the_same_record(encoding: s
     assert utf8.record is not None and other.record is not None
     strip = lambda r: {k: v for k, v in r.to_dict().items() if k != "source"}  # noqa: E731
     assert strip(other.record) == strip(utf8.record)
+
+
+def test_a_damaged_pdf_after_an_encrypted_one_is_not_called_encrypted() -> None:
+    data = (PDFS / "ruled-table.pdf").read_bytes().replace(b"/Pages 1 0 R", b"/PPages 1 0 R", 1)
+    alone = next(extract_many([data])).error
+    _, after = extract_many([PDFS / "encrypted.pdf", data])
+    assert type(alone) is type(after.error) is PdfError
+    assert str(alone) == str(after.error) == "the PDF cannot be read: it is corrupt or truncated"

@@ -150,7 +150,9 @@ def _read_pages(
             raise EncryptedPdfError(f"{label} is encrypted; a password is needed") from None
         if code == pdfium.raw.FPDF_ERR_SECURITY and encrypted:
             raise EncryptedPdfError(f"{label} uses an unsupported security handler") from None
-        raise PdfError(f"{label} cannot be read: it is corrupt or truncated ({exc})") from None
+        # pdfium's error code (in the exception's text) is the last one it set, which a
+        # damaged file does not always reset: it could name the previous input's error.
+        raise PdfError(f"{label} cannot be read: it is corrupt or truncated") from None
     try:
         n = len(pdf)
         if n == 0:
