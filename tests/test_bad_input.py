@@ -385,3 +385,9 @@ def test_a_damaged_pdf_after_an_encrypted_one_is_not_called_encrypted() -> None:
     _, after = extract_many([PDFS / "encrypted.pdf", data])
     assert type(alone) is type(after.error) is PdfError
     assert str(alone) == str(after.error) == "the PDF cannot be read: it is corrupt or truncated"
+
+
+def test_text_with_word_line_breaks_is_text_not_binary() -> None:
+    # Word writes a manual line break as a vertical tab; a short letter can be full of them
+    (result,) = extract_many([("Kirklees PDU\x0bHuddersfield\x0b" * 100).encode()])
+    assert result.record is not None and "Kirklees PDU Huddersfield" in result.record.text

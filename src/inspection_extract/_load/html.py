@@ -145,7 +145,7 @@ _MAX_DEPTH = 200
 
 def _parse(markup: str) -> tuple[etree._Element, bool]:
     """The page's tree, and whether the parser gave up on its depth."""
-    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    parser = lxml_html.HTMLParser(no_network=True)  # never fetch a DTD or an entity
     try:
         root = lxml_html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError) as exc:
