@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bless bench real clean
+.PHONY: demo test fuzz lint bless bench real clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks fixtures tools
 	$(BIN)/mypy
 
+## fuzz: the property tests at length (10,000+ random cases; a few minutes)
+fuzz: $(STAMP)
+	INSPECTION_EXTRACT_FUZZ=1 $(BIN)/pytest -m fuzz -p no:cacheprovider --hypothesis-show-statistics
+
 ## bless: rewrite the golden records in fixtures/ from the current output (review the diff!)
 bless: $(STAMP)
 	INSPECTION_EXTRACT_BLESS=1 $(BIN)/pytest tests/test_golden.py -q
@@ -35,6 +39,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_render.py
+	$(BIN)/python benchmarks/bench_limits.py
+	$(BIN)/python benchmarks/bench_adversarial.py
 
 ## real: score the real published documents whose texts are in .real/ (fetches nothing)
 real: $(STAMP)

@@ -129,7 +129,7 @@ def test_batch_keeps_order_and_reports_failures_in_place(tmp_path: Path) -> None
 def test_batch_wraps_internal_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     import inspection_extract._api as api
 
-    def boom(doc):  # a bug in an extractor must not lose the input
+    def boom(doc, **kwargs):  # a bug in an extractor must not lose the input
         raise RuntimeError("extractor exploded")
 
     monkeypatch.setattr(api, "build_record", boom)

@@ -6,29 +6,62 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from inspection_extract._assemble import build_record
-from inspection_extract._load import DEFAULT_MAX_PAGES, Input, load
+from inspection_extract._load import Input, load
+from inspection_extract._options import Deadline, ExtractOptions
 from inspection_extract.errors import InspectionExtractError
 from inspection_extract.record import Record
 
 
+def _options(
+    options: ExtractOptions | None,
+    max_bytes: int | None,
+    max_pages: int | None,
+    max_chars: int | None,
+    time_budget: float | None,
+) -> ExtractOptions:
+    return (options or ExtractOptions()).with_limits(
+        max_bytes=max_bytes, max_pages=max_pages, max_chars=max_chars, time_budget=time_budget
+    )
+
+
+def _label(source: object) -> str:
+    if isinstance(source, str | bytes | bytearray):
+        return "the input"
+    name = getattr(source, "name", None) if hasattr(source, "read") else source
+    return str(name) if name else "the input"
+
+
 def extract(
-    source: Input, *, media_type: str | None = None, max_pages: int = DEFAULT_MAX_PAGES
+    source: Input,
+    *,
+    media_type: str | None = None,
+    options: ExtractOptions | None = None,
+    max_bytes: int | None = None,
+    max_pages: int | None = None,
+    max_chars: int | None = None,
+    time_budget: float | None = None,
 ) -> Record:
     """Read one inspection document and return its `Record`.
 
     ``source`` is a ``str`` of text (or HTML), ``bytes``, a path (``pathlib.Path``) or
-    a binary file object. ``media_type`` ("text/plain", "text/html",
-    "application/pdf") is sniffed from the content when not given. ``max_pages``
-    bounds the PDFs accepted.
+    a binary file object; a ``str`` that is a file's path is refused (`InputError`)
+    rather than read as a one-line document. ``media_type`` ("text/plain",
+    "text/html", "application/pdf") is sniffed from the content when not given.
 
-    Raises `InspectionExtractError` (or a subclass) for input that cannot be read.
+    The limits (`ExtractOptions`: ``max_bytes``, ``max_pages``, ``max_chars``,
+    ``time_budget``) come from ``options``, each overridden by its keyword when given.
+
+    Raises `InspectionExtractError` (or a subclass) for input that cannot be read, and
+    `LimitExceededError` (naming the limit) for input past a limit.
 
     >>> record = extract("Kirklees PDU has been rated ‘Inadequate’.")
     >>> record.overall_rating.value
     'Inadequate'
     """
-    doc = load(source, media_type=media_type, max_pages=max_pages)
-    return build_record(doc)
+    opts = _options(options, max_bytes, max_pages, max_chars, time_budget)
+    deadline = Deadline(opts.time_budget, _label(source))
+    doc = load(source, media_type=media_type, options=opts, deadline=deadline)
+    return build_record(doc, deadline=deadline)
 
 
 @dataclass(frozen=True)
@@ -52,20 +85,29 @@ class BatchResult:
 
 
 def extract_many(
-    sources: Iterable[Input], *, media_type: str | None = None, max_pages: int = DEFAULT_MAX_PAGES
+    sources: Iterable[Input],
+    *,
+    media_type: str | None = None,
+    options: ExtractOptions | None = None,
+    max_bytes: int | None = None,
+    max_pages: int | None = None,
+    max_chars: int | None = None,
+    time_budget: float | None = None,
 ) -> Iterator[BatchResult]:
     """Extract each source in turn, yielding one `BatchResult` per input, in input order.
 
+    The limits apply to each document on its own (the time budget is per document).
     An input that fails yields a result with ``error`` set; the batch goes on. Errors
     that are not the library's own (a bug) are wrapped in `InspectionExtractError` so
     that no input is ever lost.
     """
+    opts = _options(options, max_bytes, max_pages, max_chars, time_budget)
     for i, source in enumerate(sources):
         name = str(source) if not isinstance(source, str | bytes | bytearray) else None
         if hasattr(source, "read"):
             name = getattr(source, "name", None)
         try:
-            yield BatchResult(i, name, record=extract(source, media_type=media_type, max_pages=max_pages))
+            yield BatchResult(i, name, record=extract(source, media_type=media_type, options=opts))
         except InspectionExtractError as exc:
             yield BatchResult(i, name, error=exc)
         except Exception as exc:  # noqa: BLE001 - a batch must never lose an input

@@ -10,6 +10,7 @@ import dataclasses
 from typing import Any, TypeVar
 
 from inspection_extract._document import Document
+from inspection_extract._options import NO_DEADLINE, Deadline
 from inspection_extract.extract import contacts, counts, dates, meta, quotes, recommendations, units
 from inspection_extract.record import (
     AspectRating,
@@ -23,33 +24,57 @@ from inspection_extract.record import (
 T = TypeVar("T")
 
 
-def build_record(doc: Document) -> Record:
-    """Extract every field of ``doc`` and assemble its `Record`."""
+#: The warning on a record that holds no inspection content at all, so that a pipeline can
+#: tell an empty result (a recipe, a path given as text) from a document it could not read.
+NOTHING_FOUND = (
+    "nothing found to extract: no inspectorate, inspected body, rating or recommendation "
+    "was found in this document"
+)
+
+
+def build_record(doc: Document, *, deadline: Deadline = NO_DEADLINE) -> Record:
+    """Extract every field of ``doc`` and assemble its `Record`.
+
+    ``deadline`` is checked after each field's extractor (`TimeBudgetExceededError`).
+    """
     inspectorate = meta.inspectorate(doc)
     found = units.units(doc, inspectorate=inspectorate.value if inspectorate else None)
+    deadline.check("units and ratings")
     recs = recommendations.recommendations(doc)
+    deadline.check("recommendations")
+    found_quotes = tuple(quotes.quotes(doc))
+    deadline.check("quotes")
+    found_counts = tuple(counts.counts(doc))
+    found_percentages = tuple(counts.percentages(doc))
+    deadline.check("counts")
+    found_dates = dates.dates(doc)
+    found_contacts = tuple(contacts.contacts(doc))
+    document_type, title = meta.document_type(doc), meta.title(doc)
+    deadline.check("dates, contacts and title")
+    empty = not (inspectorate or found.units or found.overall_rating or found.aspect_ratings or recs)
     record = Record(
         source=doc.source,
         text=doc.text,
-        document_type=meta.document_type(doc),
+        document_type=document_type,
         inspectorate=inspectorate,
-        title=meta.title(doc),
+        title=title,
         units=found.units,
         overall_rating=found.overall_rating,
         region=found.region,
         aspect_ratings=found.aspect_ratings,
-        quotes=tuple(quotes.quotes(doc)),
-        counts=tuple(counts.counts(doc)),
-        percentages=tuple(counts.percentages(doc)),
+        quotes=found_quotes,
+        counts=found_counts,
+        percentages=found_percentages,
         recommendations=recs,
-        dates=dates.dates(doc),
-        contacts=tuple(contacts.contacts(doc)),
+        dates=found_dates,
+        contacts=found_contacts,
         warnings=tuple(
             dict.fromkeys(
                 [
                     *found.warnings,
                     *_cross_checks(found.units, recs),
                     *_score_checks(found.units, found.aspect_ratings),
+                    *([NOTHING_FOUND] if empty else []),
                 ]
             )
         ),

@@ -12,12 +12,20 @@ import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
 from inspection_extract._api import BatchResult, extract_many
 from inspection_extract._commands import SUBCOMMANDS
-from inspection_extract._load import DEFAULT_MAX_PAGES, MEDIA_TYPES
+from inspection_extract._load import MEDIA_TYPES
+from inspection_extract._options import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_TIME_BUDGET,
+    ExtractOptions,
+)
 
 CSV_COLUMNS = (
     "source", "error", "document_type", "inspectorate", "title", "unit", "unit_type", "overall_rating",
@@ -39,9 +47,42 @@ def _parser() -> argparse.ArgumentParser:
         "csv: one row per input; summary: a readable digest",
     )
     p.add_argument("--media-type", choices=MEDIA_TYPES, default=None, help="skip sniffing the input type")
-    p.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, help="refuse PDFs with more pages")
+    _add_limit_flags(p)
     p.add_argument("--no-text", action="store_true", help="leave the document text out of JSON output")
     return p
+
+
+_LIMIT_FLAGS = (
+    ("max_bytes", int, "refuse an input of more bytes", DEFAULT_MAX_BYTES),
+    ("max_pages", int, "refuse a PDF of more pages", DEFAULT_MAX_PAGES),
+    ("max_chars", int, "refuse a document whose text has more characters", DEFAULT_MAX_CHARS),
+    ("time_budget", float, "give up on a document after this many seconds", DEFAULT_TIME_BUDGET),
+)
+
+
+def _add_limit_flags(p: argparse.ArgumentParser) -> None:
+    """--max-bytes, --max-pages, --max-chars, --time-budget: `ExtractOptions`, per document."""
+    g = p.add_argument_group("limits (per document; 'none' turns one off)")
+    for name, kind, what, default in _LIMIT_FLAGS:
+
+        def parse(v: str, kind: type = kind) -> object:
+            if v.lower() == "none":
+                return _NO_LIMIT
+            n = kind(v)
+            if n <= 0:
+                raise argparse.ArgumentTypeError(f"must be a positive number or 'none', not {v}")
+            return n
+
+        parse.__name__ = kind.__name__  # argparse names it in "invalid int value"
+        g.add_argument(f"--{name.replace('_', '-')}", type=parse, default=None, help=f"{what} (default {default:,})")
+
+
+_NO_LIMIT = object()
+
+
+def _limits(args: argparse.Namespace) -> ExtractOptions:
+    given = {name: getattr(args, name) for name, *_ in _LIMIT_FLAGS if getattr(args, name) is not None}
+    return replace(ExtractOptions(), **{k: None if v is _NO_LIMIT else v for k, v in given.items()})
 
 
 def _sources(files: Sequence[str]) -> Iterator[Any]:
@@ -143,8 +184,8 @@ def run(argv: Sequence[str] | None = None, stdout: IO[str] | None = None) -> int
     if argv and argv[0] in SUBCOMMANDS:  # `show` and `eval`; a file of that name is read as `./show`
         return SUBCOMMANDS[argv[0]](argv[1:], out)
     args = _parser().parse_args(argv)
-    results = _named(extract_many(_sources(args.files), media_type=args.media_type, max_pages=args.max_pages),
-                     args.files)
+    options = _limits(args)
+    results = _named(extract_many(_sources(args.files), media_type=args.media_type, options=options), args.files)
     failed = 0
     if args.format == "jsonl":
         for r in results:

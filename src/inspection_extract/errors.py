@@ -27,5 +27,32 @@ class NoTextLayerError(PdfError):
     """The PDF has pages but no text layer (a scan); the library does no OCR."""
 
 
-class TooManyPagesError(PdfError):
-    """The PDF has more pages than the configured limit."""
+
+
+class LimitExceededError(InputError):
+    """The input goes past one of the limits of `ExtractOptions`.
+
+    ``limit`` names the option (``max_bytes``, ``max_pages``, ``max_chars``,
+    ``time_budget``), ``value`` its setting; the message says how to raise it.
+    """
+
+    def __init__(self, message: str, *, limit: str, value: float) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.value = value
+
+
+class TooLargeError(LimitExceededError):
+    """The input has more bytes than ``max_bytes``."""
+
+
+class TooLongError(LimitExceededError):
+    """The document's text has more characters than ``max_chars``."""
+
+
+class TimeBudgetExceededError(LimitExceededError):
+    """Reading the document took longer than ``time_budget`` seconds."""
+
+
+class TooManyPagesError(PdfError, LimitExceededError):
+    """The PDF has more pages than ``max_pages``."""

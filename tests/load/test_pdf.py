@@ -411,7 +411,7 @@ def test_bad_pdfs(name: str, error: type[Exception], words: str) -> None:
 
 
 def test_too_many_pages() -> None:
-    with pytest.raises(TooManyPagesError, match="19 pages, more than the limit of 10"):
+    with pytest.raises(TooManyPagesError, match="19 pages, more than the limit of max_pages=10"):
         load(CORPUS / "report-pdu-calderbrook-2023.pdf", max_pages=10)
 
 

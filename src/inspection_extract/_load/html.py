@@ -134,14 +134,59 @@ class _Builder:
             self.buffer.append(el.tail)
 
 
+# A DOCTYPE with an internal subset declares entities (an entity-expansion "bomb"); lxml
+# neither expands nor fetches them, but would show the subset's tail ("]>") as text.
+_DOCTYPE_SUBSET = regex.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", regex.IGNORECASE | regex.DOTALL)
+_TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^>]*?(/?)>")
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# libxml2 drops everything nested deeper than 256 elements; a browser shows it.
+_MAX_DEPTH = 200
+
+
+def _parse(markup: str) -> tuple[etree._Element, bool]:
+    """The page's tree, and whether the parser gave up on its depth."""
+    parser = lxml_html.HTMLParser(no_network=True)  # never fetch a DTD or an entity
+    try:
+        root = lxml_html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse the input as HTML: {exc}") from None
+    return root, any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+
+
+def _flatten(markup: str, max_depth: int = _MAX_DEPTH) -> str:
+    """``markup`` with the tags nested deeper than ``max_depth`` taken out (their text kept).
+
+    A page nested 10,000 elements deep is read as browsers read it: its words, not its depth.
+    """
+    out: list[str] = []
+    depth, last = 0, 0
+    for m in _TAG.finditer(markup):
+        closing, tag, self_closing = m.groups()
+        if self_closing or tag.lower() in _VOID_TAGS:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            drop = depth >= max_depth
+        else:
+            drop = depth >= max_depth
+            depth += 1
+        if drop:
+            out.append(markup[last : m.start()])
+            out.append(" ")
+            last = m.end()
+    out.append(markup[last:])
+    return "".join(out)
+
+
 def html_to_text(markup: str) -> HtmlText:
     """Parse a page and return its article text (see the module docstring)."""
     if not markup.strip():
         raise InputError("the HTML input is empty")
-    try:
-        root = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"cannot parse the input as HTML: {exc}") from None
+    if "<!" in markup:
+        markup = _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", markup, count=1)
+    root, too_deep = _parse(markup)
+    if too_deep:
+        root, _ = _parse(_flatten(markup))
     builder = _Builder()
     builder.walk(_main_element(root))
     builder.flush()

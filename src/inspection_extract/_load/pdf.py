@@ -43,6 +43,7 @@ from inspection_extract._load._pdf_read import (
 )
 from inspection_extract._load.repair import fix_bullets, fix_ligatures, join_hyphenated, vocabulary
 from inspection_extract._load.text import clean_inline
+from inspection_extract._options import NO_DEADLINE, Deadline, too_long
 from inspection_extract.errors import EncryptedPdfError, NoTextLayerError, PdfError, TooManyPagesError
 from inspection_extract.record import Box, Source, Span
 
@@ -70,19 +71,30 @@ _HYPHEN_TAIL = regex.compile(r"(?<!\S)(\S*?)([^\W\d_]+(?:-[^\W\d_]+)*)[\ufffe\x0
 _LOWER_HEAD = regex.compile(r"^[a-z][^\W\d_]*")
 
 
-def load_pdf(data: bytes, *, name: str | None, sha256: str, max_pages: int) -> Document:
+def load_pdf(
+    data: bytes,
+    *,
+    name: str | None,
+    sha256: str,
+    max_pages: int | None = None,
+    max_chars: int | None = None,
+    deadline: Deadline = NO_DEADLINE,
+) -> Document:
     """Read a PDF into a `Document` (see the module docstring for what is repaired).
 
     Raises `EncryptedPdfError`, `PdfError` (corrupt, truncated, no pages),
-    `TooManyPagesError` (more than ``max_pages``) and `NoTextLayerError` (a scan).
+    `TooManyPagesError` (more than ``max_pages``), `TooLongError` (the pages read so
+    far hold more than ``max_chars``), `TimeBudgetExceededError` (checked after each
+    page) and `NoTextLayerError` (a scan).
     """
     label = name or "the PDF"
-    pages = _read_pages(data, label, max_pages)
+    pages = _read_pages(data, label, max_pages, max_chars, deadline)
     if not any(p.lines for p in pages):
         raise NoTextLayerError(
             f"{label} has {len(pages)} page(s) but no text layer (a scanned document?); "
             "the library does no OCR: run OCR first (e.g. ocrmypdf) and pass the result"
         )
+    _refuse_garbled(pages, label)
     _drop_furniture(pages)
     for p in pages:
         if p.rows:
@@ -97,29 +109,62 @@ def load_pdf(data: bytes, *, name: str | None, sha256: str, max_pages: int) -> D
     )
 
 
-def _read_pages(data: bytes, label: str, max_pages: int) -> list[PageText]:
+# A text layer with fewer letters than this among its printed characters is glyph codes,
+# not text: fonts embedded without a map to Unicode give "!\"#$%&" or control codes.
+MIN_LETTER_SHARE = 0.2
+_MIN_CHARS_TO_JUDGE = 100
+_SAMPLE_CHARS = 20_000
+_LETTERS = regex.compile(r"\p{L}")
+
+
+def _refuse_garbled(pages: list[PageText], label: str) -> None:
+    """Raise `NoTextLayerError` when the text layer is not readable text (see MIN_LETTER_SHARE)."""
+    printed = letters = 0
+    for ln in (ln for p in pages for ln in p.lines):  # the first lines are sample enough
+        printed += len(ln.text) - ln.text.count(" ")
+        letters += len(_LETTERS.findall(ln.text))
+        if printed > _SAMPLE_CHARS:
+            break
+    if printed >= _MIN_CHARS_TO_JUDGE and letters < MIN_LETTER_SHARE * printed:
+        raise NoTextLayerError(
+            f"{label} has a text layer, but it is not readable text (only {100 * letters // printed}% of its "
+            "characters are letters: its fonts map glyphs to no characters); the library does no OCR: "
+            "run OCR first (e.g. ocrmypdf --force-ocr) and pass the result"
+        )
+
+
+def _read_pages(
+    data: bytes, label: str, max_pages: int | None, max_chars: int | None, deadline: Deadline
+) -> list[PageText]:
     """Every page's lines; the document is closed before this returns."""
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         code = getattr(exc, "err_code", None)
-        if code == pdfium.raw.FPDF_ERR_PASSWORD:
-            raise EncryptedPdfError(f"{label} is encrypted; a password is needed") from None
-        if code == pdfium.raw.FPDF_ERR_SECURITY:
-            raise EncryptedPdfError(f"{label} uses an unsupported security handler") from None
         if _NO_PAGES.search(data) and not _A_PAGE.search(data):
-            # pdfium refuses a page tree with no pages (its error code for it is unreliable)
+            # pdfium refuses a page tree with no pages without setting an error code of its
+            # own: the code is the previous failure's (an encrypted file read just before)
             raise PdfError(f"{label} has no pages") from None
-        raise PdfError(f"{label} cannot be read: it is corrupt or truncated ({exc})") from None
+        encrypted = b"/Encrypt" in data
+        if code == pdfium.raw.FPDF_ERR_PASSWORD and encrypted:
+            raise EncryptedPdfError(f"{label} is encrypted; a password is needed") from None
+        if code == pdfium.raw.FPDF_ERR_SECURITY and encrypted:
+            raise EncryptedPdfError(f"{label} uses an unsupported security handler") from None
+        # pdfium's error code (in the exception's text) is the last one it set, which a
+        # damaged file does not always reset: it could name the previous input's error.
+        raise PdfError(f"{label} cannot be read: it is corrupt or truncated") from None
     try:
         n = len(pdf)
         if n == 0:
             raise PdfError(f"{label} has no pages")
-        if n > max_pages:
+        if max_pages is not None and n > max_pages:
             raise TooManyPagesError(
-                f"{label} has {n} pages, more than the limit of {max_pages}; raise max_pages to read it"
+                f"{label} has {n} pages, more than the limit of max_pages={max_pages}; raise max_pages to read it",
+                limit="max_pages",
+                value=max_pages,
             )
         pages: list[PageText] = []
+        chars = 0
         continued = False  # the previous page's ratings table ran to its foot
         for i in range(n):
             try:
@@ -134,6 +179,10 @@ def _read_pages(data: bytes, label: str, max_pages: int) -> list[PageText]:
                 raise PdfError(
                     f"page {i + 1} of {label} cannot be read: the PDF is damaged or truncated"
                 ) from None
+            chars += sum(len(ln.text) + 1 for ln in page.lines)
+            if max_chars is not None and chars > max_chars:
+                raise too_long(label, chars, max_chars, at_least=i + 1 < n)
+            deadline.check(f"page {i + 1} of {n}")
         return pages
     finally:
         pdf.close()
