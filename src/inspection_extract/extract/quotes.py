@@ -265,6 +265,8 @@ def _candidates(doc: Document) -> list[_Candidate]:
 # closes it only after the speech's own punctuation.
 _SINGLE_OPEN = regex.compile(rf"(?:\b{VERB_PATTERN}\b,?|:)[ \t]*‘(?=\S)", regex.IGNORECASE)
 _SINGLE_CLOSE = regex.compile(r"(?<=[.!?,…”])’(?=\s|$|[)\]])")
+# The last words of the speech verbs: a mark after any other word opens no speech.
+_VERB_LAST_WORDS = frozenset(v.split()[-1] for v in SPEECH_VERBS)
 
 
 def _single_quoted(doc: Document) -> list[_Candidate]:
@@ -276,6 +278,11 @@ def _single_quoted(doc: Document) -> list[_Candidate]:
     starts = [p[0] for p in doc.paragraphs]
     i = text.find("‘")
     while i >= 0:
+        before = text[max(0, i - 24) : i].rstrip(" \t,")
+        last = before[before.rfind(" ") + 1 :].lower()
+        if not before.endswith(":") and last not in _VERB_LAST_WORDS:
+            i = text.find("‘", i + 1)
+            continue
         lead = _SINGLE_OPEN.search(text, max(0, i - 60), i + 2)
         if lead is None or lead.end() != i + 1:
             i = text.find("‘", i + 1)
