@@ -248,13 +248,16 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     # tail; it is the longer unit named on one line elsewhere.
     for m in list(mentions):
         k = key(m.name)
+        if k not in cands or cands[k].typed_at != m.span[0]:
+            continue
         window = text[max(0, m.name_span[0] - 60) : m.name_span[1]]
         if "\n" not in window:
             continue
         flat = key(" ".join(window.split()))
-        # a unit's key longer than this one's that the window's text ends with
-        longer = any(flat[i:] in cands for i in range(len(flat) - len(k)))
-        if longer and k in cands and cands[k].typed_at == m.span[0]:
+        # a unit's key longer than this one's that the window's text ends with (read at
+        # the window's word starts: a key is whole words)
+        longer = any(flat[i:] in cands for i in range(len(flat) - len(k)) if i == 0 or flat[i - 1] == " ")
+        if longer:
             del cands[k]
             mentions = [x for x in mentions if key(x.name) != k]
     refs = build_refs(text, mentions, cands, skip, always)
