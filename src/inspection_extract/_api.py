@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from inspection_extract._assemble import build_record
 from inspection_extract._load import DEFAULT_MAX_PAGES, Input, load
@@ -51,23 +52,55 @@ class BatchResult:
         }
 
 
+def source_name(source: object) -> str | None:
+    """How a batch names an input in its error lines: a path as given, a file object's name."""
+    if hasattr(source, "read"):
+        name = getattr(source, "name", None)
+        return name if isinstance(name, str) else None
+    return None if isinstance(source, str | bytes | bytearray) else str(source)
+
+
+def extract_one(index: int, source: Input, **options: Any) -> BatchResult:
+    """`extract` for one input of a batch: a `BatchResult` whatever happens, never an exception.
+
+    Errors that are not the library's own (a bug) are wrapped in `InspectionExtractError`.
+    """
+    name = source_name(source)
+    try:
+        return BatchResult(index, name, record=extract(source, **options))
+    except InspectionExtractError as exc:
+        return BatchResult(index, name, error=exc)
+    except Exception as exc:  # noqa: BLE001 - a batch must never lose an input
+        return BatchResult(index, name, error=InspectionExtractError(f"internal error ({type(exc).__name__}): {exc}"))
+
+
 def extract_many(
-    sources: Iterable[Input], *, media_type: str | None = None, max_pages: int = DEFAULT_MAX_PAGES
+    sources: Iterable[Input],
+    *,
+    media_type: str | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    workers: int | None = None,
+    timeout: float | None = None,
 ) -> Iterator[BatchResult]:
-    """Extract each source in turn, yielding one `BatchResult` per input, in input order.
+    """Extract each source, yielding one `BatchResult` per input, in input order.
 
     An input that fails yields a result with ``error`` set; the batch goes on. Errors
     that are not the library's own (a bug) are wrapped in `InspectionExtractError` so
     that no input is ever lost.
+
+    ``workers`` (default one: this process) spreads the batch over that many worker
+    processes. Results still stream in input order, and memory stays bounded whatever
+    the batch size: at most a few chunks per worker are in flight. A batch too small to
+    pay for starting the processes (fewer than `PARALLEL_MIN_BATCH` inputs) is read in
+    this process all the same. In worker processes an input that takes longer than
+    ``timeout`` seconds (default `DEFAULT_TIMEOUT`), or whose worker dies, becomes a
+    `WorkerError` result and the rest of the batch goes on in a fresh worker.
     """
-    for i, source in enumerate(sources):
-        name = str(source) if not isinstance(source, str | bytes | bytearray) else None
-        if hasattr(source, "read"):
-            name = getattr(source, "name", None)
-        try:
-            yield BatchResult(i, name, record=extract(source, media_type=media_type, max_pages=max_pages))
-        except InspectionExtractError as exc:
-            yield BatchResult(i, name, error=exc)
-        except Exception as exc:  # noqa: BLE001 - a batch must never lose an input
-            wrapped = InspectionExtractError(f"internal error ({type(exc).__name__}): {exc}")
-            yield BatchResult(i, name, error=wrapped)
+    options: dict[str, Any] = {"media_type": media_type, "max_pages": max_pages}
+    if workers is None or workers <= 1:
+        for i, source in enumerate(sources):
+            yield extract_one(i, source, **options)
+        return
+    from inspection_extract._batch import run_parallel
+
+    yield from run_parallel(sources, options, workers=workers, timeout=timeout)

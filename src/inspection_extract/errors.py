@@ -29,3 +29,11 @@ class NoTextLayerError(PdfError):
 
 class TooManyPagesError(PdfError):
     """The PDF has more pages than the configured limit."""
+
+
+class WorkerError(InspectionExtractError):
+    """A worker process of a parallel batch died while reading this input (a crash, or killed)."""
+
+
+class WorkerTimeoutError(WorkerError):
+    """This input took longer than the batch's per-input timeout; its worker process was ended."""
