@@ -64,10 +64,15 @@ def _worker_main(conn: Connection, options: dict[str, Any]) -> None:
         for index, source in chunk:
             result = extract_one(index, source, **options)
             try:
-                conn.send(result)
-            except Exception as exc:  # noqa: BLE001 - a result that cannot be pickled is still a result
-                error = InspectionExtractError(f"internal error (cannot return the result): {exc}")
-                conn.send(BatchResult(index, result.source, error=error))
+                try:
+                    conn.send(result)
+                except OSError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a result that cannot be pickled is still a result
+                    error = InspectionExtractError(f"internal error (cannot return the result): {exc}")
+                    conn.send(BatchResult(index, result.source, error=error))
+            except OSError:  # the parent has gone (killed, or stopped reading): so do we
+                return
 
 
 class _Worker:
