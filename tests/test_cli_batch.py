@@ -65,7 +65,8 @@ def test_output_file_summary_line_and_exit_status(folder: Path, capsys: pytest.C
     assert status == 1
     assert printed == ""
     lines = [json.loads(x) for x in out.read_text().splitlines()]
-    assert [x.get("input") or x["source"] for x in lines] == [*expand_inputs([str(folder)]), str(folder / "missing.txt")]
+    expected = [*expand_inputs([str(folder)]), str(folder / "missing.txt")]
+    assert [x.get("input") or x["source"] for x in lines] == expected
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1  # no progress bar when stderr is not a terminal
     assert err[0].startswith("4 inputs: 3 read, 1 failed, ")
