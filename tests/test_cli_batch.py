@@ -162,3 +162,30 @@ def test_batch_guarantees_hold_end_to_end() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "OK: 360 inputs, 9 corrupt" in proc.stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_shows_documents_per_second() -> None:
+    from inspection_extract import extract_many
+    from inspection_extract._cli_batch import Progress
+
+    stream = _Terminal()
+    progress = Progress(2, stream=stream)
+    for r in extract_many([SEED, HTML]):
+        progress.update(r)
+    line = progress.summary()
+    assert "doc/s" in stream.getvalue() or "s/doc" in stream.getvalue()
+    assert "2/2" in stream.getvalue()
+    assert line.startswith("2 inputs: 2 read, 0 failed, ")
+
+
+def test_no_progress_bar_when_piped() -> None:
+    from inspection_extract._cli_batch import Progress
+
+    stream = io.StringIO()
+    Progress(10, stream=stream).summary()
+    assert stream.getvalue() == ""

@@ -45,7 +45,10 @@ DEFAULT_TIMEOUT = 300.0
 #: Inputs sent to a worker at a time: enough to keep pipes busy, small enough that the
 #: inputs re-sent after a worker dies are few.
 CHUNK_SIZE = 8
-_WINDOW_CHUNKS = 4
+#: Chunks per worker allowed between the next result to yield and the last input sent:
+#: the memory bound. Wide enough that one slow input (a long PDF) at the head of the
+#: line does not soon leave the other workers idle.
+_WINDOW_CHUNKS = 16
 _START_METHOD = "spawn"
 _READY = "ready"
 

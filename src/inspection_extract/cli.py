@@ -213,7 +213,11 @@ def _write_parquet(results: Iterator[BatchResult], path: str, table: str, batch:
 
 def main() -> None:
     """Console-script entry point."""
-    sys.exit(run())
+    try:
+        sys.exit(run())
+    except KeyboardInterrupt:  # what was written stays complete, line by line
+        print("inspection-extract: interrupted; with --output and --resume a rerun continues", file=sys.stderr)
+        sys.exit(130)
 
 
 if __name__ == "__main__":
