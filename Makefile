@@ -34,6 +34,8 @@ bless: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/batch_check.py --n 10000 --corrupt 100
 
 ## real: score the real published documents whose texts are in .real/ (fetches nothing)
 real: $(STAMP)

@@ -124,3 +124,21 @@ def test_file_objects_keep_their_names_in_workers() -> None:
         for h in handles:
             h.close()
     assert [r.record.source.name for r in results if r.record] == [p.name for p in CORPUS[:6]]
+
+
+class Unpicklable:
+    """An input that cannot be sent to another process (it holds a lock)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.lock = threading.Lock()
+
+
+@pytest.mark.usefixtures("small_batches")
+def test_an_input_that_cannot_be_sent_fails_in_place() -> None:
+    sources = [*CORPUS[:5], Unpicklable(), *CORPUS[5:9]]
+    results = list(extract_many(sources, workers=2))  # type: ignore[list-item]
+    assert [r.index for r in results] == list(range(len(sources)))
+    assert [r.index for r in results if r.error] == [5]
+    assert isinstance(results[5].error, InputError)

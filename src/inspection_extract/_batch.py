@@ -23,22 +23,28 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import pickle
 import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from multiprocessing.connection import Connection, wait
+from pathlib import PurePath
 from typing import Any
 
 from inspection_extract._api import BatchResult, extract_one, source_name
 from inspection_extract.errors import InspectionExtractError, WorkerError, WorkerTimeoutError
 
 #: Below this many inputs a batch is read in this process even when workers are asked
-#: for: starting the worker processes costs more than it saves. Measured with
-#: benchmarks/bench_batch.py on 2 cores, where 2 workers overtake one process at about
-#: 150 press releases (see the README).
-PARALLEL_MIN_BATCH = 150
+#: for: starting them costs more than they save. Measured with benchmarks/bench_batch.py
+#: on 2 cores: a worker takes about 0.8 s of CPU to start (importing the library and
+#: compiling its patterns on the first document), 1.1-1.5 s of wall time for two; a
+#: press release costs 5.3-6 ms of CPU in one process and 6.8 ms across the processes
+#: with 2 workers (the records cross a pipe). On two idle cores 2 workers therefore
+#: overtake one process at about 600 documents; where other work holds the cores they
+#: do not overtake it at all.
+PARALLEL_MIN_BATCH = 600
 #: Seconds one input may take in a worker process before it is ended (a hung read, a
 #: pathological document); generous, since a 1,000-page PDF takes a few seconds.
 DEFAULT_TIMEOUT = 300.0
@@ -51,6 +57,7 @@ CHUNK_SIZE = 8
 _WINDOW_CHUNKS = 16
 _START_METHOD = "spawn"
 _READY = "ready"
+_START_LIMIT = 120.0
 
 
 def _worker_main(conn: Connection, options: dict[str, Any]) -> None:
@@ -95,6 +102,7 @@ class _Worker:
         child.close()
         self.conn: Connection = parent
         self.ready = False
+        self.spawned = time.monotonic()
 
     def send(self, chunk: list[tuple[int, Any]]) -> None:
         if not self.pending:
@@ -128,13 +136,28 @@ class _Worker:
 
 
 def _portable(source: Any) -> Any:
-    """A source a worker process can receive: a file object is read here, keeping its name."""
-    if hasattr(source, "read") and not isinstance(source, io.BytesIO):
-        data = source.read()
+    """A source a worker process can receive: a file object is read here, keeping its name.
+
+    Returns `_UNPICKLABLE` for a source that cannot be sent at all (it is then read here).
+    """
+    if isinstance(source, str | bytes | bytearray | PurePath | io.BytesIO):
+        return source
+    if hasattr(source, "read"):
+        try:
+            data = source.read()
+        except Exception:  # noqa: BLE001 - extract() in this process reports it
+            return _UNPICKLABLE
         copy = io.BytesIO(data.encode("utf-8") if isinstance(data, str) else data)
         copy.name = source_name(source)  # type: ignore[attr-defined]
         return copy
+    try:
+        pickle.dumps(source)
+    except Exception:  # noqa: BLE001 - any object can fail to pickle in its own way
+        return _UNPICKLABLE
     return source
+
+
+_UNPICKLABLE = object()
 
 
 def run_parallel(
@@ -160,12 +183,20 @@ def run_parallel(
         while True:
             for w in pool:  # keep every worker fed, within the window
                 while not exhausted and len(w.pending) < 2 * CHUNK_SIZE and next_in - next_out < window:
-                    chunk = [(i, _portable(s)) for i, s in islice(todo, CHUNK_SIZE)]
-                    if not chunk:
+                    taken = list(islice(todo, CHUNK_SIZE))
+                    if not taken:
                         exhausted = True
                         break
-                    next_in = chunk[-1][0] + 1
-                    w.send(chunk)
+                    next_in = taken[-1][0] + 1
+                    chunk = []
+                    for i, source in taken:
+                        portable = _portable(source)
+                        if portable is _UNPICKLABLE:  # read here: its error (or record) stays in place
+                            done[i] = extract_one(i, source, **options)
+                        else:
+                            chunk.append((i, portable))
+                    if chunk:
+                        w.send(chunk)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
@@ -174,6 +205,9 @@ def run_parallel(
                 if exhausted:
                     return
                 continue
+            for w in busy:
+                if not w.ready and time.monotonic() - w.spawned > _START_LIMIT:
+                    raise InspectionExtractError(f"a worker process did not start within {_START_LIMIT:g} s")
             now = time.monotonic()
             deadline = min((w.started for w in busy if w.ready), default=now) + limit
             ready = wait(
