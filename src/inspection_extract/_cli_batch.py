@@ -143,6 +143,6 @@ class Progress:
         rate = f", {done / seconds:.0f} docs/s" if seconds > 0 and done else ""
         resumed = f", {skipped} already in the output" if skipped else ""
         return (
-            f"{done} inputs: {self.read} read, {self.failed} failed, {self.warned} with warnings"
-            f"{resumed} ({seconds:.1f} s{rate})"
+            f"{done} input{'' if done == 1 else 's'}: {self.read} read, {self.failed} failed, "
+            f"{self.warned} with warnings{resumed} ({seconds:.1f} s{rate})"
         )
