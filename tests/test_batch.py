@@ -142,3 +142,11 @@ def test_an_input_that_cannot_be_sent_fails_in_place() -> None:
     assert [r.index for r in results] == list(range(len(sources)))
     assert [r.index for r in results if r.error] == [5]
     assert isinstance(results[5].error, InputError)
+
+
+def test_a_timeout_protects_a_small_batch_in_one_worker() -> None:
+    sources = [CORPUS[0], Hanging(), CORPUS[1]]
+    results = list(extract_many(sources, timeout=2))  # type: ignore[list-item]
+    assert [r.index for r in results if r.error] == [1]
+    assert isinstance(results[1].error, WorkerTimeoutError)
+    assert results[0].record is not None and results[2].record is not None

@@ -92,15 +92,18 @@ def extract_many(
     processes. Results still stream in input order, and memory stays bounded whatever
     the batch size: at most a few chunks per worker are in flight. A batch too small to
     pay for starting the processes (fewer than `PARALLEL_MIN_BATCH` inputs) is read in
-    this process all the same. In worker processes an input that takes longer than
-    ``timeout`` seconds (default `DEFAULT_TIMEOUT`), or whose worker dies, becomes a
-    `WorkerError` result and the rest of the batch goes on in a fresh worker.
+    this process all the same, unless ``timeout`` is given. In worker processes an input
+    that takes longer than ``timeout`` seconds (default `DEFAULT_TIMEOUT`), or whose
+    worker dies, becomes a `WorkerError` result and the rest of the batch goes on in a
+    fresh worker. Giving ``timeout`` asks for that protection: the batch then runs in
+    worker processes (one unless ``workers`` says more) whatever its size, since one
+    process cannot interrupt itself.
     """
     options: dict[str, Any] = {"media_type": media_type, "max_pages": max_pages}
-    if workers is None or workers <= 1:
+    if timeout is None and (workers is None or workers <= 1):
         for i, source in enumerate(sources):
             yield extract_one(i, source, **options)
         return
     from inspection_extract._batch import run_parallel
 
-    yield from run_parallel(sources, options, workers=workers, timeout=timeout)
+    yield from run_parallel(sources, options, workers=max(workers or 1, 1), timeout=timeout)

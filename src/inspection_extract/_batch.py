@@ -166,7 +166,7 @@ def run_parallel(
     """`extract_many`'s parallel path: results in input order, bounded memory, nothing lost."""
     items = enumerate(sources)
     head = list(islice(items, PARALLEL_MIN_BATCH))
-    if len(head) < PARALLEL_MIN_BATCH:  # too small to pay for the processes
+    if timeout is None and len(head) < PARALLEL_MIN_BATCH:  # too small to pay for the processes
         for i, source in head:
             yield extract_one(i, source, **options)
         return

@@ -58,7 +58,9 @@ def _parser() -> argparse.ArgumentParser:
         help="with --output and --format jsonl: skip inputs already in FILE (by input and content hash) and append",
     )
     p.add_argument(
-        "--timeout", type=float, default=None, metavar="S", help="with --jobs: seconds one input may take (default 300)"
+        "--timeout", type=float, default=None, metavar="S",
+        help="seconds one input may take before it is stopped and reported as failed (default 300 with --jobs); "
+        "inputs are then read in worker processes whatever their number",
     )
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary line on stderr")
     p.add_argument("--media-type", choices=MEDIA_TYPES, default=None, help="skip sniffing the input type")
