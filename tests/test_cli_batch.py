@@ -195,3 +195,20 @@ def test_no_progress_bar_when_piped() -> None:
     stream = io.StringIO()
     Progress(10, stream=stream).summary()
     assert stream.getvalue() == ""
+
+
+def test_an_input_that_never_ends_times_out_in_its_place(tmp_path: Path) -> None:
+    import os
+
+    stuck = tmp_path / "stuck.txt"
+    os.mkfifo(stuck)  # a named pipe nobody writes to: reading it waits forever
+    out = tmp_path / "out.jsonl"
+    args = ["-q", "--format", "jsonl", "--timeout", "3", "--output", str(out), str(SEED), str(stuck), str(HTML)]
+    status, _ = _run(args)
+    lines = [json.loads(x) for x in out.read_text().splitlines()]
+    assert status == 1
+    assert [x.get("input") or x["source"] for x in lines] == [str(SEED), str(stuck), str(HTML)]
+    assert lines[1]["error"]["type"] == "WorkerTimeoutError"
+    status, _ = _run(["-q", "--format", "jsonl", "--resume", "--output", str(out), str(SEED), str(stuck), str(HTML)])
+    assert status == 1  # the failure is still in the output
+    assert len(out.read_text().splitlines()) == 3

@@ -60,6 +60,8 @@ def _walk(directory: str) -> list[str]:
 
 
 def _file_hash(path: str) -> str | None:
+    if not os.path.isfile(path):  # missing, a directory, a pipe: nothing to hash (reading a pipe would block)
+        return None
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
