@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from pathlib import Path
 
 from dask.distributed import Client, LocalCluster
 
-from inspection_extract._cli_batch import expand_inputs
 from inspection_extract.dask import extract_paths
+
+SUFFIXES = {".txt", ".html", ".htm", ".pdf"}
 
 
 def main() -> None:
@@ -23,7 +25,7 @@ def main() -> None:
     ap.add_argument("folder")
     ap.add_argument("--scheduler", help="a running cluster's scheduler address, e.g. tcp://10.0.0.5:8786")
     args = ap.parse_args()
-    paths = expand_inputs([args.folder])
+    paths = sorted(p for p in Path(args.folder).rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
     if args.scheduler:
         client = Client(args.scheduler)
     else:

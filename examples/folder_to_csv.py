@@ -4,7 +4,7 @@
 
 The same as ``inspection-extract --format csv --jobs N --output OUT.csv FOLDER``, written
 out with the Python API: `extract_many` streams results in input order (one per file,
-failures included), and `_tables.rows` flattens each into the ``units`` table's rows.
+failures included), and `table_rows` flattens each into the ``units`` table's rows.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import argparse
 import csv
 from pathlib import Path
 
-from inspection_extract import extract_many
-from inspection_extract._cli_batch import expand_inputs
-from inspection_extract._tables import TABLES, rows
+from inspection_extract import TABLES, extract_many, table_rows
+
+SUFFIXES = {".txt", ".html", ".htm", ".pdf"}
 
 
 def main() -> None:
@@ -24,14 +24,14 @@ def main() -> None:
     ap.add_argument("out")
     ap.add_argument("--workers", type=int, default=1)
     args = ap.parse_args()
-    paths = [Path(p) for p in expand_inputs([args.folder])]  # documents under the folder, recursively
+    paths = sorted(p for p in Path(args.folder).rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
     failed = 0
     with open(args.out, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=TABLES["units"])
         writer.writeheader()
         for result in extract_many(paths, workers=args.workers):
             failed += result.error is not None
-            writer.writerows(rows("units", result))
+            writer.writerows(table_rows("units", result))
     print(f"{len(paths)} documents, {failed} failed -> {args.out}")
 
 
