@@ -150,3 +150,14 @@ def test_a_timeout_protects_a_small_batch_in_one_worker() -> None:
     assert [r.index for r in results if r.error] == [1]
     assert isinstance(results[1].error, WorkerTimeoutError)
     assert results[0].record is not None and results[2].record is not None
+
+
+@pytest.mark.usefixtures("small_batches")
+def test_stopping_early_ends_the_workers() -> None:
+    import multiprocessing
+
+    results = extract_many(CORPUS * 3, workers=2)
+    first = [next(results) for _ in range(3)]
+    results.close()  # the consumer stops reading: the generator's cleanup ends the workers
+    assert [r.index for r in first] == [0, 1, 2]
+    assert multiprocessing.active_children() == []
