@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
-SIZES = (25, 50, 100, 150, 200, 300, 600)
+SIZES = (25, 50, 100, 200, 300, 400, 500, 600, 1000)
 
 RSS = """
 import resource, sys

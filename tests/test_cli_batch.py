@@ -157,7 +157,7 @@ def _units_csv(path: Path) -> list[dict[str, str]]:
 def test_batch_guarantees_hold_end_to_end() -> None:
     """benchmarks/batch_check.py at a small scale: serial, --jobs 2, killed and resumed.
 
-    640 inputs: above PARALLEL_MIN_BATCH, so --jobs 2 really uses two worker processes.
+    640 inputs: above PARALLEL_MIN_BATCH (400), so --jobs 2 really uses two worker processes.
     """
     from inspection_extract._batch import PARALLEL_MIN_BATCH
 

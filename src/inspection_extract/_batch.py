@@ -38,13 +38,11 @@ from inspection_extract.errors import InspectionExtractError, WorkerError, Worke
 
 #: Below this many inputs a batch is read in this process even when workers are asked
 #: for: starting them costs more than they save. Measured with benchmarks/bench_batch.py
-#: on 2 cores: a worker takes about 0.8 s of CPU to start (importing the library and
-#: compiling its patterns on the first document), 1.1-1.5 s of wall time for two; a
-#: press release costs 5.3-6 ms of CPU in one process and 6.8 ms across the processes
-#: with 2 workers (the records cross a pipe). On two idle cores 2 workers therefore
-#: overtake one process at about 600 documents; where other work holds the cores they
-#: do not overtake it at all.
-PARALLEL_MIN_BATCH = 600
+#: on 2 idle cores: two workers take about 0.8 s to start (each imports the library and
+#: compiles its patterns on its first document), then read a press release every 2.9 ms
+#: against 5.0 ms in one process; they overtake one process at 400 documents (2.00 s
+#: against 1.99 s). Where other work holds the cores they overtake it later, or never.
+PARALLEL_MIN_BATCH = 400
 #: Seconds one input may take in a worker process before it is ended (a hung read, a
 #: pathological document); generous, since a 1,000-page PDF takes a few seconds.
 DEFAULT_TIMEOUT = 300.0

@@ -49,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--jobs", "-j", type=int, default=1, metavar="N",
-        help="worker processes (default 1; 0: one per core); a batch under 600 inputs is read in one "
+        help="worker processes (default 1; 0: one per core); a batch under 400 inputs is read in one "
         "process, which is faster there",
     )
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
