@@ -157,17 +157,17 @@ def _units_csv(path: Path) -> list[dict[str, str]]:
 def test_batch_guarantees_hold_end_to_end() -> None:
     """benchmarks/batch_check.py at a small scale: serial, --jobs 2, killed and resumed.
 
-    640 inputs: above PARALLEL_MIN_BATCH (400), so --jobs 2 really uses two worker processes.
+    480 inputs: above PARALLEL_MIN_BATCH (400), so --jobs 2 really uses two worker processes.
     """
     from inspection_extract._batch import PARALLEL_MIN_BATCH
 
-    assert PARALLEL_MIN_BATCH < 640
+    assert PARALLEL_MIN_BATCH < 480
     proc = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "batch_check.py"), "--n", "640", "--corrupt", "8"],
+        [sys.executable, str(ROOT / "benchmarks" / "batch_check.py"), "--n", "480", "--corrupt", "8"],
         capture_output=True, text=True, check=False, timeout=600,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "OK: 640 inputs, 8 corrupt" in proc.stdout
+    assert "OK: 480 inputs, 8 corrupt" in proc.stdout
 
 
 class _Terminal(io.StringIO):
