@@ -2,7 +2,7 @@
 
 Prints, and writes to benchmarks/results-batch.json:
 
-- the crossover: seconds for batches of 25 to 600 press releases in one process and
+- the crossover: seconds for batches of 25 to 1,000 press releases in one process and
   with 2 workers (started for every size, threshold off), in a warm process;
 - documents per second for 10,000 press releases, in one process and with 2 workers;
 - peak RSS (the largest process: the parent, or a worker) for 1,000 and 10,000
