@@ -16,8 +16,8 @@ $(STAMP): pyproject.toml
 ## demo: run the extractor over examples/, print a summary, write out/examples.jsonl
 demo: $(STAMP)
 	@mkdir -p out
-	$(BIN)/inspection-extract --format summary examples/*
-	$(BIN)/inspection-extract --format jsonl examples/* > out/examples.jsonl
+	$(BIN)/inspection-extract --quiet --format summary examples/
+	$(BIN)/inspection-extract --format jsonl --output out/examples.jsonl examples/
 	@echo "wrote out/examples.jsonl ($$(wc -l < out/examples.jsonl) records)"
 
 ## test: the whole test suite, then ruff and mypy
@@ -41,6 +41,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_limits.py
 	$(BIN)/python benchmarks/bench_adversarial.py
+	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/batch_check.py --n 10000 --corrupt 100
 
 ## real: score the real published documents whose texts are in .real/ (fetches nothing)
 real: $(STAMP)

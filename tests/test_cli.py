@@ -40,12 +40,17 @@ def test_jsonl_keeps_input_order_and_reports_failures_in_place(tmp_path: Path) -
     assert lines[2]["source"]["name"] == "seed-birmingham-nes-2022.txt"
 
 
-def test_csv_has_a_row_per_input() -> None:
+def test_csv_has_a_row_per_unit_with_the_document_columns_repeated() -> None:
     status, out = _run(["--format", "csv", SEED, HTML])
     rows = list(csv.DictReader(io.StringIO(out)))
     assert status == 0
     assert list(rows[0]) == list(CSV_COLUMNS)
-    assert [r["source"] for r in rows] == ["seed-birmingham-nes-2022.txt", "pr-three-london-pdus-2024.html"]
+    # the seed release rates one PDU, the London release three
+    assert [r["source"] for r in rows] == ["seed-birmingham-nes-2022.txt"] + ["pr-three-london-pdus-2024.html"] * 3
+    assert [r["unit_index"] for r in rows] == ["0", "0", "1", "2"]
+    assert len({r["title"] for r in rows[1:]}) == 1
+    assert rows[0]["unit"] == "Birmingham North, East and Solihull"
+    assert rows[0]["unit_rating"] == "Inadequate"
 
 
 def test_stdin_is_read_with_a_dash() -> None:

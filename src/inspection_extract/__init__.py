@@ -2,6 +2,8 @@
 
 from inspection_extract._api import BatchResult, extract, extract_many
 from inspection_extract._options import ExtractOptions
+from inspection_extract._tables import TABLES, records_to_frames
+from inspection_extract._tables import rows as table_rows
 from inspection_extract.errors import InspectionExtractError
 from inspection_extract.record import Record, json_schema
 
@@ -13,4 +15,7 @@ __all__ = [
     "Record",
     "InspectionExtractError",
     "json_schema",
+    "records_to_frames",
+    "table_rows",
+    "TABLES",
 ]

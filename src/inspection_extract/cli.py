@@ -1,22 +1,26 @@
-"""Command line: ``inspection-extract [--format json|jsonl|csv|summary] FILE...``.
+"""Command line: ``inspection-extract [--format json|jsonl|csv|parquet|summary] [options] INPUT...``.
 
-Exit status: 0 when every input was read, 1 when at least one input failed (its
-error is reported in the output, in its place), 2 for a usage error.
+INPUT is a file, a directory (its documents, recursively) or a glob. Exit status: 0
+when every input was read, 1 when at least one input failed (its error is reported in
+the output, in its place), 2 for a usage error. The batch machinery (inputs, resume,
+progress) is in `_cli_batch`, the tables in `_tables`.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
+from inspection_extract import _tables
 from inspection_extract._api import BatchResult, extract_many
+from inspection_extract._cli_batch import Progress, ResumeState, expand_inputs
 from inspection_extract._commands import SUBCOMMANDS
 from inspection_extract._load import MEDIA_TYPES
 from inspection_extract._options import (
@@ -26,12 +30,10 @@ from inspection_extract._options import (
     DEFAULT_TIME_BUDGET,
     ExtractOptions,
 )
+from inspection_extract.errors import InputError
 
-CSV_COLUMNS = (
-    "source", "error", "document_type", "inspectorate", "title", "unit", "unit_type", "overall_rating",
-    "previous_rating", "score", "region", "units", "aspect_ratings", "quotes", "recommendations",
-    "published", "embargo", "fieldwork_start", "fieldwork_end", "contacts", "warnings",
-)
+#: The columns of ``--format csv`` (the ``units`` table: one row per unit).
+CSV_COLUMNS = _tables.TABLES["units"]
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,12 +42,36 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn inspection press releases, news pages and reports into source-grounded records.",
         epilog="Exit status: 0 all inputs read; 1 some input failed (reported in its place); 2 usage error.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="documents to read (text, HTML or PDF); - reads stdin")
     p.add_argument(
-        "--format", choices=("json", "jsonl", "csv", "summary"), default="json",
-        help="json: one record (an array for several files); jsonl: one line per input, in input order; "
-        "csv: one row per input; summary: a readable digest",
+        "files", nargs="+", metavar="INPUT",
+        help="documents to read (text, HTML or PDF): files, directories (read recursively) or globs; - reads stdin",
     )
+    p.add_argument(
+        "--format", choices=("json", "jsonl", "csv", "parquet", "summary"), default="json",
+        help="json: one record (an array for several files); jsonl: one line per input, in input order; "
+        "csv: one row per unit (or per item of --table); parquet: the same table (needs pyarrow and --output); "
+        "summary: a readable digest",
+    )
+    p.add_argument(
+        "--table", choices=tuple(_tables.TABLES), default="units",
+        help="for csv and parquet: which table to write (default units: one row per unit)",
+    )
+    p.add_argument(
+        "--jobs", "-j", type=int, default=1, metavar="N",
+        help="worker processes (default 1; 0: one per core); a batch under 400 inputs is read in one "
+        "process, which is faster there",
+    )
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument(
+        "--resume", action="store_true",
+        help="with --output and --format jsonl: skip inputs already in FILE (by input and content hash) and append",
+    )
+    p.add_argument(
+        "--timeout", type=float, default=None, metavar="S",
+        help="seconds one input may take before it is stopped and reported as failed (default 300 with --jobs); "
+        "inputs are then read in worker processes whatever their number",
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary line on stderr")
     p.add_argument("--media-type", choices=MEDIA_TYPES, default=None, help="skip sniffing the input type")
     _add_limit_flags(p)
     p.add_argument("--no-text", action="store_true", help="leave the document text out of JSON output")
@@ -107,38 +133,6 @@ def _as_dict(result: BatchResult, no_text: bool) -> dict[str, Any]:
     return d
 
 
-def _csv_row(result: BatchResult) -> dict[str, Any]:
-    if result.record is None:
-        return {"source": result.source, "error": f"{type(result.error).__name__}: {result.error}"}
-    d = result.record.to_dict()
-    main = d["units"][0] if d["units"] else {}
-    val = lambda f: f["value"] if f else None  # noqa: E731
-    fw = d["dates"]["fieldwork"] or {}
-    score = main.get("score")
-    return {
-        "source": d["source"]["name"] or result.source,
-        "document_type": d["document_type"],
-        "inspectorate": val(d["inspectorate"]),
-        "title": val(d["title"]),
-        "unit": main.get("name"),
-        "unit_type": main.get("type"),
-        "overall_rating": val(d["overall_rating"]),
-        "previous_rating": main.get("previous_rating"),
-        "score": f"{score['points']}/{score['out_of']}" if score else None,
-        "region": val(d["region"]),
-        "units": "; ".join(f"{u['name']} ({u['type']}): {u['rating'] or '-'}" for u in d["units"]),
-        "aspect_ratings": "; ".join(f"{a['aspect']}: {a['rating']}" for a in d["aspect_ratings"]),
-        "quotes": len(d["quotes"]),
-        "recommendations": (d["recommendations"] or {}).get("total"),
-        "published": val(d["dates"]["published"]),
-        "embargo": val(d["dates"]["embargo"]),
-        "fieldwork_start": fw.get("start"),
-        "fieldwork_end": fw.get("end"),
-        "contacts": "; ".join(c["email"] for c in d["contacts"]),
-        "warnings": "; ".join(d["warnings"]),
-    }
-
-
 def summary(result: BatchResult) -> str:
     """A few readable lines about one input's record (or its error)."""
     if result.record is None:
@@ -180,43 +174,102 @@ def summary(result: BatchResult) -> str:
 def run(argv: Sequence[str] | None = None, stdout: IO[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    out = stdout or sys.stdout
     if argv and argv[0] in SUBCOMMANDS:  # `show` and `eval`; a file of that name is read as `./show`
-        return SUBCOMMANDS[argv[0]](argv[1:], out)
-    args = _parser().parse_args(argv)
+        return SUBCOMMANDS[argv[0]](argv[1:], stdout or sys.stdout)
+    parser = _parser()
+    args = parser.parse_args(argv)
     options = _limits(args)
-    results = _named(extract_many(_sources(args.files), media_type=args.media_type, options=options), args.files)
-    failed = 0
+    if args.resume and (not args.output or args.format != "jsonl"):
+        parser.error("--resume needs --output FILE and --format jsonl")
+    if args.format == "parquet" and not args.output:
+        parser.error("--format parquet needs --output FILE")
+    try:
+        inputs = expand_inputs(args.files)
+    except InputError as exc:
+        parser.error(str(exc))
+    resume = ResumeState(Path(args.output)) if args.resume else None
+    todo = [a for a in inputs if not (resume and resume.should_skip(a))]
+    workers = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
+    progress = Progress(len(todo), enabled=False if args.quiet else None)
+    results = _counted(
+        _named(extract_many(_sources(todo), media_type=args.media_type, options=options,
+                            workers=workers, timeout=args.timeout), todo),
+        progress,
+    )
+    single = len(args.files) == 1 and inputs == args.files
+    if args.format == "parquet":
+        _write_parquet(results, args.output, args.table)
+    else:
+        out = (
+            open(args.output, "a" if resume else "w", encoding="utf-8", newline="")
+            if args.output else stdout or sys.stdout
+        )
+        try:
+            _write(results, out, args, single)
+        finally:
+            if args.output:
+                out.close()
+    if not args.quiet:
+        print(progress.summary(resume.skipped if resume else 0), file=sys.stderr)
+    return 1 if progress.failed or (resume and resume.failed) else 0
+
+
+def _counted(results: Iterator[BatchResult], progress: Progress) -> Iterator[BatchResult]:
+    for r in results:
+        progress.update(r)
+        yield r
+
+
+def _write(results: Iterator[BatchResult], out: IO[str], args: argparse.Namespace, single: bool) -> None:
     if args.format == "jsonl":
         for r in results:
-            failed += r.error is not None
-            out.write(json.dumps(_as_dict(r, args.no_text), ensure_ascii=False) + "\n")
+            line = _as_dict(r, args.no_text)
+            if r.record is not None:
+                line["input"] = r.source  # the input as given: what --resume matches
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
             out.flush()
     elif args.format == "json":
-        records = []
-        for r in results:
-            failed += r.error is not None
-            records.append(_as_dict(r, args.no_text))
-        doc: Any = records[0] if len(args.files) == 1 else records
+        records = [_as_dict(r, args.no_text) for r in results]
+        doc: Any = records[0] if single and len(records) == 1 else records
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=_tables.TABLES[args.table], lineterminator="\n")
         writer.writeheader()
         for r in results:
-            failed += r.error is not None
-            writer.writerow(_csv_row(r))
-        out.write(buf.getvalue())
+            writer.writerows(_tables.rows(args.table, r))
     else:
         for r in results:
-            failed += r.error is not None
             out.write(summary(r) + "\n")
-    return 1 if failed else 0
+
+
+def _write_parquet(results: Iterator[BatchResult], path: str, table: str, batch: int = 2000) -> None:
+    """Write ``table``'s rows to a Parquet file, a row group at a time (memory stays bounded)."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        print("inspection-extract: --format parquet needs pyarrow: pip install 'inspection-extract[pandas]'",
+              file=sys.stderr)
+        raise SystemExit(2) from None
+    schema = _tables.arrow_schema(table)
+    with pyarrow.parquet.ParquetWriter(path, schema) as writer:
+        pending: list[dict[str, Any]] = []
+        for r in results:
+            pending.extend(_tables.rows(table, r))
+            if len(pending) >= batch:
+                writer.write_table(pyarrow.Table.from_pylist(pending, schema=schema))
+                pending.clear()
+        if pending:
+            writer.write_table(pyarrow.Table.from_pylist(pending, schema=schema))
 
 
 def main() -> None:
     """Console-script entry point."""
-    sys.exit(run())
+    try:
+        sys.exit(run())
+    except KeyboardInterrupt:  # what was written stays complete, line by line
+        print("inspection-extract: interrupted; with --output and --resume a rerun continues", file=sys.stderr)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

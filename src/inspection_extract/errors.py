@@ -29,6 +29,7 @@ class NoTextLayerError(PdfError):
 
 
 
+
 class LimitExceededError(InputError):
     """The input goes past one of the limits of `ExtractOptions`.
 
@@ -56,3 +57,11 @@ class TimeBudgetExceededError(LimitExceededError):
 
 class TooManyPagesError(PdfError, LimitExceededError):
     """The PDF has more pages than ``max_pages``."""
+
+
+class WorkerError(InspectionExtractError):
+    """A worker process of a parallel batch died while reading this input (a crash, or killed)."""
+
+
+class WorkerTimeoutError(WorkerError):
+    """This input took longer than the batch's per-input timeout; its worker process was ended."""
