@@ -2,7 +2,9 @@
 
 Prints: import time, import + first extract (cold, in a fresh process), median and
 90th-percentile milliseconds per document over the text and HTML fixtures (after one
-warm-up pass), and peak RSS. Run with ``make bench`` or ``python benchmarks/bench_text.py``.
+warm-up pass), the press releases' median beside ``spacy.blank("en")`` tokenising the
+same texts in the same run (their ratio holds from machine to machine), and peak RSS.
+Run with ``make bench`` or ``python benchmarks/bench_text.py``.
 """
 
 from __future__ import annotations
@@ -64,6 +66,26 @@ def _time_docs(paths: list[Path]) -> list[float]:
     return per_doc
 
 
+def _time_tokeniser(paths: list[Path]) -> list[float]:
+    """Milliseconds per document for ``spacy.blank("en")`` to tokenise the same texts: the
+    yardstick that holds from machine to machine."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    for t in texts:
+        nlp(t)
+    per_doc: list[float] = []
+    for t in texts:
+        times = []
+        for _ in range(REPEATS):
+            t0 = time.perf_counter()
+            nlp(t)
+            times.append(time.perf_counter() - t0)
+        per_doc.append(statistics.median(times) * 1000)
+    return per_doc
+
+
 def main() -> None:
     pinned = _pin_one_core()
     seed = FIXTURES / "corpus" / "seed-birmingham-nes-2022.txt"
@@ -74,6 +96,7 @@ def main() -> None:
     html_ms = _time_docs(htmls)
     releases = [p for p in texts if p.name.startswith("pr-")]
     release_ms = _time_docs(releases)
+    tokenise_ms = _time_tokeniser(releases)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -85,6 +108,8 @@ def main() -> None:
         "text_p90_ms": round(sorted(text_ms)[int(0.9 * (len(text_ms) - 1))], 2),
         "press_releases": len(releases),
         "press_release_median_ms": round(statistics.median(release_ms), 2),
+        "spacy_blank_tokenise_median_ms": round(statistics.median(tokenise_ms), 2),
+        "ratio_to_tokenising": round(statistics.median(release_ms) / statistics.median(tokenise_ms), 1),
         "html_documents": len(htmls),
         "html_median_ms": round(statistics.median(html_ms), 2),
         "peak_rss_mb": round(rss_mb, 1),

@@ -754,3 +754,19 @@ def test_care_quality_commission_forms(text: str, expected: list[tuple[str, str,
 def test_a_proper_noun_subject_is_no_aspect() -> None:
     text = "Services in Ashby, Coalford and Wold were described as ‘inadequate’."
     assert units(load(text)).aspect_ratings == ()
+
+
+def test_many_names_are_found_as_a_few_are(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With many names in a long text, the text is read token by token instead of once
+    per name: the references found are the same."""
+    from inspection_extract.extract import _refs
+
+    names = sorted({f"Wold{i} North" for i in range(60)} | {"Wold1", "Ash Vale"}, key=len, reverse=True)
+    text = " ".join(f"Wold{i} North’s staff, Wold{i}s and (Ash Vale)." for i in range(0, 70, 3)) + " Wold1 was rated."
+    monkeypatch.setattr(_refs, "_FIND_BUDGET", 1000)
+    assert len(names) * len(text) > _refs._FIND_BUDGET
+    by_words = _refs._bare_names(text, names)
+    monkeypatch.setattr(_refs, "_FIND_BUDGET", 10**12)
+    by_find = _refs._bare_names(text, names)
+    # 20 "WoldN North" (N < 60), 24 "Ash Vale", the one "Wold1"
+    assert by_words == by_find and len(by_words) == 45

@@ -117,16 +117,47 @@ _BOUNDARY = regex.compile(r"\b")
 _POSSESSIVE = regex.compile(r"['’]s\b")
 
 
+# Names are looked for one by one with str.find (a fast sweep in C) while that reads at most
+# this many characters in all (names times the text's length); past it, in one pass.
+_FIND_BUDGET = 200_000_000
+_TOKEN = regex.compile(r"\S+")
+_LEAD = regex.compile(r"[^\w\s]+")  # "(" or "‘" before a token's first word
+_TRAILING = ".,;:!?)]’'\"”"
+_POSSESSIVE_END = regex.compile(r"['’]s$")
+
+
 def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]:
     """Every naming of one of ``names`` (longest first) as a whole word, perhaps possessive,
     as (start, end, name, possessive): what ``finditer`` of the alternation of the names would
     give, found with ``str.find`` (nothing is compiled per document)."""
     hits: list[tuple[int, int, str]] = []
-    for rank, name in enumerate(names):
-        i = text.find(name)
-        while i >= 0:
-            hits.append((i, rank, name))
-            i = text.find(name, i + 1)
+    if len(names) * len(text) > _FIND_BUDGET:
+        # Many names (a long report, or hostile text): one pass over the text's tokens,
+        # each run of up to as many tokens as the longest name has words looked up in a
+        # table of the names, as a sweep of the text per name would make the search
+        # quadratic.
+        rank_of = {name: rank for rank, name in enumerate(names)}
+        most = max(len(n.split()) for n in names)
+        firsts = {n.split()[0].rstrip(_TRAILING) for n in names if n.split()}
+        tokens = [m.span() for m in _TOKEN.finditer(text)]
+        for i, (start, first_end) in enumerate(tokens):
+            lead = _LEAD.match(text, start)
+            at = lead.end() if lead else start
+            first = text[at:first_end].rstrip(_TRAILING)
+            if first not in firsts and _POSSESSIVE_END.sub("", first) not in firsts:
+                continue  # no name begins with this word
+            for _, end in tokens[i : i + most]:
+                run = text[at:end]
+                for cand in {run, run.rstrip(_TRAILING), _POSSESSIVE_END.sub("", run.rstrip(_TRAILING))}:
+                    rank = rank_of.get(cand)
+                    if rank is not None:
+                        hits.append((at, rank, cand))
+    else:
+        for rank, name in enumerate(names):
+            i = text.find(name)
+            while i >= 0:
+                hits.append((i, rank, name))
+                i = text.find(name, i + 1)
     hits.sort()
     out: list[tuple[int, int, str, bool]] = []
     last_end = 0

@@ -398,7 +398,8 @@ def _after(view: _View, cand: _Candidate, next_open: int) -> Ref | None:
         return None
     text = doc.text
     start = close + 1
-    m = _BRACKETED.match(text, start) if cand.close_at is not None else None
+    # (bounded: the engine would look for the required "(" to the end of the text first)
+    m = _BRACKETED.match(text, start, start + 80) if cand.close_at is not None else None
     if m:
         return parse_subject(m.group("desc"), m.start("desc")) or Ref(
             "description", m.group("desc"), m.span("desc")
