@@ -17,7 +17,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -49,21 +51,26 @@ def _cold_start(path: Path) -> tuple[float, float]:
     return float(out[0]), float(out[1])
 
 
-def _time_docs(paths: list[Path]) -> list[float]:
-    from inspection_extract import extract
-
-    data = [(p, p.read_bytes()) for p in paths]
-    for _, raw in data:  # warm-up: builds the spaCy pipeline and caches
-        extract(raw)
+def _per_doc_ms(fn: Callable[[Any], object], inputs: list[Any]) -> list[float]:
+    """The median milliseconds of ``fn`` on each input over REPEATS runs, after a warm-up
+    pass (which builds the spaCy pipeline and fills caches)."""
+    for x in inputs:
+        fn(x)
     per_doc: list[float] = []
-    for _, raw in data:
+    for x in inputs:
         times = []
         for _ in range(REPEATS):
             t0 = time.perf_counter()
-            extract(raw)
+            fn(x)
             times.append(time.perf_counter() - t0)
         per_doc.append(statistics.median(times) * 1000)
     return per_doc
+
+
+def _time_docs(paths: list[Path]) -> list[float]:
+    from inspection_extract import extract
+
+    return _per_doc_ms(extract, [p.read_bytes() for p in paths])
 
 
 def _time_tokeniser(paths: list[Path]) -> list[float]:
@@ -71,19 +78,7 @@ def _time_tokeniser(paths: list[Path]) -> list[float]:
     yardstick that holds from machine to machine."""
     import spacy
 
-    nlp = spacy.blank("en")
-    texts = [p.read_text(encoding="utf-8") for p in paths]
-    for t in texts:
-        nlp(t)
-    per_doc: list[float] = []
-    for t in texts:
-        times = []
-        for _ in range(REPEATS):
-            t0 = time.perf_counter()
-            nlp(t)
-            times.append(time.perf_counter() - t0)
-        per_doc.append(statistics.median(times) * 1000)
-    return per_doc
+    return _per_doc_ms(spacy.blank("en"), [p.read_text(encoding="utf-8") for p in paths])
 
 
 def main() -> None:
