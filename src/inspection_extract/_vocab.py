@@ -153,6 +153,16 @@ def parse_number(raw: str) -> int | float | None:
     return total + current if seen else None
 
 
+def find_all(text: str, word: str) -> list[int]:
+    """Every offset at which ``word`` occurs in ``text`` (overlapping ones too), in order."""
+    out: list[int] = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that can only match at one of ``starts``
     (ascending): the cheap way to run a heavy pattern at the hits of a literal search."""

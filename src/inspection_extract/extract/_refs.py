@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from inspection_extract._spans import Spans
+from inspection_extract._vocab import find_all
 from inspection_extract.extract._unit_names import UnitMention, key
 from inspection_extract.profiles import unit_types
 from inspection_extract.record import Score, Span
@@ -153,11 +154,7 @@ def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]
                     if rank is not None:
                         hits.append((at, rank, cand))
     else:
-        for rank, name in enumerate(names):
-            i = text.find(name)
-            while i >= 0:
-                hits.append((i, rank, name))
-                i = text.find(name, i + 1)
+        hits = [(i, rank, name) for rank, name in enumerate(names) for i in find_all(text, name)]
     hits.sort()
     out: list[tuple[int, int, str, bool]] = []
     last_end = 0

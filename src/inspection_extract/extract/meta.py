@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from inspection_extract._document import Document
+from inspection_extract._vocab import find_all
 from inspection_extract.profiles import profiles
 from inspection_extract.record import Field
 
@@ -162,7 +163,7 @@ def _inspectorate_mentions(text: str) -> Iterator[regex.Match[str]]:
     its keywords (found with ``str.find``), which is some twenty times faster than
     running it over the whole text."""
     low = text.lower()
-    hits = sorted(i for word in INSPECTORATE_KEYWORDS for i in _find_all(low, word))
+    hits = sorted(i for word in INSPECTORATE_KEYWORDS for i in find_all(low, word))
     # The keywords' windows, overlapping ones merged: each stretch of text is read once,
     # however many keywords crowd it.
     windows: list[list[int]] = []
@@ -174,15 +175,6 @@ def _inspectorate_mentions(text: str) -> Iterator[regex.Match[str]]:
             windows.append([lo, hi])
     for lo, hi in windows:
         yield from _INSPECTORATE_RE.finditer(text, lo, hi)
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    out: list[int] = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
 
 
 def inspectorate(doc: Document) -> Field | None:

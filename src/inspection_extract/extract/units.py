@@ -10,7 +10,7 @@ from functools import cache
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import RATING_PATTERN, matches_at, normalise_rating
+from inspection_extract._vocab import RATING_PATTERN, find_all, matches_at, normalise_rating
 from inspection_extract.extract._aspects import listed_aspects, plausible_aspect, rating_cues
 from inspection_extract.extract._ratings import (
     RatingPhrase,
@@ -476,15 +476,6 @@ _RATED_OBJECT = regex.compile(
 )
 
 
-def _find_all(text: str, word: str) -> list[int]:
-    out: list[int] = []
-    i = text.find(word)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
-
-
 def _with_rated_objects(text: str, mentions: list[UnitMention], prof: Profile) -> list[UnitMention]:
     """The mentions, and the bodies rated as the object of a verb that no mention names."""
     if not any(w in text for w in ("rated ", "judged ", "graded ", "assessed ", "gave ", "awarded ", "branded ")):
@@ -493,7 +484,7 @@ def _with_rated_objects(text: str, mentions: list[UnitMention], prof: Profile) -
     added: list[UnitMention] = []
     starts = sorted(
         i for verb in ("rated ", "judged ", "graded ", "assessed ", "gave ", "awarded ", "branded ")
-        for i in _find_all(text, verb)
+        for i in find_all(text, verb)
     )
     for m in matches_at(_RATED_OBJECT, text, starts):
         span = m.span("name")
