@@ -25,11 +25,6 @@ def _options(
     )
 
 
-def _label(source: object) -> str:
-    if isinstance(source, str | bytes | bytearray):
-        return "the input"
-    name = getattr(source, "name", None) if hasattr(source, "read") else source
-    return str(name) if name else "the input"
 
 
 def extract(
@@ -60,7 +55,7 @@ def extract(
     'Inadequate'
     """
     opts = _options(options, max_bytes, max_pages, max_chars, time_budget)
-    deadline = Deadline(opts.time_budget, _label(source))
+    deadline = Deadline(opts.time_budget, source_name(source) or "the input")
     doc = load(source, media_type=media_type, options=opts, deadline=deadline)
     return build_record(doc, deadline=deadline)
 

@@ -21,3 +21,8 @@ class Spans:
     def holds(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.reach[i] > pos
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """Whether two spans share a character."""
+    return a[0] < b[1] and b[0] < a[1]

@@ -18,6 +18,7 @@ from typing import Literal
 
 import regex
 
+from inspection_extract._spans import overlaps
 from inspection_extract._vocab import (
     EXTRA_RATING_FORMS,
     RATING_FORMS,
@@ -391,12 +392,8 @@ def table_ratings(
             out.append(TableRating(None, aspect, normalise_rating(m.group("rating")), m.span()))
     if words:
         taken = [row.span for row in out]
-        out.extend(row for row in _bare_rows(text, words) if not any(_overlap(row.span, t) for t in taken))
+        out.extend(row for row in _bare_rows(text, words) if not any(overlaps(row.span, t) for t in taken))
     return out
-
-
-def _overlap(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 # Ofsted's grades: a rating with its number ("Requires improvement 3"), in a grade table

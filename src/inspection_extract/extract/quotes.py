@@ -27,6 +27,7 @@ from functools import cached_property
 import regex
 
 from inspection_extract._document import Document
+from inspection_extract._spans import overlaps
 from inspection_extract._vocab import RATING_RE
 from inspection_extract.extract._speakers import (
     HONORIFICS,
@@ -319,7 +320,7 @@ def _merge_single(double: list[_Candidate], single: list[_Candidate]) -> list[_C
     spans = [(c.open_at, c.close_at + 1 if c.close_at is not None else c.end) for c in single]
     kept = [c for c in double if not any(a <= c.open_at < b for a, b in spans)]
     taken = [(c.open_at, c.close_at + 1 if c.close_at is not None else c.end) for c in kept]
-    kept += [c for c, (a, b) in zip(single, spans, strict=True) if not any(x < b and a < y for x, y in taken)]
+    kept += [c for c, span in zip(single, spans, strict=True) if not any(overlaps(span, t) for t in taken)]
     return sorted(kept, key=lambda c: c.open_at)
 
 
