@@ -27,6 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from inspection_extract import render
 from inspection_extract._api import extract
 from inspection_extract.record import Record
 from inspection_extract.record import Span as Offsets
@@ -84,37 +85,18 @@ class InspectionExtract:
         return iter(found)
 
 
+# The review page's kinds of value, as the span labels name them; a split of the
+# recommendations is not labelled (its words are the total's or an item's).
+_LABEL_OF = {"aspect": "aspect_rating"}
+_UNLABELLED = frozenset({"recommendation_split"})
+
+
 def evidence(record: Record) -> Iterator[tuple[str, Offsets]]:
-    """Every value's ``(label, span)`` in the record: the evidence displaCy shows."""
-    for label in ("inspectorate", "title", "overall_rating", "region"):
-        f = getattr(record, label)
-        if f is not None:
-            yield label, f.span
-    for u in record.units:
-        yield "unit", u.span
-    for a in record.aspect_ratings:
-        yield "aspect_rating", a.span
-    for q in record.quotes:
-        yield "quote", q.span
-        if q.speaker_span is not None:
-            yield "speaker", q.speaker_span
-    for c in record.counts:
-        yield "count", c.span
-    for p in record.percentages:
-        yield "percentage", p.span
-    if record.recommendations is not None:
-        if record.recommendations.span is not None:
-            yield "recommendations", record.recommendations.span
-        for item in record.recommendations.items:
-            yield "recommendation", item.span
-    for key in ("published", "embargo"):
-        d = getattr(record.dates, key)
-        if d is not None:
-            yield key, d.span
-    if record.dates.fieldwork is not None:
-        yield "fieldwork", record.dates.fieldwork.span
-    for contact in record.contacts:
-        yield "contact", contact.span
+    """Every value's ``(label, span)`` in the record: the evidence displaCy shows (the
+    review page's values, `render.evidence`, under the labels of `LABELS`)."""
+    for e in render.evidence(record):
+        if e.kind not in _UNLABELLED:
+            yield _LABEL_OF.get(e.kind, e.kind), e.span
 
 
 def _aligner(norm: str, raw: str) -> Any:
