@@ -10,9 +10,9 @@ Each figure is the best of a few runs (the least disturbed by other load).
 from __future__ import annotations
 
 import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from bench_pdf import best_of  # (benchmarks/ is the script's own folder: on sys.path)
 
 from inspection_extract import extract, extract_many
 from inspection_extract.evaluate import evaluate, find_documents
@@ -21,15 +21,6 @@ from inspection_extract.render import render_html
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "fixtures" / "corpus"
 REPORT_60 = ROOT / "fixtures" / "pdf" / "bench-report-60.pdf"
-
-
-def best_of(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:
