@@ -276,15 +276,17 @@ def _single_quoted(doc: Document) -> list[_Candidate]:
     if "‘" not in text:
         return []
     out: list[_Candidate] = []
-    starts = [p[0] for p in doc.paragraphs]
+    starts = doc._paragraph_starts
     i = text.find("‘")
     while i >= 0:
         before = text[max(0, i - 24) : i].rstrip(" \t,")
         last = before[before.rfind(" ") + 1 :].lower()
-        if not before.endswith(":") and last not in _VERB_LAST_WORDS:
-            i = text.find("‘", i + 1)
-            continue
-        lead = _SINGLE_OPEN.search(text, max(0, i - 60), i + 2)
+        # (the pattern is tried only after a colon or a speech verb's last word)
+        lead = (
+            _SINGLE_OPEN.search(text, max(0, i - 60), i + 2)
+            if before.endswith(":") or last in _VERB_LAST_WORDS
+            else None
+        )
         if lead is None or lead.end() != i + 1:
             i = text.find("‘", i + 1)
             continue
@@ -308,7 +310,7 @@ def _single_quoted(doc: Document) -> list[_Candidate]:
         # ‘Outstanding’, ‘Good’, ..."), not speech.
         if cand.pieces and cand.close_at is not None:
             out.append(cand)
-        i = text.find("‘", cand.end)
+        i = text.find("‘", cand.end if cand.pieces else i + 1)
     return out
 
 
