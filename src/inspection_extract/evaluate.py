@@ -127,6 +127,29 @@ def _in(x: Any, pairs: list[tuple[Any, Any]], side: int) -> bool:
     return any(x is pair[side] for pair in pairs)
 
 
+def _tally_matched(
+    field: str,
+    gold: Sequence[Any],
+    pred: Sequence[Any],
+    same: Callable[[Any, Any], bool],
+    t: dict[str, Tally],
+    miss: Callable[[str, str], None],
+    missed: Callable[[Any], str],
+    extra: Callable[[Any], str],
+) -> list[tuple[Any, Any]]:
+    """Match a list field, count it in ``t[field]`` and report each miss and each extra
+    (described by ``missed`` and ``extra``); the matched pairs."""
+    pairs = _match(gold, pred, same)
+    t[field].add(len(pairs), len(gold), len(pairs), len(pred))
+    for g in gold:
+        if not _in(g, pairs, 0):
+            miss(field, f"missed {missed(g)}")
+    for p in pred:
+        if not _in(p, pairs, 1):
+            miss(field, f"extra {extra(p)}")
+    return pairs
+
+
 # --- tallies --------------------------------------------------------------------------------
 
 @dataclass
@@ -195,14 +218,10 @@ _Miss = Callable[[str, str], None]
 def _score_units(gold: Mapping[str, Any], rec: Mapping[str, Any], t: dict[str, Tally], miss: _Miss) -> None:
     gu = [u for u in gold.get("units") or [] if u.get("name")]
     pu = [u for u in rec.get("units") or [] if u.get("name")]
-    pairs = _match(gu, pu, lambda g, p: _same_name(g["name"], p["name"]))
-    t["unit names"].add(len(pairs), len(gu), len(pairs), len(pu))
-    for g in gu:
-        if not _in(g, pairs, 0):
-            miss("unit names", f"missed {g['name']!r}")
-    for p in pu:
-        if not _in(p, pairs, 1):
-            miss("unit names", f"extra {p['name']!r}")
+    name = lambda u: repr(u["name"])  # noqa: E731
+    pairs = _tally_matched(
+        "unit names", gu, pu, lambda g, p: _same_name(g["name"], p["name"]), t, miss, name, name
+    )
 
     gr = [u for u in gu if u.get("rating")]
     pr = [u for u in pu if u.get("rating")]
@@ -273,14 +292,8 @@ def _same_aspect(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
 def _score_aspects(gold: Mapping[str, Any], rec: Mapping[str, Any], t: dict[str, Tally], miss: _Miss) -> None:
     ga = gold.get("aspect_ratings") or []
     pa = rec.get("aspect_ratings") or []
-    pairs = _match(ga, pa, _same_aspect)
-    t["aspect ratings"].add(len(pairs), len(ga), len(pairs), len(pa))
-    for g in ga:
-        if not _in(g, pairs, 0):
-            miss("aspect ratings", f"missed {g.get('id') or ''} {g.get('aspect')!r}={g.get('rating')}")
-    for p in pa:
-        if not _in(p, pairs, 1):
-            miss("aspect ratings", f"extra {p.get('id') or ''} {p.get('aspect')!r}={p.get('rating')}")
+    aspect = lambda a: f"{a.get('id') or ''} {a.get('aspect')!r}={a.get('rating')}"  # noqa: E731
+    _tally_matched("aspect ratings", ga, pa, _same_aspect, t, miss, aspect, aspect)
 
 
 def _same_quote(g: Mapping[str, Any], p: Mapping[str, Any]) -> bool:
@@ -297,14 +310,10 @@ def _speaker_words(q: Mapping[str, Any]) -> set[str]:
 def _score_quotes(gold: Mapping[str, Any], rec: Mapping[str, Any], t: dict[str, Tally], miss: _Miss) -> None:
     gq = gold.get("quotes") or []
     pq = rec.get("quotes") or []
-    pairs = _match(gq, pq, _same_quote)
-    t["quotes"].add(len(pairs), len(gq), len(pairs), len(pq))
-    for g in gq:
-        if not _in(g, pairs, 0):
-            miss("quotes", f"missed {g.get('first_words')!r}")
-    for p in pq:
-        if not _in(p, pairs, 1):
-            miss("quotes", f"extra {p.get('text', '')[:50]!r}")
+    pairs = _tally_matched(
+        "quotes", gq, pq, _same_quote, t, miss,
+        lambda g: repr(g.get("first_words")), lambda p: repr(p.get("text", "")[:50]),
+    )
     spoken = 0
     for g, p in pairs:
         gs, ps = _speaker_words(g), _speaker_words(p)
@@ -338,17 +347,9 @@ def _score_numbers(
         # a report repeats its figures: the record's span may overlap any place the words stand
         return any(span[0] < at + len(words) and at < span[1] for at in starts)
 
+    quoted = lambda x: repr(x.get("text"))  # noqa: E731
     for fld in ("counts", "percentages"):
-        gl = gold.get(fld) or []
-        pl = rec.get(fld) or []
-        pairs = _match(gl, pl, same)
-        t[fld].add(len(pairs), len(gl), len(pairs), len(pl))
-        for g in gl:
-            if not _in(g, pairs, 0):
-                miss(fld, f"missed {g.get('text')!r}")
-        for p in pl:
-            if not _in(p, pairs, 1):
-                miss(fld, f"extra {p.get('text')!r}")
+        _tally_matched(fld, gold.get(fld) or [], rec.get(fld) or [], same, t, miss, quoted, quoted)
 
 
 def _score_recommendations(gold: Mapping[str, Any], rec: Mapping[str, Any], t: dict[str, Tally], miss: _Miss) -> None:
