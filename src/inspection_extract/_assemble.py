@@ -7,6 +7,7 @@ against their maximum, and the page (and box) of every span for PDF input.
 from __future__ import annotations
 
 import dataclasses
+from functools import cache
 from typing import Any, TypeVar
 
 from inspection_extract._document import Document
@@ -130,6 +131,13 @@ def _score_checks(unit_list: tuple[Unit, ...], aspects: tuple[AspectRating, ...]
     ]
 
 
+@cache
+def _fields_of(cls: type) -> tuple[tuple[str, ...], bool]:
+    """The field names of a record dataclass, and whether it has a page."""
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    return names, "page" in names
+
+
 def _with_pages(record: Record, doc: Document) -> Record:
     """Give every span-bearing value of a PDF's record its page (and box where known)."""
 
@@ -137,14 +145,15 @@ def _with_pages(record: Record, doc: Document) -> Record:
         if not dataclasses.is_dataclass(value) or isinstance(value, type):
             return value
         changes: dict[str, Any] = {}
-        for f in dataclasses.fields(value):
-            v = getattr(value, f.name)
+        names, has_page = _fields_of(type(value))
+        for name in names:
+            v = getattr(value, name)
             if isinstance(v, tuple) and v and dataclasses.is_dataclass(v[0]):
-                changes[f.name] = tuple(paged(x) for x in v)
+                changes[name] = tuple(paged(x) for x in v)
             elif dataclasses.is_dataclass(v):
-                changes[f.name] = paged(v)
+                changes[name] = paged(v)
         span = getattr(value, "span", None)
-        if span is not None and hasattr(value, "page"):
+        if span is not None and has_page:
             changes["page"] = doc.page_of(span[0])
             if isinstance(value, AspectRating | RecommendationItem) and value.box is None:
                 changes["box"] = doc.box_of(span)

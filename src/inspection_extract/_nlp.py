@@ -30,22 +30,41 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Where a new sentence starts: the offset of group "start".
-_BOUNDARY = regex.compile(
-    r"""
-    \n[^\S\n]*\n\s*(?P<start>\S)                      # a blank line
+# Where a new sentence starts: the offset of group "start". A match begins at a line break
+# or at end punctuation; one pattern for each of those characters, led by it, lets the
+# regex engine scan for that literal (an alternation led by lookbehinds is tried at every
+# offset, several times slower).
+_LINE_START = r"""
+    \n(?:
+      [^\S\n]*\n\s*(?P<start>\S)                      # a blank line
     # a new line not starting in lower case, unless the line before stops mid-sentence: on a
     # comma or a word that cannot end one ("moved from ‘poor’ to\n‘reasonably good’",
     # "Charlie Taylor,\nChief Inspector of Prisons, said:" in text wrapped at a fixed width)
-    | (?<!(?:,|\b(?:the|a|an|to|of|in|on|at|by|for|from|with|and|or|that|which|its|their))[^\S\n]*)
-      \n[^\S\n]*(?P<start>[^\s\p{Ll}])
-    | (?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Cllr|St|No|[A-Z]))   # not after a title or an initial,
-      (?<!(?:^|\n)[^\S\n]*(?:\d{1,3}|[a-z]|[ivx]{1,4}))  # nor a list number ("2. The report")
-      [.!?][’”"')\]]*[^\S\n]+                         # end punctuation, closing marks, a space
-      (?P<start>[“‘"'(]?[\p{Lu}\d])                   # a capital, digit or opening quote
-    """,
-    regex.VERBOSE,
+    | (?<!(?:,|\b(?:the|a|an|to|of|in|on|at|by|for|from|with|and|or|that|which|its|their))[^\S\n]*\n)
+      [^\S\n]*(?P<start>[^\s\p{Ll}])
+    )
+"""
+_STOP_START = r"""
+    {stop}                                            # end punctuation,
+    (?<!\b(?:Mr|Mrs|Ms|Dr|Prof|Cllr|St|No|[A-Z])[.!?])   # not after a title or an initial,
+    (?<!(?:^|\n)[^\S\n]*(?:\d{{1,3}}|[a-z]|[ivx]{{1,4}})[.!?])  # nor a list number ("2. The report")
+    [’”"')\]]*[^\S\n]+                               # closing marks, a space
+    (?P<start>[“‘"'(]?[\p{{Lu}}\d])                   # a capital, digit or opening quote
+"""
+_STARTERS = tuple(
+    regex.compile(pattern, regex.VERBOSE)
+    for pattern in (_LINE_START, *(_STOP_START.format(stop=regex.escape(c)) for c in ".!?"))
 )
+# The same rule as one pattern: what `_STARTERS` find, merged, unless their matches overlap.
+_BOUNDARY = regex.compile("|".join(f"(?:{p.pattern})" for p in _STARTERS), regex.VERBOSE)
+
+
+def _boundaries(text: str) -> list[regex.Match[str]]:
+    """``_BOUNDARY.finditer(text)``, found with the literal-led patterns."""
+    found = sorted((m for p in _STARTERS for m in p.finditer(text)), key=lambda m: m.start())
+    if any(a.end() > b.start() for a, b in zip(found, found[1:], strict=False)):
+        return list(_BOUNDARY.finditer(text))  # overlapping matches: one pass decides
+    return found
 
 
 #: The longest stretch read as one sentence. Real sentences run to a few hundred characters
@@ -58,7 +77,7 @@ _LAST_SPACE = regex.compile(r"\s(?=\S)", regex.REVERSE)
 
 def sentence_starts(text: str) -> list[int]:
     """Offsets in ``text`` at which a sentence starts (besides offset 0)."""
-    starts = [m.start("start") for m in _BOUNDARY.finditer(text)]
+    starts = [m.start("start") for m in _boundaries(text)]
     bounds = [0, *starts, len(text)]
     if all(b - a <= MAX_SENTENCE for a, b in zip(bounds, bounds[1:], strict=False)):
         return starts

@@ -7,6 +7,7 @@ way everywhere.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -153,14 +154,96 @@ def parse_number(raw: str) -> int | float | None:
     return total + current if seen else None
 
 
-def find_all(text: str, word: str) -> list[int]:
-    """Every offset at which ``word`` occurs in ``text`` (overlapping ones too), in order."""
+class _Occurrences(threading.local):
+    """The cue index of the text being read: the offsets of every literal looked for in
+    it, each found once, in the text as written and in its lower-cased form.
+
+    The extractors look for the same cue words in one document many times over (type
+    words, keywords, names, the literals that begin a pattern): each literal is searched
+    for once per text, and the last text's hits are kept (per thread) until a different
+    text is read."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.hits: dict[str, list[int]] = {}
+        self.low_hits: dict[str, list[int]] = {}
+        self.low: str | None = None
+        self.lowered_done = False
+
+    def start(self, text: str) -> None:
+        if self.text is not text:
+            self.text, self.hits, self.low_hits, self.low, self.lowered_done = text, {}, {}, None, False
+
+    def lowered(self, text: str) -> str | None:
+        """``text.lower()``, or None where lower-casing would move offsets (or fold a
+        character the way case-insensitive matching does not: "İ", "ſ", the Kelvin sign)."""
+        if not self.lowered_done:
+            low: str | None = text.lower()
+            if len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLD_APART)):
+                low = None
+            self.low, self.lowered_done = low, True
+        return self.low
+
+
+# Characters that case-insensitive matching equates with an ASCII letter although
+# lower-casing does not turn them into it (or turns them into two characters).
+_FOLD_APART = "\u0130\u017f\u212a"
+_OCCURRENCES = _Occurrences()
+
+
+def _offsets(text: str, word: str) -> list[int]:
     out: list[int] = []
     i = text.find(word)
     while i >= 0:
         out.append(i)
         i = text.find(word, i + 1)
     return out
+
+
+def find_all(text: str, word: str) -> list[int]:
+    """Every offset at which ``word`` occurs in ``text`` (overlapping ones too), in order.
+
+    The list is shared with later callers asking for the same word in the same text:
+    read it, never change it."""
+    occ = _OCCURRENCES
+    occ.start(text)
+    out = occ.hits.get(word)
+    if out is None:
+        out = occ.hits[word] = _offsets(text, word)
+    return out
+
+
+def find_all_lower(text: str, word: str) -> list[int] | None:
+    """Every offset at which ``word`` (lower case) occurs in ``text`` in any case, as
+    `find_all` reads it; None where lower-casing ``text`` would move its offsets."""
+    occ = _OCCURRENCES
+    occ.start(text)
+    out = occ.low_hits.get(word)
+    if out is None:
+        low = occ.lowered(text)
+        if low is None:
+            return None
+        out = occ.low_hits[word] = _offsets(low, word)
+    return out
+
+
+def cued_finditer(
+    pattern: regex.Pattern[str], text: str, cues: Iterable[str], *, ignore_case: bool = False
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern every match of which begins with one of the
+    literal ``cues`` (lower case, matched in any case where ``ignore_case``).
+
+    The regex engine scans fast for one literal but slowly for an alternation, a
+    case-insensitive word list or a pattern that opens with a lookbehind: the cues are
+    found with ``str.find`` (once per text, see `find_all`) and the pattern is tried only
+    there."""
+    starts: set[int] = set()
+    for cue in cues:
+        hits = find_all_lower(text, cue) if ignore_case else find_all(text, cue)
+        if hits is None:
+            return pattern.finditer(text)
+        starts.update(hits)
+    return matches_at(pattern, text, sorted(starts))
 
 
 def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:

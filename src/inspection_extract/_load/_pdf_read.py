@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import io
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -28,7 +29,16 @@ from inspection_extract.record import Box
 # even in tightly justified text.
 SPLIT_GAP_EM = 0.2
 
-_PDFIUM_LINE = regex.compile(r"[^\r\n]+")
+
+def _pdfium_lines(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of the runs of characters between pdfium's line breaks (CR LF)."""
+    pos = 0
+    for part in text.replace("\r", "\n").split("\n"):
+        if part:
+            yield pos, pos + len(part)
+        pos += len(part) + 1
+
+
 # A single space between two letters: the only place a split word can hide.
 _SPACE_IN_WORDS = regex.compile(r"(?<=[^\W\d_]) (?=[^\W\d_])")
 _SOFT_MARKS = "\ufffe\x02"  # pdfium's soft-hyphen mark; older builds emit \x02
@@ -104,8 +114,7 @@ def _visual_lines(tp: pdfium_c.FPDF_TEXTPAGE, text: str, height: float) -> list[
     count_runs = pdfium_c.FPDFText_CountRects
     marks = any(mark in text for mark in _SOFT_MARKS)
     lines: list[VLine] = []
-    for m in _PDFIUM_LINE.finditer(text):
-        start, end = m.span()
+    for start, end in _pdfium_lines(text):
         seg = start
         while seg < end:
             cut = end

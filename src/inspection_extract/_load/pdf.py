@@ -114,7 +114,6 @@ def load_pdf(
 MIN_LETTER_SHARE = 0.2
 _MIN_CHARS_TO_JUDGE = 100
 _SAMPLE_CHARS = 20_000
-_LETTERS = regex.compile(r"\p{L}")
 
 
 def _refuse_garbled(pages: list[PageText], label: str) -> None:
@@ -122,7 +121,7 @@ def _refuse_garbled(pages: list[PageText], label: str) -> None:
     printed = letters = 0
     for ln in (ln for p in pages for ln in p.lines):  # the first lines are sample enough
         printed += len(ln.text) - ln.text.count(" ")
-        letters += len(_LETTERS.findall(ln.text))
+        letters += sum(map(str.isalpha, ln.text))  # letters: Unicode's category L
         if printed > _SAMPLE_CHARS:
             break
     if printed >= _MIN_CHARS_TO_JUDGE and letters < MIN_LETTER_SHARE * printed:
@@ -459,7 +458,7 @@ class _Writer:
                 raw = body
             else:
                 raw = raw[:-1] + "-"
-        if _PLAIN_LINE.match(raw):
+        if (raw.isascii() and raw.isprintable()) or _PLAIN_LINE.match(raw):  # (the first test is the quick one)
             text = " ".join(raw.split())
         else:
             text = clean_inline(fix_bullets(fix_ligatures(raw)))

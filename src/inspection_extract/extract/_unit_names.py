@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from inspection_extract._vocab import matches_at
+from inspection_extract._vocab import find_all, matches_at
 from inspection_extract.profiles import profile, profiles, unit_types
 from inspection_extract.record import Span
 
@@ -149,7 +149,8 @@ def _first_word_literals(phrases: list[str]) -> tuple[tuple[str, int], ...]:
         out[word] = None
         if word[:1].islower():
             out[word[:1].upper() + word[1:]] = None
-    return tuple((w, 0) for w in out)
+    # A literal that begins with a shorter one ("Youth justice" after "Youth") adds no hit.
+    return tuple((w, 0) for w in out if not any(w != v and w.startswith(v) for v in out))
 
 
 @dataclass(frozen=True)
@@ -351,12 +352,10 @@ def _literal_hits(text: str, literals: tuple[tuple[str, int], ...], before: tupl
     literal sits ``shift`` characters into its word and ``back`` is each of ``before``."""
     out: set[int] = set()
     for literal, shift in literals:
-        i = text.find(literal)
-        while i >= 0:
+        for i in find_all(text, literal):
             for back in before:
                 if i - shift - back >= 0:
                     out.add(i - shift - back)
-            i = text.find(literal, i + 1)
     return sorted(out)
 
 

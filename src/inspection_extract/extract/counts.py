@@ -43,7 +43,7 @@ import regex
 
 from inspection_extract._document import Document
 from inspection_extract._spans import Spans
-from inspection_extract._vocab import RATING_RE, TENS_WORDS, UNITS_WORDS, parse_number
+from inspection_extract._vocab import RATING_RE, TENS_WORDS, UNITS_WORDS, cued_finditer, parse_number
 from inspection_extract.record import Count, Percentage
 
 # --------------------------------------------------------------------------------------
@@ -1285,7 +1285,7 @@ def percentages(doc: Document) -> list[Percentage]:
     text = doc.text
     lines = _Lines(text)
     out: list[Percentage] = []
-    for sign in PERCENT_SIGN_RE.finditer(text):
+    for sign in cued_finditer(PERCENT_SIGN_RE, text, ("%", "per"), ignore_case=True):
         start = _number_before(text, max(0, sign.start() - 30), sign.start())
         if start is None or lines.excluded(start, contents=False):
             continue

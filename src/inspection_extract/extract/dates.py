@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import regex
 
 from inspection_extract._document import Document
+from inspection_extract._vocab import cued_finditer
 from inspection_extract.record import Dates, Field, Fieldwork, Span
 
 LONDON = ZoneInfo("Europe/London")
@@ -176,6 +177,8 @@ VISIT_CUE_RE = regex.compile(
     r"|carried\s+out|took\s+place)\b",
     regex.IGNORECASE,
 )
+#: The literals every `VISIT_CUE_RE` match begins with.
+VISIT_CUES = ("visit", "on", "inspect", "carried", "took")
 #: Another event near visit words: an earlier inspection, a publication, unification.
 VISIT_OTHER_RE = regex.compile(
     r"\b(?:last|previous(?:ly)?|earlier|published|publication|unification|unified|merged|created"
@@ -512,7 +515,7 @@ def _yearless(doc: Document, published: Field | None, cache: _SentenceCache | No
         return None
     text = doc.text
     py, pm = int(published.value[:4]), int(published.value[5:7])
-    for cue in VISIT_CUE_RE.finditer(text):
+    for cue in cued_finditer(VISIT_CUE_RE, text, VISIT_CUES, ignore_case=True):
         left, right = _sentence(doc, cue.start(), cue.end(), cache)
         m = YEARLESS_RE.search(text, cue.end(), min(right, cue.end() + VISIT_WINDOW))
         if (

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import find_all
+from inspection_extract._vocab import cued_finditer, find_all, find_all_lower
 from inspection_extract.profiles import profiles
 from inspection_extract.record import Field
 
@@ -35,6 +35,7 @@ _OPEN_QUOTE, _CLOSE_QUOTE = "“", "”"
 #: "led by" just before a name makes it the lead of a joint inspection.
 _LED_BY = regex.compile(r"\b(?:led|conducted|carried\s+out)\s+by\s+(?:the\s+)?\Z", regex.IGNORECASE)
 _ANY_LED_BY = regex.compile(r"\b(?:led|conducted|carried\s+out)\s+by\s", regex.IGNORECASE)
+_LED_BY_CUES = ("led", "conducted", "carried")
 
 #: Cues of each kind of document, counted over the text. Notes to editors and embargo
 #: lines mark a press release; contents, foreword and the ratings table a report; bylines,
@@ -162,8 +163,11 @@ def _inspectorate_mentions(text: str) -> Iterator[regex.Match[str]]:
     """Every mention of an inspectorate, in order. The big pattern is tried only around
     its keywords (found with ``str.find``), which is some twenty times faster than
     running it over the whole text."""
-    low = text.lower()
-    hits = sorted(i for word in INSPECTORATE_KEYWORDS for i in find_all(low, word))
+    found = [find_all_lower(text, word) for word in INSPECTORATE_KEYWORDS]
+    if any(f is None for f in found):  # (a text whose offsets lower-casing would move)
+        low = text.lower()
+        found = [find_all(low, word) for word in INSPECTORATE_KEYWORDS]
+    hits = sorted(i for f in found for i in f or ())
     # The keywords' windows, overlapping ones merged: each stretch of text is read once,
     # however many keywords crowd it.
     windows: list[list[int]] = []
@@ -187,7 +191,7 @@ def inspectorate(doc: Document) -> Field | None:
     """
     first: Field | None = None
     # Without a "led by" anywhere, the first mention outside quoted speech is the answer.
-    may_lead = _ANY_LED_BY.search(doc.text) is not None
+    may_lead = next(cued_finditer(_ANY_LED_BY, doc.text, _LED_BY_CUES, ignore_case=True), None) is not None
     for m in _inspectorate_mentions(doc.text):
         if _inside_quote(doc, m.start()):
             continue
