@@ -143,17 +143,29 @@ _QUANTITIES = (
 )
 _TALLY_VERB = r"(?:rated|ranked|judged|assessed|graded|found[ ]to[ ]be)"
 _NO_BODY = regex.compile(r"\b(?:no|none|not[ ]a[ ]single|not[ ]one|neither)\b[^.;]*$", regex.IGNORECASE)
+_TALLY_END = r"""[ ]*(?:as[ ])?[‘'"“]?$"""
 _TALLY_BEFORE = regex.compile(
     rf"""
     (?:^|[\s,(])(?:(?:{_NUM_WORDS}|{_QUANTITIES})(?:[ ]of\b[^.;,]*?|[ ](?!and\b|but\b)\w+)?
                   [ ](?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ]{_TALLY_VERB}
       |(?:with|further)[ ](?:{_NUM_WORDS})[ ]{_TALLY_VERB}         # "with 19 judged as", "a further 17 found to be"
-      |(?:every|each|any|no|not[ ]a[ ]single|not[ ]one)[ ]\w+[^.;]*?{_TALLY_VERB}
       |the[ ]other[ ](?:{_NUM_WORDS})(?:[ ]\w+[ ](?:were|are)[ ](?:rated|judged))?  # "The other four areas were judged"
       |(?:^|,[ ]|and[ ])(?:{_NUM_WORDS})(?:[ ]rated)?)
-    [ ]*(?:as[ ])?[‘'"“]?$
+    {_TALLY_END}
     """,
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,  # anchored at the end: see _CUE_BEFORE
+)
+# "no PDU was rated", "each of the areas judged": a quantifier, then a gap to the verb.
+# Apart from `_TALLY_BEFORE`, searched only after its words (`_may_quantify`): the gap is
+# the costly part. (One word character after the space, the rest in the gap: the same
+# strings as a word run, without a word run backtracking inside a lazy gap.)
+_QUANTIFIERS = ("every", "each", "any", "no")  # (and "not a single", "not one")
+_TALLY_QUANTIFIED_BEFORE = regex.compile(
+    rf"""
+    (?:^|[\s,(])(?:every|each|any|no|not[ ]a[ ]single|not[ ]one)[ ]\w[^.;]*?{_TALLY_VERB}
+    {_TALLY_END}
+    """,
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
 _CONDITIONAL = regex.compile(r"\b(?:if|between|below|above|or more|or less)\b", regex.IGNORECASE)
 _SCALE_GAP = regex.compile(r"[’'”\"]?[\s,/]*(?:(?:and|or|to|through|then)[\s,]+)?[‘'\"“]?", regex.IGNORECASE)
@@ -665,6 +677,14 @@ def _last_words(before: str) -> tuple[str, str]:
     return last, rest[rest.rfind(" ") + 1 :].lower()
 
 
+def _tally_before(before: str) -> bool:
+    """Whether a tally's count or quantifier comes before the rating (`_TALLY_BEFORE`)."""
+    if _TALLY_BEFORE.search(before):
+        return True
+    low = before.lower()
+    return any(q in low for q in _QUANTIFIERS) and _TALLY_QUANTIFIED_BEFORE.search(before) is not None
+
+
 def _may_tally_before(before: str) -> bool:
     """False when `_TALLY_BEFORE` cannot match ``before``: it ends with "rated", "judged" or
     a number, perhaps followed by "as"."""
@@ -793,7 +813,7 @@ def rating_phrases(
         if scale and not for_being:
             continue
         if (lead.startswith(("in", "rating")) and _TALLY_AFTER.match(after)) or (
-            _may_tally_before(before) and _TALLY_BEFORE.search(before[-80:])
+            _may_tally_before(before) and _tally_before(before[-80:])
         ):
             if not _NO_BODY.search(before[-80:]):  # "Not a single force was rated ..." rates nothing
                 out.append(RatingPhrase(value, (s0 + start, s0 + end), "tally"))

@@ -113,6 +113,9 @@ _PASSIVE_TAIL = regex.compile(
         (?:as\s+|to\s+be\s+|to\s+)?[‘'"“]?\s*$""",                  # "judged to require improvement"
     regex.VERBOSE | regex.IGNORECASE,
 )
+# The same, searched backwards from the end it is anchored to (one attempt, not one per
+# offset): the start of the match is the same.
+_PASSIVE_TAIL_END = regex.compile(_PASSIVE_TAIL.pattern, _PASSIVE_TAIL.flags | regex.REVERSE)
 _DISCOURSE = regex.compile(
     r"^(?:However|As a result|In addition|Overall|Also|But|And|Yet)$", regex.IGNORECASE
 )
@@ -340,10 +343,10 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         pending: list[RatingPhrase] = []
         prev_end = sent[0]
         last_target: tuple[str, ...] | list[str] | None = None
+        # A headline rating counts only when the body gives none (seed: "... Probation
+        # Service rated as ‘Inadequate’." before the sentence that names the PDU).
+        full = bool(phrases) and _full_sentence(text, sent) and not (title and title[0] <= sent[0] < title[1])
         for ph in phrases:
-            # A headline rating counts only when the body gives none (seed: "... Probation
-            # Service rated as ‘Inadequate’." before the sentence that names the PDU).
-            full = _full_sentence(text, sent) and not (title and title[0] <= sent[0] < title[1])
             if ph.tally_aspect:
                 prose_aspects.append(AspectRating(aspect=ph.tally_aspect, rating=ph.value, span=ph.span))
                 prev_end = ph.span[1]
@@ -753,13 +756,13 @@ def _target(
         # relative right after the unit it rates
         bare = _BARE_WHICH.search(pre)
         head = [r for r in in_clause if bare and r.end == clause_start + bare.start() and not r.possessive]
-        if head and bare and _PASSIVE_TAIL.search(pre, bare.end()):
+        if head and bare and _PASSIVE_TAIL_END.search(pre, bare.end()):
             return unit_keys(head)
     if which:
         head = [r for r in in_clause if r.end <= clause_start + which.start() and not r.possessive]
         if head and text[head[-1].end : clause_start + which.start()].strip(" ()*PDU") == "":
             return unit_keys(head[-1:])
-        if _PASSIVE_TAIL.search(pre):
+        if _PASSIVE_TAIL_END.search(pre):
             ante = _ANTECEDENT_START.sub("", pre[: which.start()])
             # "Its resettlement policy and provision, which is rated separately, was": one
             # aspect; a plural verb makes a list ("X and Y, which were rated").
@@ -793,7 +796,7 @@ def _target(
         )
         if found is not None:
             return found
-        if verb and _PASSIVE_TAIL.search(pre) and ph.kind != "previous":
+        if verb and _PASSIVE_TAIL_END.search(pre) and ph.kind != "previous":
             name = _clean_aspect(text[sent[0] : end])
             if name and not [r for r in first if r.end <= end and not r.possessive]:
                 return [name]
@@ -921,7 +924,7 @@ def _clause_subject(
             return unit_keys(chosen)
     if not passive:
         return None
-    tail = _PASSIVE_TAIL.search(pre)
+    tail = _PASSIVE_TAIL_END.search(pre)
     if not tail:
         return None
     subj = pre[: tail.start()].strip()
