@@ -124,7 +124,12 @@ _FIND_BUDGET = 200_000_000
 _TOKEN = regex.compile(r"\S+")
 _LEAD = regex.compile(r"[^\w\s]+")  # "(" or "‘" before a token's first word
 _TRAILING = ".,;:!?)]’'\"”"
-_POSSESSIVE_END = regex.compile(r"['’]s$")
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` without a possessive "’s" ending it."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
 
 
 def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]:
@@ -139,17 +144,23 @@ def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]
         # quadratic.
         rank_of = {name: rank for rank, name in enumerate(names)}
         most = max(len(n.split()) for n in names)
+        longest = max(len(n) for n in names)
         firsts = {n.split()[0].rstrip(_TRAILING) for n in names if n.split()}
         tokens = [m.span() for m in _TOKEN.finditer(text)]
         for i, (start, first_end) in enumerate(tokens):
-            lead = _LEAD.match(text, start)
+            c = text[start]
+            lead = None if c.isascii() and c.isalnum() else _LEAD.match(text, start)
             at = lead.end() if lead else start
             first = text[at:first_end].rstrip(_TRAILING)
-            if first not in firsts and _POSSESSIVE_END.sub("", first) not in firsts:
+            if first not in firsts and _without_possessive(first) not in firsts:
                 continue  # no name begins with this word
             for _, end in tokens[i : i + most]:
                 run = text[at:end]
-                for cand in {run, run.rstrip(_TRAILING), _POSSESSIVE_END.sub("", run.rstrip(_TRAILING))}:
+                bare = run.rstrip(_TRAILING)
+                if len(bare) - 2 > longest:
+                    break  # (each run is longer than the one before it)
+                owner = _without_possessive(bare)
+                for cand in (run, *((bare,) if bare != run else ()), *((owner,) if owner not in (run, bare) else ())):
                     rank = rank_of.get(cand)
                     if rank is not None:
                         hits.append((at, rank, cand))
