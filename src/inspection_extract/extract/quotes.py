@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -28,7 +29,7 @@ import regex
 
 from inspection_extract._document import Document
 from inspection_extract._spans import overlaps
-from inspection_extract._vocab import RATING_RE
+from inspection_extract._vocab import RATING_RE, find_all
 from inspection_extract.extract._speakers import (
     HONORIFICS,
     NOT_NAME_WORDS,
@@ -592,10 +593,27 @@ def _mentions(view: _View, quoted: list[Span], people: _People) -> list[_Speaker
 # "Lowell Williams is in the final days of ...". Read only to tell who a later bare surname
 # ("Williams said") or, with no speaker named yet, a pronoun means.
 _NAME_PART = r"\p{Lu}\p{Ll}+(?:[-’']?\p{Lu}\p{Ll}+)?"  # "Lowell", "MacNaughton", "O'Neill"
+_PERSON_VERBS = ("is", "was", "has", "had", "will", "became", "joined", "who")
 _PERSON = regex.compile(
     rf"(?<![\p{{L}}’'-])(?P<name>{_NAME_PART}(?:[ ]{_NAME_PART}){{1,3}})"
-    r"(?=[ ](?:is|was|has|had|will|became|joined|who)\b)"
+    rf"(?=[ ](?:{'|'.join(_PERSON_VERBS)})\b)"
 )
+# The same, read back from the verb after the name: the name ends right before " is"
+# (no name word is lower case), so only the verbs' places need trying, one attempt each.
+_PERSON_BEFORE = regex.compile(_PERSON.pattern, regex.REVERSE)
+
+
+def _persons(text: str) -> Iterator[regex.Match[str]]:
+    """``_PERSON.finditer(text)``, tried only before the verbs that may follow a name: each
+    stretch between two of them is read once."""
+    ends = sorted((i, len(verb)) for verb in _PERSON_VERBS for i in find_all(text, f" {verb}"))
+    lo = 0
+    for end, size in ends:
+        # up to the character after the verb, where the lookahead's word boundary looks
+        m = _PERSON_BEFORE.search(text, lo, end + size + 2)
+        if m is not None and m.end() == end:
+            yield m
+        lo = end + 1  # a name holds no lower-case word: none runs over this verb
 
 
 class _People:
@@ -610,7 +628,7 @@ class _People:
         text, quoted = self.text, self.quoted
         starts = [q[0] for q in quoted]
         out: list[_Speaker] = []
-        for m in _PERSON.finditer(text):
+        for m in _persons(text):
             # the name is the run of words after any role or title words ("Principal Ian
             # MacNaughton has ...", "Dame Glenys Stacey has ...")
             start = m.start("name")
