@@ -55,12 +55,16 @@ _STARTERS = tuple(
     regex.compile(pattern, regex.VERBOSE)
     for pattern in (_LINE_START, *(_STOP_START.format(stop=regex.escape(c)) for c in ".!?"))
 )
+_SHORT_TEXT = 1000
 # The same rule as one pattern: what `_STARTERS` find, merged, unless their matches overlap.
 _BOUNDARY = regex.compile("|".join(f"(?:{p.pattern})" for p in _STARTERS), regex.VERBOSE)
 
 
 def _boundaries(text: str) -> list[regex.Match[str]]:
-    """``_BOUNDARY.finditer(text)``, found with the literal-led patterns."""
+    """``_BOUNDARY.finditer(text)``, found with the literal-led patterns (a short text is
+    read at once: four scans cost more than one there)."""
+    if len(text) < _SHORT_TEXT:
+        return list(_BOUNDARY.finditer(text))
     found = sorted((m for p in _STARTERS for m in p.finditer(text)), key=lambda m: m.start())
     if any(a.end() > b.start() for a, b in zip(found, found[1:], strict=False)):
         return list(_BOUNDARY.finditer(text))  # overlapping matches: one pass decides

@@ -7,7 +7,6 @@ way everywhere.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -154,44 +153,52 @@ def parse_number(raw: str) -> int | float | None:
     return total + current if seen else None
 
 
-class _Occurrences(threading.local):
-    """The cue index of the text being read: the offsets of every literal looked for in
-    it, each found once, in the text as written and in its lower-cased form.
+class _CueIndex:
+    """The cue index of one text: the offsets of every literal looked for in it, each
+    found once, in the text as written and in its lower-cased form.
 
-    The extractors look for the same cue words in one document many times over (type
-    words, keywords, names, the literals that begin a pattern): each literal is searched
-    for once per text, and the last text's hits are kept (per thread) until a different
-    text is read."""
+    The extractors look for the same cue words in one document many times over (keywords,
+    the literals that begin a whole-text pattern): each is searched for once per text. The
+    index of the text read last is kept (`_index`); a thread reading another text starts
+    its own, and one that still holds the old index reads it for its own text only."""
 
-    def __init__(self) -> None:
-        self.text: str | None = None
+    __slots__ = ("text", "hits", "low_hits", "low", "lowered")
+
+    def __init__(self, text: str | None) -> None:
+        self.text = text
         self.hits: dict[str, list[int]] = {}
         self.low_hits: dict[str, list[int]] = {}
         self.low: str | None = None
-        self.lowered_done = False
+        self.lowered = False
 
-    def start(self, text: str) -> None:
-        if self.text is not text:
-            self.text, self.hits, self.low_hits, self.low, self.lowered_done = text, {}, {}, None, False
-
-    def lowered(self, text: str) -> str | None:
+    def lower(self, text: str) -> str | None:
         """``text.lower()``, or None where lower-casing would move offsets (or fold a
         character the way case-insensitive matching does not: "İ", "ſ", the Kelvin sign)."""
-        if not self.lowered_done:
+        if not self.lowered:
             low: str | None = text.lower()
             if len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLD_APART)):
                 low = None
-            self.low, self.lowered_done = low, True
+            self.low, self.lowered = low, True
         return self.low
 
 
 # Characters that case-insensitive matching equates with an ASCII letter although
 # lower-casing does not turn them into it (or turns them into two characters).
 _FOLD_APART = "\u0130\u017f\u212a"
-_OCCURRENCES = _Occurrences()
+_LAST_INDEX = _CueIndex(None)
 
 
-def _offsets(text: str, word: str) -> list[int]:
+def _index(text: str) -> _CueIndex:
+    """The cue index of ``text``: the one kept, if it is that text's, else a new one."""
+    global _LAST_INDEX
+    index = _LAST_INDEX
+    if index.text is not text:
+        index = _LAST_INDEX = _CueIndex(text)
+    return index
+
+
+def find_all(text: str, word: str) -> list[int]:
+    """Every offset at which ``word`` occurs in ``text`` (overlapping ones too), in order."""
     out: list[int] = []
     i = text.find(word)
     while i >= 0:
@@ -200,30 +207,26 @@ def _offsets(text: str, word: str) -> list[int]:
     return out
 
 
-def find_all(text: str, word: str) -> list[int]:
-    """Every offset at which ``word`` occurs in ``text`` (overlapping ones too), in order.
-
-    The list is shared with later callers asking for the same word in the same text:
-    read it, never change it."""
-    occ = _OCCURRENCES
-    occ.start(text)
-    out = occ.hits.get(word)
+def find_cue(text: str, word: str) -> list[int]:
+    """`find_all` for a cue of the whole document: kept with the text's cue index, so that
+    the extractors that look for it share one search. Read the list, never change it."""
+    index = _index(text)
+    out = index.hits.get(word)
     if out is None:
-        out = occ.hits[word] = _offsets(text, word)
+        out = index.hits[word] = find_all(text, word)
     return out
 
 
 def find_all_lower(text: str, word: str) -> list[int] | None:
-    """Every offset at which ``word`` (lower case) occurs in ``text`` in any case, as
-    `find_all` reads it; None where lower-casing ``text`` would move its offsets."""
-    occ = _OCCURRENCES
-    occ.start(text)
-    out = occ.low_hits.get(word)
+    """Every offset at which ``word`` (lower case) occurs in ``text`` in any case (see
+    `find_cue`); None where lower-casing ``text`` would move its offsets."""
+    index = _index(text)
+    out = index.low_hits.get(word)
     if out is None:
-        low = occ.lowered(text)
+        low = index.lower(text)
         if low is None:
             return None
-        out = occ.low_hits[word] = _offsets(low, word)
+        out = index.low_hits[word] = find_all(low, word)
     return out
 
 
@@ -235,11 +238,11 @@ def cued_finditer(
 
     The regex engine scans fast for one literal but slowly for an alternation, a
     case-insensitive word list or a pattern that opens with a lookbehind: the cues are
-    found with ``str.find`` (once per text, see `find_all`) and the pattern is tried only
+    found with ``str.find`` (once per text, see `find_cue`) and the pattern is tried only
     there."""
     starts: set[int] = set()
     for cue in cues:
-        hits = find_all_lower(text, cue) if ignore_case else find_all(text, cue)
+        hits = find_all_lower(text, cue) if ignore_case else find_cue(text, cue)
         if hits is None:
             return pattern.finditer(text)
         starts.update(hits)

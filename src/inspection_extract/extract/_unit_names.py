@@ -22,7 +22,7 @@ from functools import cache
 
 import regex
 
-from inspection_extract._vocab import find_all, matches_at
+from inspection_extract._vocab import matches_at
 from inspection_extract.profiles import profile, profiles, unit_types
 from inspection_extract.record import Span
 
@@ -352,10 +352,12 @@ def _literal_hits(text: str, literals: tuple[tuple[str, int], ...], before: tupl
     literal sits ``shift`` characters into its word and ``back`` is each of ``before``."""
     out: set[int] = set()
     for literal, shift in literals:
-        for i in find_all(text, literal):
+        i = text.find(literal)
+        while i >= 0:
             for back in before:
                 if i - shift - back >= 0:
                     out.add(i - shift - back)
+            i = text.find(literal, i + 1)
     return sorted(out)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import cued_finditer, find_all, find_all_lower
+from inspection_extract._vocab import cued_finditer, find_all
 from inspection_extract.profiles import profiles
 from inspection_extract.record import Field
 
@@ -163,11 +163,8 @@ def _inspectorate_mentions(text: str) -> Iterator[regex.Match[str]]:
     """Every mention of an inspectorate, in order. The big pattern is tried only around
     its keywords (found with ``str.find``), which is some twenty times faster than
     running it over the whole text."""
-    found = [find_all_lower(text, word) for word in INSPECTORATE_KEYWORDS]
-    if any(f is None for f in found):  # (a text whose offsets lower-casing would move)
-        low = text.lower()
-        found = [find_all(low, word) for word in INSPECTORATE_KEYWORDS]
-    hits = sorted(i for f in found for i in f or ())
+    low = text.lower()
+    hits = sorted(i for word in INSPECTORATE_KEYWORDS for i in find_all(low, word))
     # The keywords' windows, overlapping ones merged: each stretch of text is read once,
     # however many keywords crowd it.
     windows: list[list[int]] = []
