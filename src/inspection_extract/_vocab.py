@@ -7,6 +7,7 @@ way everywhere.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -247,6 +248,29 @@ def cued_finditer(
             return pattern.finditer(text)
         starts.update(hits)
     return matches_at(pattern, text, sorted(starts))
+
+
+# The characters a pattern's first character is looked for among (`first_char_led`): the
+# printable ASCII ones, typographic marks, the non-ASCII letters that case-insensitive
+# matching equates with ASCII ones, and a few other letters that, matched, show that any
+# letter may begin a match (where no lookahead is added).
+_PROBE = string.printable + "‘’“”–—£€©\u00a0\u0130\u0131\u017f\u212a\u212b"
+_OTHER_LETTERS = "éÉäÄłŁωΩжЖ"
+
+
+def first_char_led(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """``pattern`` with a lookahead for the characters its matches can begin with, found by
+    trying each as the start of a partial match: the regex engine then rejects most offsets
+    of the text at once instead of trying each branch of a long alternation there. Matches
+    are unchanged. For patterns that open with a lookbehind and a case-insensitive
+    alternation of literals (a lookbehind is probed with nothing before it; where any
+    letter may begin a match, ``pattern`` is returned as it is). The engine scans faster
+    for a pattern it can find by its first literal itself: measure before adding one."""
+    first = [c for c in _PROBE + _OTHER_LETTERS if pattern.match(c, partial=True)]
+    if not first or any(c in first for c in _OTHER_LETTERS):
+        return pattern
+    lookahead = "(?=[" + "".join(regex.escape(c, special_only=False) for c in first) + "])"
+    return regex.compile(lookahead + pattern.pattern, pattern.flags)
 
 
 def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:

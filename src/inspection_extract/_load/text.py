@@ -23,9 +23,21 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 _LIGATURE = regex.compile("[\ufb00-\ufb04]")
 
 
+# Any of the three above: most text holds none, and one scan tells.
+_ODD = regex.compile(r"[\x80-\x9f\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x7f\ufb00-\ufb04]")
+
+
 def _spell_ligatures(s: str) -> str:
     # str.translate with a dict costs a lookup per character: search first.
     return _LIGATURE.sub(lambda m: _LIGATURES[m.group()], s) if _LIGATURE.search(s) else s
+
+
+def _repair_characters(s: str) -> str:
+    """C1 characters as Windows-1252, invisible characters dropped, ligatures spelt out."""
+    if _ODD.search(s) is None:
+        return s
+    s = _C1.sub(_c1_to_cp1252, s)
+    return _spell_ligatures(_INVISIBLE.sub("", s))
 _BLANK_LINES = regex.compile(r"\n{3,}")
 
 
@@ -127,17 +139,13 @@ def _c1_to_cp1252(m: regex.Match[str]) -> str:
 
 def clean_inline(s: str) -> str:
     """Normalise a run of text that holds no line structure: one line, spaces folded."""
-    s = unicodedata.normalize("NFC", s)
-    s = _C1.sub(_c1_to_cp1252, s)
-    s = _spell_ligatures(_INVISIBLE.sub("", s))
+    s = _repair_characters(unicodedata.normalize("NFC", s))
     return " ".join(s.split())
 
 
 def normalise(raw: str) -> str:
     """The normal form of a plain-text document: lines kept, paragraphs one blank line apart."""
-    s = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    s = _C1.sub(_c1_to_cp1252, s)
-    s = _spell_ligatures(_INVISIBLE.sub("", s))
+    s = _repair_characters(unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n")))
     s = s.replace("\f", "\n\n")
     lines = [" ".join(line.split()) for line in s.split("\n")]
     s = "\n".join(lines)

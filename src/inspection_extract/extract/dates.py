@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import cued_finditer
+from inspection_extract._vocab import cued_finditer, first_char_led
 from inspection_extract.record import Dates, Field, Fieldwork, Span
 
 LONDON = ZoneInfo("Europe/London")
@@ -49,8 +49,9 @@ _NUMERIC_RANGE = (
 
 #: Any written date, with its weekday when one leads. Ranges come first so that
 #: "9 and 20 January 2023" is one range, not the lone "20 January 2023".
-DATE_RE = regex.compile(
-    rf"""
+DATE_RE = first_char_led(  # (the lookahead halves the time of a scan)
+    regex.compile(
+        rf"""
     (?<![\w])                                              # never from inside a word or a number
     (?:{_WEEKDAY},?\s+)?                                    # "Thursday 8 December", "THURSDAY,"
     (?:
@@ -67,7 +68,8 @@ DATE_RE = regex.compile(
       | {_NUMERIC}                                          # UK numeric: "Published: 03/10/2024"
     )
     """,
-    regex.IGNORECASE | regex.VERBOSE,
+        regex.IGNORECASE | regex.VERBOSE,
+    )
 )
 
 #: Every date holds a month name or is ISO: these anchors are found first (a fast scan), and
