@@ -160,8 +160,9 @@ class _CueIndex:
 
     The extractors look for the same cue words in one document many times over (keywords,
     the literals that begin a whole-text pattern): each is searched for once per text. The
-    index of the text read last is kept (`_index`); a thread reading another text starts
-    its own, and one that still holds the old index reads it for its own text only."""
+    index of the text read last is kept (`_index`); reading another text replaces it, and a
+    caller still holding the old index reads it for its own text only, so threads reading
+    different texts at once stay correct (they only search more)."""
 
     __slots__ = ("text", "hits", "low_hits", "low", "lowered")
 
@@ -176,16 +177,16 @@ class _CueIndex:
         """``text.lower()``, or None where lower-casing would move offsets (or fold a
         character the way case-insensitive matching does not: "İ", "ſ", the Kelvin sign)."""
         if not self.lowered:
-            low: str | None = text.lower()
-            if len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLD_APART)):
-                low = None
-            self.low, self.lowered = low, True
+            low = text.lower()
+            moved = len(low) != len(text) or (not text.isascii() and any(c in text for c in _FOLD_APART))
+            self.low, self.lowered = (None if moved else low), True
         return self.low
 
 
 # Characters that case-insensitive matching equates with an ASCII letter although
-# lower-casing does not turn them into it (or turns them into two characters).
-_FOLD_APART = "\u0130\u017f\u212a"
+# lower-casing does not turn them into it (or turns them into two characters): where a
+# text holds one, ASCII cues are not looked for in its lower-cased form.
+_FOLD_APART = "\u0130\u0131\u017f\u212a"
 _LAST_INDEX = _CueIndex(None)
 
 
@@ -235,7 +236,7 @@ def cued_finditer(
     pattern: regex.Pattern[str], text: str, cues: Iterable[str], *, ignore_case: bool = False
 ) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern every match of which begins with one of the
-    literal ``cues`` (lower case, matched in any case where ``ignore_case``).
+    literal ``cues`` (lower-case ASCII, matched in any case where ``ignore_case``).
 
     The regex engine scans fast for one literal but slowly for an alternation, a
     case-insensitive word list or a pattern that opens with a lookbehind: the cues are

@@ -132,38 +132,44 @@ def _without_possessive(word: str) -> str:
 
 
 
+def _token_hits(text: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """The (start, rank, name) of the names found in one pass over the text's tokens: for
+    many names (a long report, or hostile text), where a sweep of the text per name would
+    make the search quadratic. Each run of up to as many tokens as the longest name has
+    words is looked up in a table of the names, as written, without trailing punctuation
+    and without a possessive."""
+    hits: list[tuple[int, int, str]] = []
+    rank_of = {name: rank for rank, name in enumerate(names)}
+    most = max(len(n.split()) for n in names)
+    longest = max(len(n) for n in names)
+    firsts = {n.split()[0].rstrip(_TRAILING) for n in names if n.split()}
+    tokens = [m.span() for m in _TOKEN.finditer(text)]
+    for i, (start, first_end) in enumerate(tokens):
+        c = text[start]
+        lead = None if c.isascii() and c.isalnum() else _LEAD.match(text, start)
+        at = lead.end() if lead else start
+        first = text[at:first_end].rstrip(_TRAILING)
+        if first not in firsts and _without_possessive(first) not in firsts:
+            continue  # no name begins with this word
+        for _, end in tokens[i : i + most]:
+            run = text[at:end]
+            bare = run.rstrip(_TRAILING)
+            if len(bare) - 2 > longest:
+                break  # (each run is longer than the one before it)
+            owner = _without_possessive(bare)
+            for cand in (run, *((bare,) if bare != run else ()), *((owner,) if owner not in (run, bare) else ())):
+                rank = rank_of.get(cand)
+                if rank is not None:
+                    hits.append((at, rank, cand))
+    return hits
+
+
 def _bare_names(text: str, names: list[str]) -> list[tuple[int, int, str, bool]]:
     """Every naming of one of ``names`` (longest first) as a whole word, perhaps possessive,
     as (start, end, name, possessive): what ``finditer`` of the alternation of the names would
     give, found with ``str.find`` (nothing is compiled per document)."""
-    hits: list[tuple[int, int, str]] = []
     if len(names) * len(text) > _FIND_BUDGET:
-        # Many names (a long report, or hostile text): one pass over the text's tokens,
-        # each run of up to as many tokens as the longest name has words looked up in a
-        # table of the names, as a sweep of the text per name would make the search
-        # quadratic.
-        rank_of = {name: rank for rank, name in enumerate(names)}
-        most = max(len(n.split()) for n in names)
-        longest = max(len(n) for n in names)
-        firsts = {n.split()[0].rstrip(_TRAILING) for n in names if n.split()}
-        tokens = [m.span() for m in _TOKEN.finditer(text)]
-        for i, (start, first_end) in enumerate(tokens):
-            c = text[start]
-            lead = None if c.isascii() and c.isalnum() else _LEAD.match(text, start)
-            at = lead.end() if lead else start
-            first = text[at:first_end].rstrip(_TRAILING)
-            if first not in firsts and _without_possessive(first) not in firsts:
-                continue  # no name begins with this word
-            for _, end in tokens[i : i + most]:
-                run = text[at:end]
-                bare = run.rstrip(_TRAILING)
-                if len(bare) - 2 > longest:
-                    break  # (each run is longer than the one before it)
-                owner = _without_possessive(bare)
-                for cand in (run, *((bare,) if bare != run else ()), *((owner,) if owner not in (run, bare) else ())):
-                    rank = rank_of.get(cand)
-                    if rank is not None:
-                        hits.append((at, rank, cand))
+        hits = _token_hits(text, names)
     else:
         hits = [(i, rank, name) for rank, name in enumerate(names) for i in find_all(text, name)]
     hits.sort()

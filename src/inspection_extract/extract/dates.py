@@ -49,9 +49,8 @@ _NUMERIC_RANGE = (
 
 #: Any written date, with its weekday when one leads. Ranges come first so that
 #: "9 and 20 January 2023" is one range, not the lone "20 January 2023".
-DATE_RE = first_char_led(  # (the lookahead halves the time of a scan)
-    regex.compile(
-        rf"""
+DATE_PLAIN_RE = regex.compile(
+    rf"""
     (?<![\w])                                              # never from inside a word or a number
     (?:{_WEEKDAY},?\s+)?                                    # "Thursday 8 December", "THURSDAY,"
     (?:
@@ -68,9 +67,10 @@ DATE_RE = first_char_led(  # (the lookahead halves the time of a scan)
       | {_NUMERIC}                                          # UK numeric: "Published: 03/10/2024"
     )
     """,
-        regex.IGNORECASE | regex.VERBOSE,
-    )
+    regex.IGNORECASE | regex.VERBOSE,
 )
+#: The same, led by its first characters (`first_char_led`): a third less time per scan.
+DATE_RE = first_char_led(DATE_PLAIN_RE)
 
 #: Every date holds a month name or is ISO: these anchors are found first (a fast scan), and
 #: DATE_RE is tried only around them. Scanning the whole text with DATE_RE costs ~7 ms.
