@@ -3,7 +3,9 @@
 1. Pages per second loading fixtures/pdf/bench-report-60.pdf (60 pages, a ruled ratings table
    read by pdfplumber), against a pdfplumber-only pipeline (extract_text on every page
    plus extract_tables) timed in the same run.
-2. Peak RSS of a fresh process that imports the library and loads a 300-page report,
+2. The same on the corpus report PDFs (fixtures/corpus/*.pdf: four inspection reports,
+   86 pages, each with a ratings table): loading, and the whole record.
+3. Peak RSS of a fresh process that imports the library and loads a 300-page report,
    generated here with fixtures/pdf/make_pdfs.py (not committed: it would be large).
 
 Targets: >= 300 pages/s, >= 30x the pdfplumber-only pipeline, peak RSS <= 250 MB.
@@ -20,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT_60 = ROOT / "fixtures" / "pdf" / "bench-report-60.pdf"
+CORPUS_PDFS = sorted((ROOT / "fixtures" / "corpus").glob("*.pdf"))
 
 # Peak RSS from /proc (VmHWM): getrusage's ru_maxrss survives exec on Linux, so a child
 # forked from this (large, pdfplumber-filled) process would report the parent's peak.
@@ -71,6 +74,17 @@ def main() -> int:
     print(f"ratio:              {t_plumber / t_ours:8.1f}x")
     t_full = best_of(lambda: full_record(data), 3)
     print(f"whole record:       {n / t_full:8.0f} pages/s  ({t_full * 1000:.0f} ms: loading plus every field)")
+
+    from inspection_extract._load import load
+
+    corpus = [p.read_bytes() for p in CORPUS_PDFS]
+    pages = sum(load(d).source.pages or 0 for d in corpus)
+    t_load = best_of(lambda: [load(d) for d in corpus], 3)
+    t_corpus = best_of(lambda: [full_record(d) for d in corpus], 3)
+    print(
+        f"corpus reports:     {pages / t_load:8.0f} pages/s loading, {pages / t_corpus:.0f} pages/s whole record "
+        f"({len(corpus)} PDFs, {pages} pages)"
+    )
 
     sys.path.insert(0, str(ROOT / "fixtures" / "pdf"))
     from make_pdfs import report
