@@ -143,6 +143,9 @@ def _token_hits(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     most = max(len(n.split()) for n in names)
     longest = max(len(n) for n in names)
     firsts = {n.split()[0].rstrip(_TRAILING) for n in names if n.split()}
+    # The text of a run that a longer run may still extend to a name: a name's beginning
+    # up to a white-space character of it (a run's tokens are apart by white space).
+    goes_on = {n[:i] for n in names for i, ch in enumerate(n) if ch.isspace()}
     tokens = [m.span() for m in _TOKEN.finditer(text)]
     for i, (start, first_end) in enumerate(tokens):
         c = text[start]
@@ -161,6 +164,8 @@ def _token_hits(text: str, names: list[str]) -> list[tuple[int, int, str]]:
                 rank = rank_of.get(cand)
                 if rank is not None:
                     hits.append((at, rank, cand))
+            if run not in goes_on:
+                break  # no name begins with this run and goes on past it
     return hits
 
 
