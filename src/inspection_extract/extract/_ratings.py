@@ -146,7 +146,7 @@ _NO_BODY = regex.compile(r"\b(?:no|none|not[ ]a[ ]single|not[ ]one|neither)\b[^.
 _TALLY_END = r"""[ ]*(?:as[ ])?[‘'"“]?$"""
 _TALLY_BEFORE = regex.compile(
     rf"""
-    (?:^|[\s,(])(?:(?:{_NUM_WORDS}|{_QUANTITIES})(?:[ ]of\b[^.;,]*?|[ ](?!and\b|but\b)\w+)?
+    (?:^|[\s,(])(?:(?:{_NUM_WORDS}|{_QUANTITIES})(?:[ ](?!and\b|but\b)\w+)?
                   [ ](?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ]{_TALLY_VERB}
       |(?:with|further)[ ](?:{_NUM_WORDS})[ ]{_TALLY_VERB}         # "with 19 judged as", "a further 17 found to be"
       |the[ ]other[ ](?:{_NUM_WORDS})(?:[ ]\w+[ ](?:were|are)[ ](?:rated|judged))?  # "The other four areas were judged"
@@ -154,6 +154,17 @@ _TALLY_BEFORE = regex.compile(
     {_TALLY_END}
     """,
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,  # anchored at the end: see _CUE_BEFORE
+)
+# "three of those PDUs were rated", "most of the 12 areas are rated": a count, "of", then a
+# gap to the verb. Apart from `_TALLY_BEFORE`, searched only where " of" is: the lazy gap
+# is the costly part.
+_TALLY_OF_BEFORE = regex.compile(
+    rf"""
+    (?:^|[\s,(])(?:{_NUM_WORDS}|{_QUANTITIES})[ ]of\b[^.;,]*?
+                  [ ](?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ]{_TALLY_VERB}
+    {_TALLY_END}
+    """,
+    regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
 # "no PDU was rated", "each of the areas judged": a quantifier, then a gap to the verb.
 # Apart from `_TALLY_BEFORE`, searched only after its words (`_may_quantify`): the gap is
@@ -682,6 +693,8 @@ def _tally_before(before: str) -> bool:
     if _TALLY_BEFORE.search(before):
         return True
     low = before.lower()
+    if " of" in low and _TALLY_OF_BEFORE.search(before):
+        return True
     return any(q in low for q in _QUANTIFIERS) and _TALLY_QUANTIFIED_BEFORE.search(before) is not None
 
 
