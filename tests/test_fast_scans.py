@@ -224,3 +224,27 @@ def test_cued_scan_falls_back_where_lower_casing_moves_offsets() -> None:
     for text in ("İİ led by X", "the review, \u212aed by, was led by us", "ınspectors visited"):
         for pattern, cues in CUED:
             assert _spans(cued_finditer(pattern, text, cues, ignore_case=True)) == _spans(pattern.finditer(text))
+
+
+def check_furniture(text: str) -> None:
+    for line in text.split("\n")[:60]:
+        assert meta._furniture(line) == (meta._FURNITURE.search(line) is not None), line
+
+
+@settings(settings.get_profile("scans"))
+@given(
+    line=st.lists(
+        st.sampled_from(
+            "Skip to content | Menu Home Search Accept all cookies Cookie licence Licence OGL "
+            "https://x www.gov.uk @user > news Council – Press release – blog ı ſ LıCENCE "
+            "CooKıe the report rated Good".split(" ")
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_furniture_test_matches_its_pattern(line: str) -> None:
+    check_furniture(line)
+
+
+def test_furniture_test_matches_its_pattern_on_fixtures() -> None:
+    _check_all(check_furniture)

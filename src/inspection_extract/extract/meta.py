@@ -117,6 +117,10 @@ _FURNITURE = regex.compile(
     """,
     regex.IGNORECASE | regex.VERBOSE,
 )
+#: Literals one of which (lower-cased) a line holds where `_FURNITURE` matches it past its
+#: start: a line without them is tested at its start only (`_furniture`). Case-insensitive
+#: matching also takes "ı" and "ſ" for "i" and "s": a line holding one is searched whole.
+_FURNITURE_KEYS = ("cookie", "licen", "http", "www.", "@", ">", "|", "news", "press", "blog", "ı", "ſ")
 #: Lines before a headline that are not it: labels, bylines, embargo lines, datelines.
 _LABEL = regex.compile(
     r"""
@@ -212,6 +216,14 @@ def _field(text: str, start: int, end: int) -> Field:
     return Field(_SPACES.sub(" ", text[start:end]), (start, end))
 
 
+def _furniture(line: str) -> bool:
+    """``_FURNITURE.search(line)``: searched through only where one of its literals is."""
+    low = line.lower()
+    if any(key in low for key in _FURNITURE_KEYS):
+        return _FURNITURE.search(line) is not None
+    return _FURNITURE.match(line) is not None  # (its alternatives anchored at the start)
+
+
 def _headline_like(line: str) -> bool:
     words = line.split()
     return (
@@ -247,7 +259,7 @@ def title(doc: Document) -> Field | None:
             return _field(text, cover.start(), end.start() if end else cover.end())
         para = text[p_start:p_end]
         first_line = para.split("\n", 1)[0]
-        if _MASTHEAD.match(first_line) or _FURNITURE.search(first_line):
+        if _MASTHEAD.match(first_line) or _furniture(first_line):
             continue
         if _is_body(para):
             return None
