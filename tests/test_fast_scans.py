@@ -248,3 +248,41 @@ def test_furniture_test_matches_its_pattern(line: str) -> None:
 
 def test_furniture_test_matches_its_pattern_on_fixtures() -> None:
     _check_all(check_furniture)
+
+
+def _mentions_in_every_window(text: str) -> list[tuple[int, int]]:
+    """The inspectorate names as read before windows were skipped: every keyword's window."""
+    low = text.lower()
+    hits = sorted(i for word in meta.INSPECTORATE_KEYWORDS for i in meta.find_all(low, word))
+    windows: list[list[int]] = []
+    for hit in hits:
+        lo, hi = max(0, hit - meta.KEYWORD_REACH), hit + meta.KEYWORD_REACH
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    return [m.span() for lo, hi in windows for m in meta._INSPECTORATE_PLAIN_RE.finditer(text, lo, hi)]
+
+
+def check_inspectorate_windows(text: str) -> None:
+    assert [m.span() for m in meta._inspectorate_mentions(text)] == _mentions_in_every_window(text)
+
+
+def test_a_keyword_goes_on_in_every_name_that_holds_it() -> None:
+    # the windows skipped hold no name only if every name goes on past the keyword so
+    for word, goes_on in meta.KEYWORD_GOES_ON.items():
+        for names in meta.INSPECTORATES.values():
+            for m in regex.finditer(word, names, regex.IGNORECASE):
+                rest = names[m.start() :].lower()
+                assert rest.startswith((f"{word}ate", f"{word}\\s+of")), names
+        assert goes_on.match(f"{word} of") and not goes_on.match(f"{word} said")
+
+
+def test_inspectorate_windows_on_fixtures() -> None:
+    _check_all(check_inspectorate_windows)
+
+
+@settings(settings.get_profile("scans"))
+@given(text=domain_text())
+def test_inspectorate_windows_on_generated_text(text: str) -> None:
+    check_inspectorate_windows(text)

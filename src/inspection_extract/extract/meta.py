@@ -172,16 +172,34 @@ def _inspectorate_mentions(text: str) -> Iterator[regex.Match[str]]:
     low = text.lower()
     hits = sorted(i for word in INSPECTORATE_KEYWORDS for i in find_all(low, word))
     # The keywords' windows, overlapping ones merged: each stretch of text is read once,
-    # however many keywords crowd it.
+    # however many keywords crowd it. A window is read only if a keyword in it goes on as
+    # in a name ("inspector" in "Chief Inspector of", not in "the chief inspector said"):
+    # a name holds such a keyword, so the others' windows hold none.
     windows: list[list[int]] = []
     for hit in hits:
         lo, hi = max(0, hit - KEYWORD_REACH), hit + KEYWORD_REACH
+        named = _as_in_a_name(low, hit)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
+            windows[-1][2] |= named
         else:
-            windows.append([lo, hi])
-    for lo, hi in windows:
-        yield from _INSPECTORATE_RE.finditer(text, lo, hi)
+            windows.append([lo, hi, named])
+    for lo, hi, named in windows:
+        if named:
+            yield from _INSPECTORATE_RE.finditer(text, lo, hi)
+
+
+#: How a keyword goes on in every name that holds it, where it does not end a name
+#: ("inspector": "Inspectorate of", "Chief Inspector of Probation").
+KEYWORD_GOES_ON = {"inspector": regex.compile(r"inspector(?:ate|\s+of\b)")}
+
+
+def _as_in_a_name(low: str, hit: int) -> int:
+    """1 where the keyword at ``hit`` of the lower-cased text goes on as in a name, else 0."""
+    for word, goes_on in KEYWORD_GOES_ON.items():
+        if low.startswith(word, hit):
+            return 1 if goes_on.match(low, hit) else 0
+    return 1
 
 
 def inspectorate(doc: Document) -> Field | None:
