@@ -25,8 +25,6 @@ def _options(
     )
 
 
-
-
 def extract(
     source: Input,
     *,

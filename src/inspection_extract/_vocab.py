@@ -155,20 +155,19 @@ def parse_number(raw: str) -> int | float | None:
 
 
 class _CueIndex:
-    """The cue index of one text: the offsets of every literal looked for in it, each
-    found once, in the text as written and in its lower-cased form.
+    """The cue index of one text: the offsets of every literal looked for in its
+    lower-cased form, each found once.
 
-    The extractors look for the same cue words in one document many times over (keywords,
-    the literals that begin a whole-text pattern): each is searched for once per text. The
+    The extractors look for the same cue words in one document more than once (the
+    literals that begin a whole-text pattern): each is searched for once per text. The
     index of the text read last is kept (`_index`); reading another text replaces it, and a
     caller still holding the old index reads it for its own text only, so threads reading
     different texts at once stay correct (they only search more)."""
 
-    __slots__ = ("text", "hits", "low_hits", "low", "lowered")
+    __slots__ = ("text", "low_hits", "low", "lowered")
 
     def __init__(self, text: str | None) -> None:
         self.text = text
-        self.hits: dict[str, list[int]] = {}
         self.low_hits: dict[str, list[int]] = {}
         self.low: str | None = None
         self.lowered = False
@@ -209,19 +208,10 @@ def find_all(text: str, word: str) -> list[int]:
     return out
 
 
-def find_cue(text: str, word: str) -> list[int]:
-    """`find_all` for a cue of the whole document: kept with the text's cue index, so that
-    the extractors that look for it share one search. Read the list, never change it."""
-    index = _index(text)
-    out = index.hits.get(word)
-    if out is None:
-        out = index.hits[word] = find_all(text, word)
-    return out
-
-
 def find_all_lower(text: str, word: str) -> list[int] | None:
-    """Every offset at which ``word`` (lower case) occurs in ``text`` in any case (see
-    `find_cue`); None where lower-casing ``text`` would move its offsets."""
+    """Every offset at which ``word`` (lower case) occurs in ``text`` in any case, kept
+    with the text's cue index (`_CueIndex`): read the list, never change it. None where
+    lower-casing ``text`` would move its offsets."""
     index = _index(text)
     out = index.low_hits.get(word)
     if out is None:
@@ -232,19 +222,18 @@ def find_all_lower(text: str, word: str) -> list[int] | None:
     return out
 
 
-def cued_finditer(
-    pattern: regex.Pattern[str], text: str, cues: Iterable[str], *, ignore_case: bool = False
-) -> Iterator[regex.Match[str]]:
+def cued_finditer(pattern: regex.Pattern[str], text: str, cues: Iterable[str]) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern every match of which begins with one of the
-    literal ``cues`` (lower-case ASCII, matched in any case where ``ignore_case``).
+    literal ``cues`` (lower-case ASCII; found in any case, which for a case-sensitive
+    pattern only adds places where it is tried and fails).
 
     The regex engine scans fast for one literal but slowly for an alternation, a
     case-insensitive word list or a pattern that opens with a lookbehind: the cues are
-    found with ``str.find`` (once per text, see `find_cue`) and the pattern is tried only
-    there."""
+    found with ``str.find`` (once per text, see `find_all_lower`) and the pattern is tried
+    only there."""
     starts: set[int] = set()
     for cue in cues:
-        hits = find_all_lower(text, cue) if ignore_case else find_cue(text, cue)
+        hits = find_all_lower(text, cue)
         if hits is None:
             return pattern.finditer(text)
         starts.update(hits)

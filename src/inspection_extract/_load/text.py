@@ -38,6 +38,8 @@ def _repair_characters(s: str) -> str:
         return s
     s = _C1.sub(_c1_to_cp1252, s)
     return _spell_ligatures(_INVISIBLE.sub("", s))
+
+
 _BLANK_LINES = regex.compile(r"\n{3,}")
 
 

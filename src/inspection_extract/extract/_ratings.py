@@ -167,7 +167,7 @@ _TALLY_OF_BEFORE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
 )
 # "no PDU was rated", "each of the areas judged": a quantifier, then a gap to the verb.
-# Apart from `_TALLY_BEFORE`, searched only after its words (`_may_quantify`): the gap is
+# Apart from `_TALLY_BEFORE`, searched only after its words (`_tally_before`): the gap is
 # the costly part. (One word character after the space, the rest in the gap: the same
 # strings as a word run, without a word run backtracking inside a lazy gap.)
 _QUANTIFIERS = ("every", "each", "any", "no")  # (and "not a single", "not one")
@@ -699,7 +699,7 @@ def _tally_before(before: str) -> bool:
 
 
 def _may_tally_before(before: str) -> bool:
-    """False when `_TALLY_BEFORE` cannot match ``before``: it ends with "rated", "judged" or
+    """False when `_tally_before` cannot hold for ``before``: it ends with "rated", "judged" or
     a number, perhaps followed by "as"."""
     last, previous = _last_words(before)
     return any(

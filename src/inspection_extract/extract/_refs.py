@@ -131,7 +131,6 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-
 def _token_hits(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     """The (start, rank, name) of the names found in one pass over the text's tokens: for
     many names (a long report, or hostile text), where a sweep of the text per name would

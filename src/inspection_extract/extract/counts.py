@@ -1285,7 +1285,7 @@ def percentages(doc: Document) -> list[Percentage]:
     text = doc.text
     lines = _Lines(text)
     out: list[Percentage] = []
-    for sign in cued_finditer(PERCENT_SIGN_RE, text, ("%", "per"), ignore_case=True):
+    for sign in cued_finditer(PERCENT_SIGN_RE, text, ("%", "per")):
         start = _number_before(text, max(0, sign.start() - 30), sign.start())
         if start is None or lines.excluded(start, contents=False):
             continue

@@ -517,7 +517,7 @@ def _yearless(doc: Document, published: Field | None, cache: _SentenceCache | No
         return None
     text = doc.text
     py, pm = int(published.value[:4]), int(published.value[5:7])
-    for cue in cued_finditer(VISIT_CUE_RE, text, VISIT_CUES, ignore_case=True):
+    for cue in cued_finditer(VISIT_CUE_RE, text, VISIT_CUES):
         left, right = _sentence(doc, cue.start(), cue.end(), cache)
         m = YEARLESS_RE.search(text, cue.end(), min(right, cue.end() + VISIT_WINDOW))
         if (

@@ -178,7 +178,7 @@ def _inspectorate_mentions(text: str) -> Iterator[regex.Match[str]]:
     windows: list[list[int]] = []
     for hit in hits:
         lo, hi = max(0, hit - KEYWORD_REACH), hit + KEYWORD_REACH
-        named = _as_in_a_name(low, hit)
+        named = int(_as_in_a_name(low, hit))
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
             windows[-1][2] |= named
@@ -194,12 +194,12 @@ def _inspectorate_mentions(text: str) -> Iterator[regex.Match[str]]:
 KEYWORD_GOES_ON = {"inspector": regex.compile(r"inspector(?:ate|\s+of\b)")}
 
 
-def _as_in_a_name(low: str, hit: int) -> int:
-    """1 where the keyword at ``hit`` of the lower-cased text goes on as in a name, else 0."""
+def _as_in_a_name(low: str, hit: int) -> bool:
+    """Whether the keyword at ``hit`` of the lower-cased text goes on as in a name."""
     for word, goes_on in KEYWORD_GOES_ON.items():
         if low.startswith(word, hit):
-            return 1 if goes_on.match(low, hit) else 0
-    return 1
+            return goes_on.match(low, hit) is not None
+    return True
 
 
 def inspectorate(doc: Document) -> Field | None:
@@ -212,7 +212,7 @@ def inspectorate(doc: Document) -> Field | None:
     """
     first: Field | None = None
     # Without a "led by" anywhere, the first mention outside quoted speech is the answer.
-    may_lead = next(cued_finditer(_ANY_LED_BY, doc.text, _LED_BY_CUES, ignore_case=True), None) is not None
+    may_lead = next(cued_finditer(_ANY_LED_BY, doc.text, _LED_BY_CUES), None) is not None
     for m in _inspectorate_mentions(doc.text):
         if _inside_quote(doc, m.start()):
             continue
