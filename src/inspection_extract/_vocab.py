@@ -198,6 +198,26 @@ def _index(text: str) -> _CueIndex:
     return index
 
 
+def search_end(pattern: regex.Pattern[str], text: str) -> bool:
+    """``pattern.search(text) is not None`` for a pattern compiled with ``regex.REVERSE``
+    whose every match ends at "$": tried where a match can end (the text's end, or before
+    a "\n" ending it), where a search would try every offset of the text."""
+    if pattern.match(text) is not None:
+        return True
+    return text.endswith("\n") and pattern.match(text, 0, len(text) - 1) is not None
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """False when a case-insensitive pattern that needs one of ``words`` (lower-case ASCII
+    literals) cannot match ``text``: none is in the lower-cased text. A text holding a
+    character that case-insensitive matching equates with an ASCII letter although
+    lower-casing does not ("ſ", "ı", "İ") may match whatever it holds."""
+    if not text.isascii() and any(c in text for c in _FOLD_APART):
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 def find_all(text: str, word: str) -> list[int]:
     """Every offset at which ``word`` occurs in ``text`` (overlapping ones too), in order."""
     out: list[int] = []

@@ -26,6 +26,7 @@ from inspection_extract._vocab import (
     RATING_RE,
     matches_at,
     normalise_rating,
+    search_end,
 )
 from inspection_extract.record import Span
 
@@ -338,7 +339,7 @@ class Cues:
         # the after pattern only where its first word stands ("for", "at", "with regard to")
         lead = after[1:6] if after[:1] in "’'”\"" else after[:5]
         return bool(
-            (self.before is not None and self.before.search(before[-80:]))
+            (self.before is not None and search_end(self.before, before[-80:]))
             or (self.after is not None and lead.startswith(_AFTER_LEADS) and self.after.match(after))
         )
 
@@ -690,12 +691,12 @@ def _last_words(before: str) -> tuple[str, str]:
 
 def _tally_before(before: str) -> bool:
     """Whether a tally's count or quantifier comes before the rating (`_TALLY_BEFORE`)."""
-    if _TALLY_BEFORE.search(before):
+    if search_end(_TALLY_BEFORE, before):
         return True
     low = before.lower()
-    if " of" in low and _TALLY_OF_BEFORE.search(before):
+    if " of" in low and search_end(_TALLY_OF_BEFORE, before):
         return True
-    return any(q in low for q in _QUANTIFIERS) and _TALLY_QUANTIFIED_BEFORE.search(before) is not None
+    return any(q in low for q in _QUANTIFIERS) and search_end(_TALLY_QUANTIFIED_BEFORE, before)
 
 
 def _may_tally_before(before: str) -> bool:
@@ -795,12 +796,12 @@ def rating_phrases(
         for_being = _FOR_BEING_AFTER.match(after) if may_for_being else None
         cue = (
             superlative
-            or (_last_words(before)[0].endswith(_CUE_LAST_WORDS) and _CUE_BEFORE.search(before[-120:]))
+            or (_last_words(before)[0].endswith(_CUE_LAST_WORDS) and search_end(_CUE_BEFORE, before[-120:]))
             # (not "rated Tarnby PDU good at engaging people": a part of it is rated)
             or (
                 any(v in before[-100:] for v in ("rate", "judged", "graded", "deemed"))
                 and not lead.startswith(("at ", "in ", "for ", "on "))
-                and _RATED_NAME_BEFORE.search(before[-100:])
+                and search_end(_RATED_NAME_BEFORE, before[-100:])
             )
             or (cues is not None and cues.cued(before, after))
             or (lead.startswith(("rating", "judgemen")) and _RATING_NOUN_AFTER.match(after))
