@@ -22,6 +22,12 @@ class Spans:
         i = bisect.bisect_right(self.starts, pos) - 1
         return i >= 0 and self.reach[i] > pos
 
+    def meets(self, start: int, end: int) -> bool:
+        """Whether a span shares a character with ``start:end`` (or, empty, stands inside it):
+        ``any(a < end and start < b for a, b in spans)``."""
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
+
 
 def overlaps(a: Span, b: Span) -> bool:
     """Whether two spans share a character."""

@@ -27,6 +27,7 @@ from functools import cache
 
 import regex
 
+from inspection_extract._spans import Spans
 from inspection_extract.extract._ratings import Cues, RatingPhrase
 from inspection_extract.profiles import Profile, profile
 from inspection_extract.record import AspectRating, Span
@@ -180,12 +181,8 @@ def listed_aspects(
         return []
     s0, s1 = sentence
     bodies = [b for b in bodies if s0 <= b[0] < s1]
-    taken = [ph.span for ph in phrases] + bodies + list(references)
-    mentions = [
-        m
-        for m in vocab.mentions(text, s0, s1)
-        if not any(a < m.end() and m.start() < b for a, b in taken)
-    ]
+    taken = Spans([ph.span for ph in phrases] + bodies + list(references))
+    mentions = [m for m in vocab.mentions(text, s0, s1) if not taken.meets(m.start(), m.end())]
     if not any(m.group().lower() not in vocab.weak for m in mentions) and not _listed(text, mentions):
         # "staff" or "leadership" alone is read by the unit extractor's clause rules; a list
         # of them ("leadership, staff, planning and ...") names aspects

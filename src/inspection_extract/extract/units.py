@@ -10,7 +10,7 @@ from functools import cache
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._vocab import RATING_PATTERN, find_all, matches_at, normalise_rating
+from inspection_extract._vocab import RATING_PATTERN, find_all, matches_at, may_hold, normalise_rating
 from inspection_extract.extract._aspects import listed_aspects, plausible_aspect, rating_cues
 from inspection_extract.extract._ratings import (
     RatingPhrase,
@@ -70,6 +70,7 @@ _WAY_OF = regex.compile(
 _NOT_ASPECT_START = regex.compile(r"(?i)^(?:by|from|with|according|where|if|when|unless|once)\b")
 _LEAD_DETERMINER = regex.compile(r"(?i)^(?:the|its|their|this|our)\s+")
 _LEAD_OWNER = regex.compile(r"^(?:(?:the\s+)?[\w-]+\s+)?[\w-]+['’]s\s+")
+_TRAILING_ADVERBS = ("however", "also", "both")
 _TRAILING_ADVERB = regex.compile(r"(?i)\s+(?:however|also|both)$")
 _LOWER = regex.compile(r"[a-z]")
 
@@ -176,6 +177,14 @@ _LIST_SPLIT = regex.compile(r",\s*(?:and\s+)?(?:for\s+)?|\s+and\s+(?:for\s+)?")
 _UNIT_WORDS = regex.compile(
     r"\b(?:PDUs|YJSs|(?i:probation[ ]delivery[ ]units|youth[ ]justice[ ]services|probation[ ]services))\b"
 )
+_UNIT_PHRASES = ("probation delivery units", "youth justice services", "probation services")
+
+
+def _names_units(text: str) -> bool:
+    """``_UNIT_WORDS.search(text)``, its literals looked for first."""
+    return ("PDUs" in text or "YJSs" in text or may_hold(text, _UNIT_PHRASES)) and bool(_UNIT_WORDS.search(text))
+
+
 _RESPECTIVELY = regex.compile(r"\brespectively\b")
 
 
@@ -930,7 +939,7 @@ def _clause_subject(
     subj = pre[: tail.start()].strip()
     if not _TWO_LETTERS.search(subj) or _BARE_CONJUNCTION.fullmatch(subj):
         return None
-    if _UNIT_WORDS.search(subj):
+    if _names_units(subj):
         return None  # "Two Probation Delivery Units (PDUs) have been rated": units, not an aspect
     if _SERVICE_SUBJECT.search(subj):
         return (main_key,) if main_key else None  # "The probation service responsible for ..."
@@ -944,7 +953,7 @@ def _clause_subject(
 def _clean_aspect(raw: str) -> str | None:
     """An aspect's name from the subject of its clause: "Its resettlement work, supporting
     ..." -> "resettlement work"; "the PDU’s victim work" -> "victim work"."""
-    if _UNIT_WORDS.search(raw):
+    if _names_units(raw):
         return None  # a plural subject of units ("Two Probation Delivery Units (PDUs)")
     # Parts without letters are the end of the clause before ("’, while ...").
     parts = [p.strip() for p in raw.split(",") if _LOWER.search(p)]
@@ -957,7 +966,9 @@ def _clean_aspect(raw: str) -> str | None:
     s = _WAY_OF.sub("", s)
     s = _LEAD_DETERMINER.sub("", s)
     s = _LEAD_OWNER.sub("", s)
-    s = _TRAILING_ADVERB.sub("", s).strip(" ‘’'\"“”")
+    if may_hold(s[-8:], _TRAILING_ADVERBS):  # (the pattern's "$" may stand before a last "\n")
+        s = _TRAILING_ADVERB.sub("", s)
+    s = s.strip(" ‘’'\"“”")
     # A long subject is still one aspect: "Work to help children resettle in the community
     # after leaving custody was judged ..." (a council's release).
     if not s or len(s.split()) > 12 or not _LOWER.search(s) or _NOT_ASPECT_START.match(s):
