@@ -37,6 +37,7 @@ could not match, so what is found is what the patterns alone find.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -817,6 +818,8 @@ class _Scanner:
         #: (which is read as a count of its own although "and" comes before it).
         self.shared: tuple[int, _Phrase] | None = None
         self.shared_from = -1
+        #: the starts and ends of the text's sentence ends (`SENTENCE_END_RE`), once asked for
+        self.ends: tuple[list[int], list[int]] | None = None
 
     def run(self) -> list[Count]:
         text = self.text
@@ -1090,16 +1093,35 @@ class _Scanner:
         """The last count with a noun in this sentence or the one before it."""
         if not self.found:
             return None
-        window = self.text[max(0, start - 500) : start]
-        ends = [m.end() for m in SENTENCE_END_RE.finditer(window)]
-        reach = ends[-_ANTECEDENT_REACH] if len(ends) >= _ANTECEDENT_REACH else 0
-        limit = start - len(window) + reach
+        limit = self._reach_limit(start)
         for count in reversed(self.found):
             if count.span[1] < limit:
                 return None
             if count.noun:
                 return count
         return None
+
+    def _reach_limit(self, start: int) -> int:
+        """Where the sentence before the one of ``start`` begins, as far as the 500 characters
+        before ``start`` tell: the end of the last sentence end but one among them (their
+        start where there are fewer). The sentence ends of the whole text are found once;
+        those inside the window are the window's own unless one reaches over an edge of it,
+        when the window is searched as it is."""
+        w0 = max(0, start - 500)
+        if self.ends is None:
+            found = [m.span() for m in SENTENCE_END_RE.finditer(self.text)]
+            self.ends = ([a for a, _ in found], [b for _, b in found])
+        starts, ends = self.ends
+        i = bisect.bisect_left(starts, w0)
+        j = bisect.bisect_left(starts, start)
+        inside = j - i
+        edge = (i > 0 and ends[i - 1] > w0) or (j > 0 and ends[j - 1] > start)
+        if not edge:
+            return ends[j - _ANTECEDENT_REACH] if inside >= _ANTECEDENT_REACH else w0
+        window = self.text[w0:start]
+        window_ends = [m.end() for m in SENTENCE_END_RE.finditer(window)]
+        reach = window_ends[-_ANTECEDENT_REACH] if len(window_ends) >= _ANTECEDENT_REACH else 0
+        return w0 + reach
 
     def _make(
         self, value: int | float, qualifier: str | None, noun: str | None, start: int, end: int
