@@ -10,6 +10,7 @@ scan turns on.
 from __future__ import annotations
 
 import importlib
+from types import SimpleNamespace
 
 import pytest
 import regex
@@ -18,11 +19,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspection_extract._load import load
-from inspection_extract._vocab import cued_finditer, first_char_led
+from inspection_extract._spans import Spans
+from inspection_extract._vocab import cued_finditer, first_char_led, may_hold, search_end
+from inspection_extract.profiles import profiles
 
 _nlp = importlib.import_module("inspection_extract._nlp")
 _pdf_read = importlib.import_module("inspection_extract._load._pdf_read")
 _text = importlib.import_module("inspection_extract._load.text")
+aspects = importlib.import_module("inspection_extract.extract._aspects")
 counts = importlib.import_module("inspection_extract.extract.counts")
 dates = importlib.import_module("inspection_extract.extract.dates")
 meta = importlib.import_module("inspection_extract.extract.meta")
@@ -55,7 +59,7 @@ _WORDS = (
     "PDU HM Inspectorate of Probation Chief Inspector CQC Ofsted inspectors visited visits "
     "on site carried out took place led by conducted % per cent percent 18 August 2024 "
     "07/10/2024 Thursday island wasp whom also separately really well however "
-    "ſ K İ ı ﬁ \u00ad \x93 \x00"
+    "ſ K İ ı ﬁ \u00ad \x93 \x00 \x1c \u2028 \u00a0"
 ).split(" ")
 _SEPARATORS = st.sampled_from([" ", " ", " ", "\n", "\n\n", "", "  \n"])
 
@@ -151,7 +155,7 @@ def _token_hits_by_sets(text: str, names: list[str]) -> set[tuple[int, int, str]
     rank_of = {name: rank for rank, name in enumerate(names)}
     most = max(len(n.split()) for n in names)
     firsts = {n.split()[0].rstrip(refs._TRAILING) for n in names if n.split()}
-    tokens = [m.span() for m in refs._TOKEN.finditer(text)]
+    tokens = [m.span() for m in regex.finditer(r"\S+", text)]
     hits = set()
     for i, (start, first_end) in enumerate(tokens):
         lead = refs._LEAD.match(text, start)
@@ -183,6 +187,50 @@ def check_repair(text: str) -> None:
     assert _text._repair_characters(text) == plain
 
 
+def _end_anchored() -> list[regex.Pattern[str]]:
+    """Every pattern searched with ``search_end``: the tally and cue patterns before a
+    rating, and each inspectorate's own cue pattern."""
+    patterns = [
+        ratings._TALLY_BEFORE,
+        ratings._TALLY_OF_BEFORE,
+        ratings._TALLY_QUANTIFIED_BEFORE,
+        ratings._CUE_BEFORE,
+        ratings._RATED_NAME_BEFORE,
+    ]
+    for prof in profiles():
+        before = aspects.rating_cues(prof.inspectorate).before
+        if before is not None:
+            patterns.append(before)
+    return patterns
+
+
+END_ANCHORED = _end_anchored()
+
+
+def check_search_end(text: str) -> None:
+    for end in range(0, len(text) + 1, 29):
+        for before in (text[max(0, end - 120) : end], text[max(0, end - 120) : end] + "\n"):
+            for pattern in END_ANCHORED:
+                assert search_end(pattern, before) == (pattern.search(before) is not None), (pattern.pattern, before)
+
+
+def check_may_hold(text: str) -> None:
+    for end in range(0, len(text) + 1, 31):
+        part = text[max(0, end - 60) : end]
+        assert units._names_units(part) == (units._UNIT_WORDS.search(part) is not None), part
+        if units._TRAILING_ADVERB.search(part):
+            assert may_hold(part[-8:], units._TRAILING_ADVERBS), part
+
+
+def check_reach_limit(text: str) -> None:
+    scanner = counts._Scanner(SimpleNamespace(text=text))  # (it reads only the text)
+    for start in range(0, len(text), 13):
+        window = text[max(0, start - 500) : start]
+        ends = [m.end() for m in counts.SENTENCE_END_RE.finditer(window)]
+        reach = ends[-2] if len(ends) >= 2 else 0
+        assert scanner._reach_limit(start) == start - len(window) + reach, start
+
+
 CHECKS = [
     check_cued,
     check_first_char_led,
@@ -193,6 +241,9 @@ CHECKS = [
     check_pdfium_lines,
     check_repair,
     check_token_hits,
+    check_search_end,
+    check_may_hold,
+    check_reach_limit,
 ]
 
 
@@ -286,3 +337,22 @@ def test_inspectorate_windows_on_fixtures() -> None:
 @given(text=domain_text())
 def test_inspectorate_windows_on_generated_text(text: str) -> None:
     check_inspectorate_windows(text)
+
+
+@settings(settings.get_profile("scans"))
+@given(
+    spans=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), max_size=12),
+    start=st.integers(0, 50),
+    length=st.integers(0, 10),
+)
+def test_spans_meets_is_any_overlap(spans: list[tuple[int, int]], start: int, length: int) -> None:
+    spans = [(a, a + n) for a, n in spans]
+    end = start + length
+    assert Spans(spans).meets(start, end) == any(a < end and start < b for a, b in spans)
+
+
+def test_end_anchored_patterns_end_at_the_text_end() -> None:
+    # search_end is right only for patterns whose every match ends at "$"
+    for pattern in END_ANCHORED:
+        assert pattern.flags & regex.REVERSE, pattern.pattern
+        assert regex.sub(r"\s+|#[^\n]*", "", pattern.pattern).endswith("$"), pattern.pattern
