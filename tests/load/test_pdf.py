@@ -459,3 +459,83 @@ def test_lines_starting_in_lower_case_continue_the_paragraph(name: str, quote: s
     para = d.paragraph_at(start)
     assert para is not None
     assert d.text[slice(*para)].rstrip().endswith("”"), d.text[slice(*para)]
+
+
+# --- table rules read from pdfium: the objects pdfplumber reads, number for number -------------
+
+
+def _distinct_pdfs() -> list[Path]:
+    seen: dict[bytes, Path] = {}
+    for path in sorted((ROOT / "fixtures").rglob("*.pdf")) + sorted((ROOT / "examples").glob("*.pdf")):
+        seen.setdefault(path.read_bytes(), path)
+    return list(seen.values())
+
+
+def _geometry(obj: dict[str, object]) -> tuple[object, ...]:
+    keys = ("x0", "x1", "y0", "y1", "top", "bottom", "width", "height", "doctop")
+    return (obj["object_type"], *(obj[k] for k in keys), [tuple(p) for p in obj["pts"]])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("path", _distinct_pdfs(), ids=lambda p: p.name)
+def test_rules_read_from_pdfium_are_the_ones_pdfplumber_reads(path: Path) -> None:
+    """Every page `page_rules` reads gives the page size, rectangles and lines pdfplumber reads
+    from its text-less copy, and the same table cells over the whole page and a band of it."""
+    import io
+
+    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from inspection_extract._load import _pdf_read
+
+    try:
+        pdf = pdfium.PdfDocument(path.read_bytes())
+    except pdfium.PdfiumError:
+        pytest.skip("not a readable PDF (a bad-input fixture)")
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            rules = _pdf_read.page_rules(pdf, index, page)
+        finally:
+            page.close()
+        assert rules is not None, f"page {index + 1} of a fixture falls back to pdfplumber"
+        width, height, rects, lines = rules
+        with pdfplumber.open(io.BytesIO(_pdf_read.clip_page(pdf, index))) as plumber:
+            theirs = plumber.pages[0]
+            assert (width, height) == (theirs.width, theirs.height)
+            assert [_geometry(o) for o in rects] == [_geometry(o) for o in theirs.rects]
+            assert [_geometry(o) for o in lines] == [_geometry(o) for o in theirs.lines]
+        if rects or lines:
+            for band in ((0.0, height), (height / 3, 2 * height / 3)):
+                cells = _pdf_read._cells_from_rules(rules, band)
+                assert cells == _pdf_read._cells_by_plumber(pdf, index, band), (index, band)
+
+
+def _page_with_path(draw: str) -> tuple[object, object]:
+    """A one-page PDF holding one stroked path (``draw``: "curve", "moved" or "line")."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    path = pdfium_c.FPDFPageObj_CreateNewPath(100, 100)
+    if draw == "curve":
+        pdfium_c.FPDFPath_BezierTo(path, 150, 150, 200, 150, 250, 100)
+    else:
+        pdfium_c.FPDFPath_LineTo(path, 300, 100)
+    if draw == "moved":
+        pdfium_c.FPDFPageObj_Transform(path, 1, 0, 0, 1, 10, 20)
+    pdfium_c.FPDFPath_SetDrawMode(path, 0, 1)
+    pdfium_c.FPDFPage_InsertObject(page.raw, path)
+    page.gen_content()
+    return pdf, page
+
+
+@pytest.mark.parametrize(("draw", "read"), [("line", True), ("curve", False), ("moved", False)])
+def test_rules_not_read_from_pdfium_fall_back_to_pdfplumber(draw: str, read: bool) -> None:
+    from inspection_extract._load import _pdf_read
+
+    pdf, page = _page_with_path(draw)
+    rules = _pdf_read.page_rules(pdf, 0, page)  # type: ignore[arg-type]
+    assert (rules is not None) is read
+    if rules is not None:
+        assert [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in rules[3]] == [(100, 742, 300, 742)]

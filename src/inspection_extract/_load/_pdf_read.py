@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import ctypes
 import io
+import struct
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -253,14 +256,164 @@ def clip_page(pdf: pdfium.PdfDocument, index: int) -> bytes:
         out.close()
 
 
-def read_table(pdf: pdfium.PdfDocument, index: int, band: tuple[float, float]) -> list[Row]:
-    """The rows of the ruled table(s) in ``band`` (top, bottom) of page ``index``.
+# --- the rules of a page, read from pdfium ----------------------------------------------------
+#
+# pdfplumber, given the page that `clip_page` writes, parses its content stream with pdfminer
+# (some 20 ms for a ruled table) to get the rectangles and lines it finds the cells from. On a
+# page whose drawing is only rectangles and straight lines, set without a transformation,
+# `page_rules` reads the same objects from pdfium's path objects, number for number: pdfium
+# writes a path's float32 coordinates as the shortest decimals that read back as them, a
+# rectangle as "x y w h re" (`_is_rect`, pdfium's own test), anything else point by point;
+# pdfminer reads a rectangle's corners as x, y, x + w, y + h and a two-point path as a line.
+# Anything else on the page (a form, a shading, a curve, a path of several parts, a
+# transformed path, a rotated page or one whose media box is not at the origin) returns
+# None, and pdfplumber reads the page itself.
 
-    pdfplumber finds the cells from the table's rules (on the page with its text taken
-    out); pdfium reads the text inside each cell. A cell whose letters were set apart
-    ("Requires i mprovement") is closed up by the rating vocabulary. [] when pdfplumber
-    finds no ruled table there (the caller keeps pdfium's lines).
-    """
+_Obj = dict[str, Any]
+
+
+def _float32(value: float) -> float:
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+
+@lru_cache(maxsize=4096)
+def _written(value: float) -> float:
+    """A float32 as pdfium writes it and pdfminer reads it back: the shortest decimal that is
+    the same float32."""
+    value = _float32(value)
+    for digits in range(1, 10):
+        text = f"{value:.{digits}g}"
+        if _float32(float(text)) == value:
+            return float(text)
+    return value
+
+
+def _is_rect(points: list[tuple[float, float]]) -> bool:
+    """pdfium's test of a path written as a rectangle: 4 or 5 points (the fifth back at the
+    first), the opposite corners apart, each step along one axis."""
+    if len(points) == 5 and points[4] != points[0]:
+        return False
+    if len(points) not in (4, 5) or points[0] == points[2] or points[1] == points[3]:
+        return False
+    ring = [*points[:4], points[0]]
+    return all(a[0] == b[0] or a[1] == b[1] for a, b in zip(ring, ring[1:], strict=False))
+
+
+def _plumber_object(kind: str, points: list[tuple[float, float]], height: float) -> _Obj:
+    """A rectangle or line with the keys pdfplumber gives it (top-left origin)."""
+    xs = [x for x, _ in points]
+    ys = [y for _, y in points]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    top = height - y1
+    return {
+        "object_type": kind,
+        "x0": x0,
+        "x1": x1,
+        "y0": y0,
+        "y1": y1,
+        "width": x1 - x0,
+        "height": y1 - y0,
+        "top": top,
+        "bottom": height - y0,
+        "doctop": top,
+        "pts": [(x, height - y) for x, y in points],
+    }
+
+
+def _media_box(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> tuple[float, ...] | None:
+    """The page's media box as its dictionary or the page tree gives it (pdfium's box getters
+    read only the page's own dictionary; a copy of the page holds what it inherits)."""
+    box = page.get_mediabox(fallback_ok=False)
+    if box is not None:
+        return tuple(box)
+    out = pdfium.PdfDocument.new()
+    try:
+        out.import_pages(pdf, [index])
+        copy = out[0]
+        try:
+            box = copy.get_mediabox(fallback_ok=False)
+        finally:
+            copy.close()
+    finally:
+        out.close()
+    return None if box is None else tuple(box)
+
+
+_Rules = tuple[float, float, list[_Obj], list[_Obj]]
+
+
+def page_rules(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> _Rules | None:
+    """The page's width, height, rectangles and lines as pdfplumber reads them from the page
+    `clip_page` writes; None where the page holds a drawing this does not read."""
+    box = _media_box(pdf, index, page)
+    if box is None or box[0] != 0 or box[1] != 0 or page.get_rotation() != 0:
+        return None
+    width, height = _written(box[2]), _written(box[3])
+    rects: list[_Obj] = []
+    lines: list[_Obj] = []
+    matrix = pdfium_c.FS_MATRIX()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(max_depth=1):
+        kind = obj.type
+        if kind in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            continue  # (text is taken out; an image has no edges)
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
+            return None
+        raw = obj.raw
+        if not pdfium_c.FPDFPath_GetDrawMode(raw, fill, stroke):
+            return None
+        if not fill.value and not stroke.value:
+            continue  # a path neither filled nor stroked ("n") leaves no object
+        pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
+        if (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f) != (1, 0, 0, 1, 0, 0):
+            return None
+        points: list[tuple[float, float]] = []
+        for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
+            segment = pdfium_c.FPDFPath_GetPathSegment(raw, k)
+            want = pdfium_c.FPDF_SEGMENT_MOVETO if k == 0 else pdfium_c.FPDF_SEGMENT_LINETO
+            if pdfium_c.FPDFPathSegment_GetType(segment) != want:
+                return None
+            pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+            points.append((x.value, y.value))
+        if _is_rect(points):
+            (x0, y0), (x2, y2) = points[0], points[2]
+            px, py = _written(x0), _written(y0)
+            w, h = _written(_float32(x2 - x0)), _written(_float32(y2 - y0))
+            corners = [(px, py), (px + w, py), (px + w, py + h), (px, py + h)]
+            rects.append(_plumber_object("rect", corners, height))
+        elif len(points) == 2:
+            ends = [(_written(px), _written(py)) for px, py in points]
+            lines.append(_plumber_object("line", ends, height))
+        else:
+            return None
+    return width, height, rects, lines
+
+
+@dataclass(slots=True)
+class _Ruled:
+    """What pdfplumber's table finder asks of a page when tables are found by their lines."""
+
+    edges: list[_Obj]
+
+
+def _cells_from_rules(rules: _Rules, band: tuple[float, float]) -> list[list[Box]]:
+    """The cells (by row) of the tables pdfplumber finds from ``rules`` in ``band``: the same
+    crop, edges and table finder as its ``page.crop(...).find_tables()``."""
+    from pdfplumber import utils
+    from pdfplumber.table import TableFinder, TableSettings
+
+    width, height, rects, lines = rules
+    if not rects and not lines:
+        return []
+    bbox = (0, band[0], width, min(height, band[1]))
+    edges = [utils.line_to_edge(ln) for ln in utils.crop_to_bbox(lines, bbox)]
+    edges += [e for r in utils.crop_to_bbox(rects, bbox) for e in utils.rect_to_edges(r)]
+    tables = TableFinder(_Ruled(edges), TableSettings.resolve(None)).tables  # type: ignore[arg-type]
+    return [[cell for cell in row.cells if cell is not None] for t in tables for row in t.rows]
+
+
+def _cells_by_plumber(pdf: pdfium.PdfDocument, index: int, band: tuple[float, float]) -> list[list[Box]]:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(clip_page(pdf, index))) as plumber:
@@ -268,11 +421,24 @@ def read_table(pdf: pdfium.PdfDocument, index: int, band: tuple[float, float]) -
         top, bottom = band[0], min(float(ppage.height), band[1])
         cropped = ppage.crop((0, top, ppage.width, bottom), strict=False)
         tables = cropped.find_tables()
-        grid = [[cell for cell in row.cells if cell is not None] for t in tables for row in t.rows]
-    if not grid:
-        return []
+        return [[cell for cell in row.cells if cell is not None] for t in tables for row in t.rows]
+
+
+def read_table(pdf: pdfium.PdfDocument, index: int, band: tuple[float, float]) -> list[Row]:
+    """The rows of the ruled table(s) in ``band`` (top, bottom) of page ``index``.
+
+    pdfplumber finds the cells from the table's rules (read from pdfium where `page_rules`
+    can, else from the page with its text taken out); pdfium reads the text inside each
+    cell. A cell whose letters were set apart ("Requires i mprovement") is closed up by the
+    rating vocabulary. [] when pdfplumber finds no ruled table there (the caller keeps
+    pdfium's lines).
+    """
     page = pdf[index]
     try:
+        rules = page_rules(pdf, index, page)
+        grid = _cells_from_rules(rules, band) if rules is not None else _cells_by_plumber(pdf, index, band)
+        if not grid:
+            return []
         height = page.get_height()
         textpage = page.get_textpage()
         try:
@@ -302,5 +468,6 @@ __all__ = [
     "is_table_row",
     "table_band",
     "clip_page",
+    "page_rules",
     "read_table",
 ]
