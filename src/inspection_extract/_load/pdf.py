@@ -262,11 +262,12 @@ def _edge_block(lines: list[VLine], end: int) -> list[int]:
 
 
 def _read_ratings_table(pdf: pdfium.PdfDocument, p: PageText, region: tuple[int, int]) -> None:
-    """Read with pdfplumber the ratings table that page ``p``'s pdfium text shows in ``region``."""
+    """Read the ruled ratings table that page ``p``'s pdfium text shows in ``region`` (its
+    cells found by pdfplumber's table finder, see `read_table`)."""
     assert p.table_band is not None
     try:
         rows = read_table(pdf, p.index, p.table_band)
-    except Exception:  # pdfminer fails in many ways on odd files; pdfium's lines stand
+    except Exception:  # pdfminer and pdfplumber fail in many ways on odd files; pdfium's lines stand
         rows = []
     if rows:
         p.rows = rows
