@@ -33,6 +33,7 @@ meta = importlib.import_module("inspection_extract.extract.meta")
 quotes = importlib.import_module("inspection_extract.extract.quotes")
 ratings = importlib.import_module("inspection_extract.extract._ratings")
 refs = importlib.import_module("inspection_extract.extract._refs")
+repair = importlib.import_module("inspection_extract._load.repair")
 units = importlib.import_module("inspection_extract.extract.units")
 
 settings.register_profile("scans", max_examples=100, derandomize=True, deadline=None, database=None)
@@ -222,6 +223,11 @@ def check_may_hold(text: str) -> None:
             assert may_hold(part[-8:], units._TRAILING_ADVERBS), part
 
 
+def check_words_of(text: str) -> None:
+    for sample in (text, text.lower()):
+        assert repair.words_of(sample) == repair._WORD.findall(sample)
+
+
 def check_reach_limit(text: str) -> None:
     scanner = counts._Scanner(SimpleNamespace(text=text))  # (it reads only the text)
     for start in range(0, len(text), 13):
@@ -244,6 +250,7 @@ CHECKS = [
     check_search_end,
     check_may_hold,
     check_reach_limit,
+    check_words_of,
 ]
 
 

@@ -59,6 +59,19 @@ def fix_bullets(s: str) -> str:
     return _BULLETS.sub("•", s)
 
 
+def words_of(text: str) -> list[str]:
+    """``_WORD.findall(text)``, faster: no white space is part of a word, so the text is
+    split there first, and a token of letters only is one word whole (the pattern runs on
+    the other tokens only)."""
+    out: list[str] = []
+    for token in text.split():
+        if token.isalpha():
+            out.append(token)
+        else:
+            out.extend(_WORD.findall(token))
+    return out
+
+
 def vocabulary(texts: Iterable[str]) -> Counter[str]:
     """Lower-cased word counts of ``texts``, skipping words cut by a soft-hyphen mark.
 
@@ -69,7 +82,7 @@ def vocabulary(texts: Iterable[str]) -> Counter[str]:
     for text in texts:
         if SOFT_HYPHEN_MARK in text:
             text = _CUT_WORD.sub(" ", text)
-        words = _WORD.findall(text.lower())
+        words = words_of(text.lower())
         counts.update(words)
         counts.update(part for w in words if "-" in w for part in w.split("-"))
     return counts
