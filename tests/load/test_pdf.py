@@ -511,7 +511,7 @@ def test_rules_read_from_pdfium_are_the_ones_pdfplumber_reads(path: Path) -> Non
 
 
 def _page_with_path(draw: str) -> tuple[object, object]:
-    """A one-page PDF holding one stroked path (``draw``: "curve", "moved" or "line")."""
+    """A one-page PDF holding one stroked path (``draw``: "curve", "turned" or "line")."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -522,15 +522,15 @@ def _page_with_path(draw: str) -> tuple[object, object]:
         pdfium_c.FPDFPath_BezierTo(path, 150, 150, 200, 150, 250, 100)
     else:
         pdfium_c.FPDFPath_LineTo(path, 300, 100)
-    if draw == "moved":
-        pdfium_c.FPDFPageObj_Transform(path, 1, 0, 0, 1, 10, 20)
+    if draw == "turned":
+        pdfium_c.FPDFPageObj_Transform(path, 0, 1, -1, 0, 500, 20)
     pdfium_c.FPDFPath_SetDrawMode(path, 0, 1)
     pdfium_c.FPDFPage_InsertObject(page.raw, path)
     page.gen_content()
     return pdf, page
 
 
-@pytest.mark.parametrize(("draw", "read"), [("line", True), ("curve", False), ("moved", False)])
+@pytest.mark.parametrize(("draw", "read"), [("line", True), ("curve", False), ("turned", False)])
 def test_rules_not_read_from_pdfium_fall_back_to_pdfplumber(draw: str, read: bool) -> None:
     from inspection_extract._load import _pdf_read
 
@@ -539,3 +539,55 @@ def test_rules_not_read_from_pdfium_fall_back_to_pdfplumber(draw: str, read: boo
     assert (rules is not None) is read
     if rules is not None:
         assert [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in rules[3]] == [(100, 742, 300, 742)]
+
+
+@pytest.mark.parametrize(
+    "matrix",
+    [
+        (1, 0, 0, 1, 10.3, 20.7),
+        (0.75, 0, 0, 0.75, 0, 0),
+        (1, 0, 0, -1, 0, 842),
+        (0.1, 0, 0, 0.1, 3.3, 0),
+        (-1, 0, 0, 1, 595, 0),
+    ],
+)
+def test_rules_of_a_moved_or_scaled_drawing_are_the_ones_pdfplumber_reads(matrix: tuple[float, ...]) -> None:
+    """A ruled grid drawn through a matrix (the CTM a producer sets before its paths): the
+    objects and cells read from pdfium are pdfplumber's, number for number."""
+    import io
+
+    import pdfplumber
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from inspection_extract._load import _pdf_read
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595.28, 841.89)
+    unit = 10.0 if matrix[0] == 0.1 else 1.0
+    for row in range(6):
+        for col in range(3):
+            x, y, w, h = (60 + 150.3 * col) * unit, (700 - 21.7 * row) * unit, 150.3 * unit, 21.7 * unit
+            rect = pdfium_c.FPDFPageObj_CreateNewRect(x, y, w, h)
+            pdfium_c.FPDFPath_SetDrawMode(rect, 0, 1)
+            pdfium_c.FPDFPageObj_Transform(rect, *matrix)
+            pdfium_c.FPDFPage_InsertObject(page.raw, rect)
+    for y in (600.05, 590.35):
+        line = pdfium_c.FPDFPageObj_CreateNewPath(60 * unit, y * unit)
+        pdfium_c.FPDFPath_LineTo(line, 511.1 * unit, y * unit)
+        pdfium_c.FPDFPath_SetDrawMode(line, 0, 1)
+        pdfium_c.FPDFPageObj_Transform(line, *matrix)
+        pdfium_c.FPDFPage_InsertObject(page.raw, line)
+    page.gen_content()
+    rules = _pdf_read.page_rules(pdf, 0, page)
+    assert rules is not None
+    width, height, rects, lines = rules
+    assert len(rects) == 18 and len(lines) == 2
+    with pdfplumber.open(io.BytesIO(_pdf_read.clip_page(pdf, 0))) as plumber:
+        theirs = plumber.pages[0]
+        assert (width, height) == (theirs.width, theirs.height)
+        assert [_geometry(o) for o in rects] == [_geometry(o) for o in theirs.rects]
+        assert [_geometry(o) for o in lines] == [_geometry(o) for o in theirs.lines]
+    cells = _pdf_read._cells_from_rules(rules, (0.0, height))
+    assert len(cells) >= 6
+    assert cells == _pdf_read._cells_by_plumber(pdf, 0, (0.0, height))

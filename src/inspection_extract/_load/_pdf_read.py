@@ -259,15 +259,16 @@ def clip_page(pdf: pdfium.PdfDocument, index: int) -> bytes:
 # --- the rules of a page, read from pdfium ----------------------------------------------------
 #
 # pdfplumber, given the page that `clip_page` writes, parses its content stream with pdfminer
-# (some 20 ms for a ruled table) to get the rectangles and lines it finds the cells from. On a
-# page whose drawing is only rectangles and straight lines, set without a transformation,
-# `page_rules` reads the same objects from pdfium's path objects, number for number: pdfium
-# writes a path's float32 coordinates as the shortest decimals that read back as them, a
-# rectangle as "x y w h re" (`_is_rect`, pdfium's own test), anything else point by point;
-# pdfminer reads a rectangle's corners as x, y, x + w, y + h and a two-point path as a line.
-# Anything else on the page (a form, a shading, a curve, a path of several parts, a
-# transformed path, a rotated page or one whose media box is not at the origin) returns
-# None, and pdfplumber reads the page itself.
+# (some 20 ms for a ruled table) to get the rectangles and lines it finds the cells from. On
+# a page whose drawing is only upright rectangles and straight lines (perhaps scaled,
+# flipped or moved), `page_rules` reads the same objects from pdfium's path objects, number
+# for number: pdfium writes a path's float32 coordinates as the shortest decimals that read
+# back as them, its matrix before it, a rectangle as "x y w h re" (`_is_rect`, pdfium's own
+# test) and anything else point by point;
+# pdfminer reads a rectangle's corners as x, y, x + w, y + h and a two-point path as a line,
+# each point through the path's matrix. Anything else on the page (a form, a shading, a
+# curve, a path of several parts, a rotated or skewed path, a rotated page or one whose
+# media box is not at the origin) returns None, and pdfplumber reads the page itself.
 
 _Obj = dict[str, Any]
 
@@ -366,8 +367,11 @@ def page_rules(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> _Ru
         if not fill.value and not stroke.value:
             continue  # a path neither filled nor stroked ("n") leaves no object
         pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
-        if (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f) != (1, 0, 0, 1, 0, 0):
-            return None
+        if matrix.b != 0 or matrix.c != 0:
+            return None  # (rotated or skewed: a rectangle may not stay one)
+        # The path's matrix, written before it ("a 0 0 d e f cm"), is the CTM pdfminer
+        # applies to each point it reads (a * x + c * y + e, b * x + d * y + f).
+        a, b, c, d, e, f = (_written(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f))
         points: list[tuple[float, float]] = []
         for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
             segment = pdfium_c.FPDFPath_GetPathSegment(raw, k)
@@ -381,10 +385,12 @@ def page_rules(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> _Ru
             px, py = _written(x0), _written(y0)
             w, h = _written(_float32(x2 - x0)), _written(_float32(y2 - y0))
             corners = [(px, py), (px + w, py), (px + w, py + h), (px, py + h)]
-            rects.append(_plumber_object("rect", corners, height))
+            placed = [(a * u + c * v + e, b * u + d * v + f) for u, v in corners]
+            rects.append(_plumber_object("rect", placed, height))
         elif len(points) == 2:
             ends = [(_written(px), _written(py)) for px, py in points]
-            lines.append(_plumber_object("line", ends, height))
+            placed = [(a * u + c * v + e, b * u + d * v + f) for u, v in ends]
+            lines.append(_plumber_object("line", placed, height))
         else:
             return None
     return width, height, rects, lines
