@@ -478,11 +478,9 @@ def _geometry(obj: dict[str, object]) -> tuple[object, ...]:
 
 @pytest.mark.parametrize("path", _distinct_pdfs(), ids=lambda p: p.name)
 def test_rules_read_from_pdfium_are_the_ones_pdfplumber_reads(path: Path) -> None:
-    """Every page `page_rules` reads gives the page size, rectangles and lines pdfplumber reads
-    from its text-less copy, and the same table cells over the whole page and a band of it."""
-    import io
-
-    import pdfplumber
+    """Every page `page_rules` reads gives the page size, rectangles, lines and curves
+    pdfplumber reads from its text-less copy, and the same table cells over the whole page
+    and a band of it."""
     import pypdfium2 as pdfium
 
     from inspection_extract._load import _pdf_read
@@ -498,47 +496,91 @@ def test_rules_read_from_pdfium_are_the_ones_pdfplumber_reads(path: Path) -> Non
         finally:
             page.close()
         assert rules is not None, f"page {index + 1} of a fixture falls back to pdfplumber"
-        width, height, rects, lines = rules
-        with pdfplumber.open(io.BytesIO(_pdf_read.clip_page(pdf, index))) as plumber:
-            theirs = plumber.pages[0]
-            assert (width, height) == (theirs.width, theirs.height)
-            assert [_geometry(o) for o in rects] == [_geometry(o) for o in theirs.rects]
-            assert [_geometry(o) for o in lines] == [_geometry(o) for o in theirs.lines]
-        if rects or lines:
+        _assert_pdfplumbers(pdf, index, rules)
+        height = rules[1]
+        if any(rules[2:]):
             for band in ((0.0, height), (height / 3, 2 * height / 3)):
                 cells = _pdf_read._cells_from_rules(rules, band)
                 assert cells == _pdf_read._cells_by_plumber(pdf, index, band), (index, band)
 
 
-def _page_with_path(draw: str) -> tuple[object, object]:
-    """A one-page PDF holding one stroked path (``draw``: "curve", "turned" or "line")."""
+def _assert_pdfplumbers(pdf: object, index: int, rules: tuple[object, ...]) -> None:
+    """``rules`` are the page size, rectangles, lines and curves pdfplumber reads from the
+    text-less copy of page ``index``, number for number."""
+    import io
+
+    import pdfplumber
+
+    from inspection_extract._load import _pdf_read
+
+    width, height, rects, lines, curves = rules
+    with pdfplumber.open(io.BytesIO(_pdf_read.clip_page(pdf, index))) as plumber:  # type: ignore[arg-type]
+        theirs = plumber.pages[0]
+        assert (width, height) == (theirs.width, theirs.height)
+        for mine, their in ((rects, theirs.rects), (lines, theirs.lines), (curves, theirs.curves)):
+            assert [_geometry(o) for o in mine] == [_geometry(o) for o in their]  # type: ignore[attr-defined]
+
+
+def _drawn_page(draw: str, matrix: tuple[float, ...] = (1, 0, 0, 1, 0, 0)) -> tuple[object, object]:
+    """A one-page PDF holding one stroked path, drawn through ``matrix``: "line", "curve",
+    "parts" (two rectangles and an open polyline in one path) or "polygon" (closed, six
+    points)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     pdf = pdfium.PdfDocument.new()
     page = pdf.new_page(595, 842)
     path = pdfium_c.FPDFPageObj_CreateNewPath(100, 100)
-    if draw == "curve":
+    if draw == "line":
+        pdfium_c.FPDFPath_LineTo(path, 300.3, 100)
+    elif draw == "curve":
         pdfium_c.FPDFPath_BezierTo(path, 150, 150, 200, 150, 250, 100)
-    else:
-        pdfium_c.FPDFPath_LineTo(path, 300, 100)
-    if draw == "turned":
-        pdfium_c.FPDFPageObj_Transform(path, 0, 1, -1, 0, 500, 20)
+        pdfium_c.FPDFPath_LineTo(path, 250, 300.7)
+    elif draw == "parts":
+        for x, y, w, h in ((100, 100, 200.2, 20.1), (100, 120.1, 200.2, 20.1)):
+            pdfium_c.FPDFPath_MoveTo(path, x, y)
+            for px, py in ((x + w, y), (x + w, y + h), (x, y + h), (x, y)):
+                pdfium_c.FPDFPath_LineTo(path, px, py)
+            pdfium_c.FPDFPath_Close(path)
+        pdfium_c.FPDFPath_MoveTo(path, 100, 300)
+        pdfium_c.FPDFPath_LineTo(path, 300.5, 300)
+        pdfium_c.FPDFPath_LineTo(path, 300.5, 400)
+    else:  # polygon
+        for px, py in ((200, 100), (250, 150), (200, 200), (100, 200), (50, 150), (100, 100)):
+            pdfium_c.FPDFPath_LineTo(path, px, py)
+    pdfium_c.FPDFPageObj_Transform(path, *matrix)
     pdfium_c.FPDFPath_SetDrawMode(path, 0, 1)
     pdfium_c.FPDFPage_InsertObject(page.raw, path)
     page.gen_content()
     return pdf, page
 
 
-@pytest.mark.parametrize(("draw", "read"), [("line", True), ("curve", False), ("turned", False)])
-def test_rules_not_read_from_pdfium_fall_back_to_pdfplumber(draw: str, read: bool) -> None:
+@pytest.mark.parametrize(
+    ("draw", "matrix"),
+    [
+        ("line", (1, 0, 0, 1, 0, 0)),
+        ("line", (0, 1, -1, 0, 500, 20)),  # turned a quarter
+        ("line", (0.8, 0.6, -0.6, 0.8, 40, 10)),  # turned part-way: a slanting line
+        ("curve", (1, 0, 0, 1, 0, 0)),
+        ("parts", (1, 0, 0, 1, 0, 0)),
+        ("parts", (1, 0, 0, -1, 0, 842)),
+    ],
+)
+def test_rules_of_any_path_shape_are_the_ones_pdfplumber_reads(draw: str, matrix: tuple[float, ...]) -> None:
     from inspection_extract._load import _pdf_read
 
-    pdf, page = _page_with_path(draw)
+    pdf, page = _drawn_page(draw, matrix)
     rules = _pdf_read.page_rules(pdf, 0, page)  # type: ignore[arg-type]
-    assert (rules is not None) is read
-    if rules is not None:
-        assert [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in rules[3]] == [(100, 742, 300, 742)]
+    assert rules is not None
+    assert any(rules[2:])
+    _assert_pdfplumbers(pdf, 0, rules)
+
+
+def test_a_path_pdfium_may_normalise_falls_back_to_pdfplumber() -> None:
+    from inspection_extract._load import _pdf_read
+
+    pdf, page = _drawn_page("polygon")
+    assert _pdf_read.page_rules(pdf, 0, page) is None  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -554,9 +596,6 @@ def test_rules_not_read_from_pdfium_fall_back_to_pdfplumber(draw: str, read: boo
 def test_rules_of_a_moved_or_scaled_drawing_are_the_ones_pdfplumber_reads(matrix: tuple[float, ...]) -> None:
     """A ruled grid drawn through a matrix (the CTM a producer sets before its paths): the
     objects and cells read from pdfium are pdfplumber's, number for number."""
-    import io
-
-    import pdfplumber
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -581,13 +620,9 @@ def test_rules_of_a_moved_or_scaled_drawing_are_the_ones_pdfplumber_reads(matrix
     page.gen_content()
     rules = _pdf_read.page_rules(pdf, 0, page)
     assert rules is not None
-    width, height, rects, lines = rules
-    assert len(rects) == 18 and len(lines) == 2
-    with pdfplumber.open(io.BytesIO(_pdf_read.clip_page(pdf, 0))) as plumber:
-        theirs = plumber.pages[0]
-        assert (width, height) == (theirs.width, theirs.height)
-        assert [_geometry(o) for o in rects] == [_geometry(o) for o in theirs.rects]
-        assert [_geometry(o) for o in lines] == [_geometry(o) for o in theirs.lines]
+    assert (len(rules[2]), len(rules[3]), len(rules[4])) == (18, 2, 0)
+    _assert_pdfplumbers(pdf, 0, rules)
+    height = rules[1]
     cells = _pdf_read._cells_from_rules(rules, (0.0, height))
     assert len(cells) >= 6
     assert cells == _pdf_read._cells_by_plumber(pdf, 0, (0.0, height))

@@ -259,16 +259,16 @@ def clip_page(pdf: pdfium.PdfDocument, index: int) -> bytes:
 # --- the rules of a page, read from pdfium ----------------------------------------------------
 #
 # pdfplumber, given the page that `clip_page` writes, parses its content stream with pdfminer
-# (some 20 ms for a ruled table) to get the rectangles and lines it finds the cells from. On
-# a page whose drawing is only upright rectangles and straight lines (perhaps scaled,
-# flipped or moved), `page_rules` reads the same objects from pdfium's path objects, number
-# for number: pdfium writes a path's float32 coordinates as the shortest decimals that read
-# back as them, its matrix before it, a rectangle as "x y w h re" (`_is_rect`, pdfium's own
-# test) and anything else point by point;
-# pdfminer reads a rectangle's corners as x, y, x + w, y + h and a two-point path as a line,
-# each point through the path's matrix. Anything else on the page (a form, a shading, a
-# curve, a path of several parts, a rotated or skewed path, a rotated page or one whose
-# media box is not at the origin) returns None, and pdfplumber reads the page itself.
+# (some 20 ms for a ruled table) to get the rectangles, lines and curves it finds the cells
+# from. `page_rules` gets the same objects, number for number, without the parse: it takes
+# each path object from pdfium and writes down the operations pdfium would write for it
+# (its float32 coordinates as the shortest decimals that read back as them, its matrix as
+# the CTM, "x y w h re" where pdfium's own test `_is_rect` finds a rectangle, else each
+# point, a Bezier's three as one "c", "h" after a point closing a figure), and hands them
+# to pdfminer's own path painter, which sorts them into rectangles, lines and curves as it
+# does reading the page. A page holding anything else in its drawing (a form, a shading, a
+# path pdfium may first normalise into a rectangle), a rotated page or one whose media box
+# is not at the origin returns None, and pdfplumber reads the page itself.
 
 _Obj = dict[str, Any]
 
@@ -300,24 +300,21 @@ def _is_rect(points: list[tuple[float, float]]) -> bool:
     return all(a[0] == b[0] or a[1] == b[1] for a, b in zip(ring, ring[1:], strict=False))
 
 
-def _plumber_object(kind: str, points: list[tuple[float, float]], height: float) -> _Obj:
-    """A rectangle or line with the keys pdfplumber gives it (top-left origin)."""
-    xs = [x for x, _ in points]
-    ys = [y for _, y in points]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    top = height - y1
+def _plumber_object(item: Any, height: float) -> _Obj:
+    """A pdfminer rectangle, line or curve with the keys pdfplumber gives it (top-left origin)."""
+    top = height - item.y1
     return {
-        "object_type": kind,
-        "x0": x0,
-        "x1": x1,
-        "y0": y0,
-        "y1": y1,
-        "width": x1 - x0,
-        "height": y1 - y0,
+        "object_type": type(item).__name__[2:].lower(),  # LTRect -> "rect"
+        "x0": item.x0,
+        "x1": item.x1,
+        "y0": item.y0,
+        "y1": item.y1,
+        "width": item.width,
+        "height": item.height,
         "top": top,
-        "bottom": height - y0,
+        "bottom": height - item.y0,
         "doctop": top,
-        "pts": [(x, height - y) for x, y in points],
+        "pts": [(x, height - y) for x, y in item.pts],
     }
 
 
@@ -340,18 +337,69 @@ def _media_box(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> tup
     return None if box is None else tuple(box)
 
 
-_Rules = tuple[float, float, list[_Obj], list[_Obj]]
+def _path_ops(raw: Any, x: ctypes.c_float, y: ctypes.c_float) -> list[tuple[Any, ...]] | None:
+    """The path operations pdfminer reads for a path object as pdfium writes it: "re" where
+    pdfium's own test finds a rectangle, else each point ("m", "l", a Bezier's three points
+    as one "c") with "h" after a point that closes a figure. None where the writer's form
+    is not followed here (a path it may first normalise into a rectangle, a broken curve)."""
+    types: list[int] = []
+    closes: list[bool] = []
+    points: list[tuple[float, float]] = []
+    for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(raw, k)
+        types.append(pdfium_c.FPDFPathSegment_GetType(segment))
+        closes.append(bool(pdfium_c.FPDFPathSegment_GetClose(segment)))
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        points.append((x.value, y.value))
+    n = len(points)
+    if not n or types[0] != pdfium_c.FPDF_SEGMENT_MOVETO or (n > 5 and points[0] == points[-1]):
+        return None
+    line = pdfium_c.FPDF_SEGMENT_LINETO
+    if n in (4, 5) and all(t == line for t in types[1:]) and _is_rect(points):
+        (x0, y0), (x2, y2) = points[0], points[2]
+        px, py = _written(x0), _written(y0)
+        w, h = _written(_float32(x2 - x0)), _written(_float32(y2 - y0))
+        return [("m", px, py), ("l", px + w, py), ("l", px + w, py + h), ("l", px, py + h), ("h",)]
+    ops: list[tuple[Any, ...]] = []
+    curve = pdfium_c.FPDF_SEGMENT_BEZIERTO
+    i = 0
+    while i < n:
+        kind = types[i]
+        if kind == curve:
+            if i + 2 >= n or types[i + 1] != curve or types[i + 2] != curve or closes[i] or closes[i + 1]:
+                return None
+            ops.append(("c", *(_written(v) for k in range(i, i + 3) for v in points[k])))
+            i += 2
+        elif kind in (pdfium_c.FPDF_SEGMENT_MOVETO, line):
+            ops.append(("m" if kind != line else "l", _written(points[i][0]), _written(points[i][1])))
+        else:
+            return None
+        if closes[i]:
+            ops.append(("h",))
+        i += 1
+    return ops
+
+
+_Rules = tuple[float, float, list[_Obj], list[_Obj], list[_Obj]]
 
 
 def page_rules(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> _Rules | None:
-    """The page's width, height, rectangles and lines as pdfplumber reads them from the page
-    `clip_page` writes; None where the page holds a drawing this does not read."""
+    """The page's width, height, rectangles, lines and curves as pdfplumber reads them from
+    the page `clip_page` writes; None where the page holds a drawing this does not read."""
+    from pdfminer.converter import PDFLayoutAnalyzer
+    from pdfminer.layout import LTContainer
+    from pdfminer.pdfinterp import PDFGraphicState, PDFResourceManager
+    from pdfminer.utils import mult_matrix
+
     box = _media_box(pdf, index, page)
     if box is None or box[0] != 0 or box[1] != 0 or page.get_rotation() != 0:
         return None
     width, height = _written(box[2]), _written(box[3])
-    rects: list[_Obj] = []
-    lines: list[_Obj] = []
+    # pdfminer's own path painter sorts each path into rectangles, lines and curves.
+    painter = PDFLayoutAnalyzer(PDFResourceManager())
+    painted: LTContainer[Any] = LTContainer((0, 0, width, height))
+    painter.cur_item = painted  # type: ignore[assignment]
+    state = PDFGraphicState()
     matrix = pdfium_c.FS_MATRIX()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -366,34 +414,20 @@ def page_rules(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> _Ru
             return None
         if not fill.value and not stroke.value:
             continue  # a path neither filled nor stroked ("n") leaves no object
-        pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
-        if matrix.b != 0 or matrix.c != 0:
-            return None  # (rotated or skewed: a rectangle may not stay one)
-        # The path's matrix, written before it ("a 0 0 d e f cm"), is the CTM pdfminer
-        # applies to each point it reads (a * x + c * y + e, b * x + d * y + f).
-        a, b, c, d, e, f = (_written(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f))
-        points: list[tuple[float, float]] = []
-        for k in range(pdfium_c.FPDFPath_CountSegments(raw)):
-            segment = pdfium_c.FPDFPath_GetPathSegment(raw, k)
-            want = pdfium_c.FPDF_SEGMENT_MOVETO if k == 0 else pdfium_c.FPDF_SEGMENT_LINETO
-            if pdfium_c.FPDFPathSegment_GetType(segment) != want:
-                return None
-            pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-            points.append((x.value, y.value))
-        if _is_rect(points):
-            (x0, y0), (x2, y2) = points[0], points[2]
-            px, py = _written(x0), _written(y0)
-            w, h = _written(_float32(x2 - x0)), _written(_float32(y2 - y0))
-            corners = [(px, py), (px + w, py), (px + w, py + h), (px, py + h)]
-            placed = [(a * u + c * v + e, b * u + d * v + f) for u, v in corners]
-            rects.append(_plumber_object("rect", placed, height))
-        elif len(points) == 2:
-            ends = [(_written(px), _written(py)) for px, py in points]
-            placed = [(a * u + c * v + e, b * u + d * v + f) for u, v in ends]
-            lines.append(_plumber_object("line", placed, height))
-        else:
+        ops = _path_ops(raw, x, y)
+        if ops is None:
             return None
-    return width, height, rects, lines
+        # The path's matrix, written before it ("a b c d e f cm"), is the CTM its points go
+        # through (the page's own is the identity: its media box is at the origin).
+        pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
+        written = tuple(_written(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f))
+        painter.ctm = mult_matrix(written, (1, 0, 0, 1, 0, 0))  # type: ignore[arg-type]
+        painter.paint_path(state, bool(stroke.value), bool(fill.value), fill.value == 1, ops)  # type: ignore[arg-type]
+    found: dict[str, list[_Obj]] = {"rect": [], "line": [], "curve": []}
+    for item in painted:
+        made = _plumber_object(item, height)
+        found[made["object_type"]].append(made)
+    return width, height, found["rect"], found["line"], found["curve"]
 
 
 @dataclass(slots=True)
@@ -409,12 +443,13 @@ def _cells_from_rules(rules: _Rules, band: tuple[float, float]) -> list[list[Box
     from pdfplumber import utils
     from pdfplumber.table import TableFinder, TableSettings
 
-    width, height, rects, lines = rules
-    if not rects and not lines:
+    width, height, rects, lines, curves = rules
+    if not rects and not lines and not curves:
         return []
     bbox = (0, band[0], width, min(height, band[1]))
     edges = [utils.line_to_edge(ln) for ln in utils.crop_to_bbox(lines, bbox)]
     edges += [e for r in utils.crop_to_bbox(rects, bbox) for e in utils.rect_to_edges(r)]
+    edges += [e for c in utils.crop_to_bbox(curves, bbox) for e in utils.curve_to_edges(c)]
     tables = TableFinder(_Ruled(edges), TableSettings.resolve(None)).tables  # type: ignore[arg-type]
     return [[cell for cell in row.cells if cell is not None] for t in tables for row in t.rows]
 
