@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import math
 import struct
 from collections import Counter
 from collections.abc import Iterator
@@ -354,6 +355,8 @@ def _path_ops(raw: Any, x: ctypes.c_float, y: ctypes.c_float) -> list[tuple[Any,
     n = len(points)
     if not n or types[0] != pdfium_c.FPDF_SEGMENT_MOVETO or (n > 5 and points[0] == points[-1]):
         return None
+    if not all(math.isfinite(v) for point in points for v in point):
+        return None  # (how pdfium writes an infinite or undefined number is not followed here)
     line = pdfium_c.FPDF_SEGMENT_LINETO
     if n in (4, 5) and all(t == line for t in types[1:]) and _is_rect(points):
         (x0, y0), (x2, y2) = points[0], points[2]
@@ -394,6 +397,8 @@ def page_rules(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> _Ru
     box = _media_box(pdf, index, page)
     if box is None or box[0] != 0 or box[1] != 0 or page.get_rotation() != 0:
         return None
+    if not all(math.isfinite(v) for v in box):
+        return None
     width, height = _written(box[2]), _written(box[3])
     # pdfminer's own path painter sorts each path into rectangles, lines and curves.
     painter = PDFLayoutAnalyzer(PDFResourceManager())
@@ -420,7 +425,10 @@ def page_rules(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> _Ru
         # The path's matrix, written before it ("a b c d e f cm"), is the CTM its points go
         # through (the page's own is the identity: its media box is at the origin).
         pdfium_c.FPDFPageObj_GetMatrix(raw, matrix)
-        written = tuple(_written(v) for v in (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f))
+        values = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+        if not all(math.isfinite(v) for v in values):
+            return None
+        written = tuple(_written(v) for v in values)
         painter.ctm = mult_matrix(written, (1, 0, 0, 1, 0, 0))  # type: ignore[arg-type]
         painter.paint_path(state, bool(stroke.value), bool(fill.value), fill.value == 1, ops)  # type: ignore[arg-type]
     found: dict[str, list[_Obj]] = {"rect": [], "line": [], "curve": []}
