@@ -408,13 +408,14 @@ def page_rules(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> _Ru
     matrix = pdfium_c.FS_MATRIX()
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(max_depth=1):
-        kind = obj.type
+    raw_page = page.raw
+    for k in range(pdfium_c.FPDFPage_CountObjects(raw_page)):  # (the page's own objects, no wrappers)
+        raw = pdfium_c.FPDFPage_GetObject(raw_page, k)
+        kind = pdfium_c.FPDFPageObj_GetType(raw)
         if kind in (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_IMAGE):
             continue  # (text is taken out; an image has no edges)
         if kind != pdfium_c.FPDF_PAGEOBJ_PATH:
             return None
-        raw = obj.raw
         if not pdfium_c.FPDFPath_GetDrawMode(raw, fill, stroke):
             return None
         if not fill.value and not stroke.value:
