@@ -7,13 +7,17 @@ LibreOffice output, whose traps are described in their gold.json notes.
 
 from __future__ import annotations
 
+import io
 from functools import cache
 from pathlib import Path
 
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from inspection_extract._document import Document
-from inspection_extract._load import load
+from inspection_extract._load import _pdf_read, load
 from inspection_extract._load.repair import join_hyphenated, repair_extracted_text, vocabulary
 from inspection_extract.errors import EncryptedPdfError, NoTextLayerError, PdfError, TooManyPagesError
 
@@ -481,10 +485,6 @@ def test_rules_read_from_pdfium_are_the_ones_pdfplumber_reads(path: Path) -> Non
     """Every page `page_rules` reads gives the page size, rectangles, lines and curves
     pdfplumber reads from its text-less copy, and the same table cells over the whole page
     and a band of it."""
-    import pypdfium2 as pdfium
-
-    from inspection_extract._load import _pdf_read
-
     try:
         pdf = pdfium.PdfDocument(path.read_bytes())
     except pdfium.PdfiumError:
@@ -507,12 +507,6 @@ def test_rules_read_from_pdfium_are_the_ones_pdfplumber_reads(path: Path) -> Non
 def _assert_pdfplumbers(pdf: object, index: int, rules: tuple[object, ...]) -> None:
     """``rules`` are the page size, rectangles, lines and curves pdfplumber reads from the
     text-less copy of page ``index``, number for number."""
-    import io
-
-    import pdfplumber
-
-    from inspection_extract._load import _pdf_read
-
     width, height, rects, lines, curves = rules
     with pdfplumber.open(io.BytesIO(_pdf_read.clip_page(pdf, index))) as plumber:  # type: ignore[arg-type]
         theirs = plumber.pages[0]
@@ -525,9 +519,6 @@ def _drawn_page(draw: str, matrix: tuple[float, ...] = (1, 0, 0, 1, 0, 0)) -> tu
     """A one-page PDF holding one stroked path, drawn through ``matrix``: "line", "curve",
     "parts" (two rectangles and an open polyline in one path) or "polygon" (closed, six
     points)."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
     pdf = pdfium.PdfDocument.new()
     page = pdf.new_page(595, 842)
     path = pdfium_c.FPDFPageObj_CreateNewPath(100, 100)
@@ -567,8 +558,6 @@ def _drawn_page(draw: str, matrix: tuple[float, ...] = (1, 0, 0, 1, 0, 0)) -> tu
     ],
 )
 def test_rules_of_any_path_shape_are_the_ones_pdfplumber_reads(draw: str, matrix: tuple[float, ...]) -> None:
-    from inspection_extract._load import _pdf_read
-
     pdf, page = _drawn_page(draw, matrix)
     rules = _pdf_read.page_rules(pdf, 0, page)  # type: ignore[arg-type]
     assert rules is not None
@@ -577,8 +566,6 @@ def test_rules_of_any_path_shape_are_the_ones_pdfplumber_reads(draw: str, matrix
 
 
 def test_a_path_pdfium_may_normalise_falls_back_to_pdfplumber() -> None:
-    from inspection_extract._load import _pdf_read
-
     pdf, page = _drawn_page("polygon")
     assert _pdf_read.page_rules(pdf, 0, page) is None  # type: ignore[arg-type]
 
@@ -596,11 +583,6 @@ def test_a_path_pdfium_may_normalise_falls_back_to_pdfplumber() -> None:
 def test_rules_of_a_moved_or_scaled_drawing_are_the_ones_pdfplumber_reads(matrix: tuple[float, ...]) -> None:
     """A ruled grid drawn through a matrix (the CTM a producer sets before its paths): the
     objects and cells read from pdfium are pdfplumber's, number for number."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
-
-    from inspection_extract._load import _pdf_read
-
     pdf = pdfium.PdfDocument.new()
     page = pdf.new_page(595.28, 841.89)
     unit = 10.0 if matrix[0] == 0.1 else 1.0

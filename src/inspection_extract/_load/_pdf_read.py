@@ -374,7 +374,7 @@ def _path_ops(raw: Any, x: ctypes.c_float, y: ctypes.c_float) -> list[tuple[Any,
             ops.append(("c", *(_written(v) for k in range(i, i + 3) for v in points[k])))
             i += 2
         elif kind in (pdfium_c.FPDF_SEGMENT_MOVETO, line):
-            ops.append(("m" if kind != line else "l", _written(points[i][0]), _written(points[i][1])))
+            ops.append(("l" if kind == line else "m", _written(points[i][0]), _written(points[i][1])))
         else:
             return None
         if closes[i]:
@@ -439,6 +439,11 @@ def page_rules(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> _Ru
     return width, height, found["rect"], found["line"], found["curve"]
 
 
+def _grid(tables: list[Any]) -> list[list[Box]]:
+    """The boxes of the cells of pdfplumber's ``tables``, row by row (empty cells left out)."""
+    return [[cell for cell in row.cells if cell is not None] for t in tables for row in t.rows]
+
+
 @dataclass(slots=True)
 class _Ruled:
     """What pdfplumber's table finder asks of a page when tables are found by their lines."""
@@ -459,8 +464,7 @@ def _cells_from_rules(rules: _Rules, band: tuple[float, float]) -> list[list[Box
     edges = [utils.line_to_edge(ln) for ln in utils.crop_to_bbox(lines, bbox)]
     edges += [e for r in utils.crop_to_bbox(rects, bbox) for e in utils.rect_to_edges(r)]
     edges += [e for c in utils.crop_to_bbox(curves, bbox) for e in utils.curve_to_edges(c)]
-    tables = TableFinder(_Ruled(edges), TableSettings.resolve(None)).tables  # type: ignore[arg-type]
-    return [[cell for cell in row.cells if cell is not None] for t in tables for row in t.rows]
+    return _grid(TableFinder(_Ruled(edges), TableSettings.resolve(None)).tables)  # type: ignore[arg-type]
 
 
 def _cells_by_plumber(pdf: pdfium.PdfDocument, index: int, band: tuple[float, float]) -> list[list[Box]]:
@@ -470,8 +474,7 @@ def _cells_by_plumber(pdf: pdfium.PdfDocument, index: int, band: tuple[float, fl
         ppage = plumber.pages[0]
         top, bottom = band[0], min(float(ppage.height), band[1])
         cropped = ppage.crop((0, top, ppage.width, bottom), strict=False)
-        tables = cropped.find_tables()
-        return [[cell for cell in row.cells if cell is not None] for t in tables for row in t.rows]
+        return _grid(cropped.find_tables())
 
 
 def read_table(pdf: pdfium.PdfDocument, index: int, band: tuple[float, float]) -> list[Row]:

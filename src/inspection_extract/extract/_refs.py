@@ -152,7 +152,7 @@ def _token_hits(text: str, names: list[str]) -> list[tuple[int, int, str]]:
     goes_on = {n[:i] for n in names for i, ch in enumerate(n) if ch.isspace()}
     # The letters and digits a name's first word begins with: a token that begins with
     # another one begins no name.
-    initials = {f[0] for f in firsts if f} if "" not in firsts else set(_ALNUM)
+    initials = set(_ALNUM) if "" in firsts else {f[0] for f in firsts}
     tokens = [m.span() for m in _TOKEN.finditer(text)]
     for i, (start, first_end) in enumerate(tokens):
         c = text[start]

@@ -71,7 +71,7 @@ _NOT_ASPECT_START = regex.compile(r"(?i)^(?:by|from|with|according|where|if|when
 _LEAD_DETERMINER = regex.compile(r"(?i)^(?:the|its|their|this|our)\s+")
 _LEAD_OWNER = regex.compile(r"^(?:(?:the\s+)?[\w-]+\s+)?[\w-]+['’]s\s+")
 _TRAILING_ADVERBS = ("however", "also", "both")
-_TRAILING_ADVERB = regex.compile(r"(?i)\s+(?:however|also|both)$")
+_TRAILING_ADVERB = regex.compile(rf"(?i)\s+(?:{'|'.join(_TRAILING_ADVERBS)})$")
 _LOWER = regex.compile(r"[a-z]")
 
 # "The trust’s overall rating has fallen from ... to ...": the owner of "overall rating"
@@ -174,10 +174,10 @@ _NEXT_RATING = regex.compile(
 # "Leadership was rated ‘Good’; staff ‘Requires improvement’; and services ‘Good’".
 _GAPPED = regex.compile(r"\s*(?:and\s+)?(?P<subject>[A-Za-z][\w -]{0,60}?)\s*[‘'\"“]?")
 _LIST_SPLIT = regex.compile(r",\s*(?:and\s+)?(?:for\s+)?|\s+and\s+(?:for\s+)?")
-_UNIT_WORDS = regex.compile(
-    r"\b(?:PDUs|YJSs|(?i:probation[ ]delivery[ ]units|youth[ ]justice[ ]services|probation[ ]services))\b"
-)
 _UNIT_PHRASES = ("probation delivery units", "youth justice services", "probation services")
+_UNIT_WORDS = regex.compile(
+    rf"\b(?:PDUs|YJSs|(?i:{'|'.join(p.replace(' ', '[ ]') for p in _UNIT_PHRASES)}))\b"
+)
 
 
 def _names_units(text: str) -> bool:
