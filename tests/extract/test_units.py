@@ -717,6 +717,59 @@ def test_ratings_received_for_a_list_of_judgements() -> None:
     ]
 
 
+def test_overall_effectiveness_in_a_list_of_judgements_rates_the_unit() -> None:
+    text = (
+        "Tarnby Council was inspected by Ofsted. Good ratings were received for the impact of leaders on "
+        "social work practice with children and families, the experiences and progress of children who "
+        "need help and protection and overall effectiveness; and an Outstanding rating for the experiences "
+        "and progress of children in care."
+    )
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(u.name, u.rating) for u in found.units] == [("Tarnby", "Good")]
+    assert found.overall_rating is not None and found_text(text, found.overall_rating.span) == "Good"
+    assert "overall effectiveness" not in [a.aspect for a in found.aspect_ratings]
+    # without it, the list rates the aspects alone
+    alone = units(load(text.replace(" and overall effectiveness", "")), inspectorate="Ofsted")
+    assert [(u.name, u.rating) for u in alone.units] == [("Tarnby", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # initials for the whole name, met after it
+        (
+            "Tarnby Wold Valley CRC has been rated ‘Good’. Staff were proud to work for TWV CRC.",
+            [("Tarnby Wold Valley", "CRC", "Good", None)],
+        ),
+        # initials for part of the name (small word included), met first: the full name is shown
+        (
+            "Inspectors rate Fenwick & IOW CRC as good.\n\nFenwick and Isle of Wight Community "
+            "Rehabilitation Company (CRC) has been given an overall ‘Good’ rating.",
+            [("Fenwick and Isle of Wight", "CRC", "Good", None)],
+        ),
+        # a county's customary short form
+        (
+            "Beds Police has been rated inadequate. Bedfordshire Police said it would act.",
+            [("Bedfordshire Police", "police force", "Inadequate", None)],
+        ),
+        # initials that abbreviate nothing named are a body of their own
+        (
+            "Tarnby Wold PDU was rated ‘Good’. TWX PDU was rated ‘Inadequate’.",
+            [("Tarnby Wold", "PDU", "Good", None), ("TWX", "PDU", "Inadequate", None)],
+        ),
+    ],
+)
+def test_a_body_named_in_full_and_by_initials_is_one(
+    text: str, expected: list[tuple[str, str, str | None, str | None]]
+) -> None:
+    assert _units(text) == expected
+
+
+def test_with_and_a_participle_rates_its_subject() -> None:
+    text = "This showed in our ratings, with Tarnby PDU achieving a ‘Good’ overall rating."
+    assert _units(text) == [("Tarnby", "PDU", "Good", None)]
+
+
 def test_past_tense_rating_as_the_verb_is_the_previous_rating() -> None:
     text = (
         "Tarnby High School has been rated inadequate by Ofsted. Its previous inspection in 2019 "

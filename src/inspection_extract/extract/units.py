@@ -93,7 +93,7 @@ _SUBJECT_PREFIX = regex.compile(
         [“"‘']?(?:(?:and|but|while|whereas|as)\s+)?    # a chief inspector's quote may open it
         (?:[^,;]*,\s*){0,2}
         # "concluded that the Ashgrove PDU requires improvement": the subject of a that-clause
-        (?:(?:and|but|while|whereas|as)\s+|[^,;]*?\b(?:since|when|after|before|until|that)\s+)?
+        (?:(?:and|but|while|whereas|as|with)\s+|[^,;]*?\b(?:since|when|after|before|until|that)\s+)?
         (?:the\s+|The\s+|THE\s+|neighbouring\s+|joint\s+
           |(?i:probation|youth[ ]justice)[ ]services?[ ](?:in|for|across)[ ])*$""",
     regex.VERBOSE,
@@ -125,6 +125,8 @@ _OWNER = regex.compile(
 )
 _WHICH = regex.compile(r",\s*(?:and\s+)?which\b")
 _BARE_WHICH = regex.compile(r"[ ]which\b")
+# The overall judgement as the last item of a list of aspects: "..., and overall effectiveness".
+_OVERALL_ITEM = regex.compile(r",?[ ](?:and|as[ ]well[ ]as)[ ](?:the[ ])?overall[ ]effectiveness\b", regex.IGNORECASE)
 _ELLIPSIS = regex.compile(r"\bas[ ](?:were|was|did|is|are)\b")
 # The end of a relative clause and the main verb after it: " in 2021, has been rated ".
 _RELATIVE_CLOSED = regex.compile(
@@ -235,12 +237,20 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     if listed_units:
         mentions = _with_roundup(text, mentions, listed_units, _dominant_type(text, mentions, prof, always))
     _merge_institutions(mentions)
+    short_forms = _merge_abbreviations(mentions)
     cands: dict[str, Candidate] = {}
     for m in mentions:
         k = key(m.name)
         c = cands.get(k)
         if c is None:
-            cands[k] = Candidate(k, m.name, m.type, m.span, m.span[0], _generic(text, m))
+            # a body first named by its initials ("Hampshire & IOW CRC") is shown where its
+            # full name is, and ordered where it was first named
+            shown = m
+            if id(m) in short_forms:
+                shown = next(x for x in mentions if key(x.name) == k and id(x) not in short_forms)
+            cands[k] = Candidate(k, m.name, m.type, shown.span, m.span[0], _generic(text, shown))
+        elif id(m) in short_forms:
+            continue
         elif c.type not in always and m.type in always:
             # "Brinsford Borough Council" runs "Brinsford’s Youth Justice Service": the
             # unit is the one named with the inspected type, and that naming its evidence.
@@ -338,8 +348,13 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         # a phrase that rates listed aspects rates no unit, and is what a gapped clause after
         # it continues ("Leadership was rated ‘Good’; partnerships ‘Good’")
         used: dict[int, list[str]] = {}
+        # the phrases whose list of aspects also names the overall judgement ("Good ratings
+        # were received for ..., ... and overall effectiveness"): they rate the unit too
+        overall_too: set[int] = set()
         for a, ph in listed:
             vocab_aspects.append(a)
+            if a.span[1] > ph.span[1] and _OVERALL_ITEM.match(text, a.span[1], sent[1]):
+                overall_too.add(id(ph))
             if not _ELLIPSIS.search(text, ph.span[1], a.span[1]):
                 # (after "as were" the rating is the subject's too: "The home's overall rating
                 # was reduced to inadequate, as were the ratings for being safe and well led")
@@ -362,6 +377,8 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
                 continue
             if id(ph) in used:
                 prev_end, last_target = ph.span[1], used[id(ph)]
+                if id(ph) in overall_too and main_key and ph.kind in ("current", "both"):
+                    cands[main_key].current.append((ph.value, ph.span, full))
                 continue
             target: tuple[str, ...] | list[str] | None
             if (
@@ -575,6 +592,77 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
                 k = key(m.name)
                 if k in rename:
                     m.name = first[rename[k]]
+
+# Words an initialism may pass over: "LLR" for "Leicester, Leicestershire and Rutland".
+_SMALL_WORDS = frozenset({"and", "of", "the", "&"})
+_INITIALISM = regex.compile(r"[A-Z](?:[A-Z]|o(?=[A-Z]))[A-Z]{0,4}")  # "DTV", "KSS", "IoW"
+# The counties' customary short forms ("Beds Police", "Notts PDU", "Hants and IOW CRC").
+_COUNTY_SHORT = {
+    "bedfordshire": "beds", "berkshire": "berks", "buckinghamshire": "bucks", "cambridgeshire": "cambs",
+    "derbyshire": "derbys", "gloucestershire": "glos", "hampshire": "hants", "hertfordshire": "herts",
+    "lancashire": "lancs", "leicestershire": "leics", "lincolnshire": "lincs", "northamptonshire": "northants",
+    "nottinghamshire": "notts", "oxfordshire": "oxon", "staffordshire": "staffs", "warwickshire": "warks",
+    "wiltshire": "wilts", "worcestershire": "worcs", "yorkshire": "yorks",
+}
+_COUNTY_SHORTS = frozenset(_COUNTY_SHORT.values())
+
+
+# A name's initialism is looked for over at most this many of its words.
+_MAX_NAME_WORDS = 12
+
+
+def _short_forms(full: str) -> set[str]:
+    """The keys of ``full`` with one run of two or more of its words written as their
+    initials ("Durham Tees Valley": "dtv"; "Hampshire and Isle of Wight": "hampshire and
+    iow"), the run's small words kept or passed over ("LLR" for "Leicester, Leicestershire
+    and Rutland"), or with a county's short form ("Beds Police")."""
+    words = key(full).split()[:_MAX_NAME_WORDS]
+    out: set[str] = set()
+    for j, w in enumerate(words):
+        if w in _COUNTY_SHORT:
+            out.add(" ".join([*words[:j], _COUNTY_SHORT[w], *words[j + 1 :]]))
+    for j in range(len(words)):
+        if words[j] in _SMALL_WORDS:
+            continue
+        for k in range(j + 2, len(words) + 1):
+            run = words[j:k]
+            if run[-1] in _SMALL_WORDS:
+                continue
+            for letters in ("".join(w[0] for w in run), "".join(w[0] for w in run if w not in _SMALL_WORDS)):
+                if len(letters) >= 2:
+                    out.add(" ".join([*words[:j], letters, *words[k:]]))
+    return out
+
+
+def _is_short(name: str) -> bool:
+    """Whether a name has a word that may abbreviate others: an initialism or a county's short form."""
+    return any(_INITIALISM.fullmatch(w) or w.lower() in _COUNTY_SHORTS for w in name.replace(",", " ").split())
+
+
+def _merge_abbreviations(mentions: list[UnitMention]) -> set[int]:
+    """One body named in full and with some of its words as initials ("Durham Tees Valley
+    CRC", "DTV CRC"): the short form's mentions take the full name. Returns the ids of the
+    renamed mentions (their spans hold the short form)."""
+    renamed: set[int] = set()
+    by_type: dict[str, list[UnitMention]] = {}
+    for m in mentions:
+        by_type.setdefault(m.type, []).append(m)
+    for group in by_type.values():
+        names = {key(m.name): m.name for m in reversed(group)}  # the first naming of each
+        if len(names) < 2 or not any(_is_short(name) for name in names.values()):
+            continue
+        full_of: dict[str, str] = {}
+        for k, name in names.items():
+            for short in _short_forms(name):
+                if short != k:
+                    full_of.setdefault(short, name)
+        for m in group:
+            full = full_of.get(key(m.name))
+            if full is not None and _is_short(m.name):
+                m.name = full
+                renamed.add(id(m))
+    return renamed
+
 
 _HEADS = tuple(
     sorted({f" {w.lower()}" for u in unit_types() for w in (*u.within, *u.within_own)}, key=len, reverse=True)
