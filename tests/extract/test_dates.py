@@ -208,6 +208,11 @@ FIELDWORK = [
      ("2019-07-30", "2019-09-13", "30 July and 13 September")),
     ("Published: 2 February 2024\n\nThe service was inspected in December and January.",
      ("2023-12", "2024-01", "December and January")),
+    # The visit's last day alone: its month (a fieldwork day is read as the first).
+    ("Headline\n\nA notice was sent within days of finishing the inspection on 9 November 2023.",
+     ("2023-11", "2023-11", "9 November 2023")),
+    ("Headline\n\nInspectors visited the prison, and the inspection ended on 14 May 2024.",
+     ("2024-05", "2024-05", "14 May 2024")),
     # The date first, the visit after it (council minutes).
     ("Minutes\n\nIn April 2024 the council's children's services were inspected over three weeks.",
      ("2024-04", "2024-04", "April 2024")),

@@ -478,7 +478,7 @@ def _fieldwork(
         if FIELDWORK_CUE_RE.search(text, left, right) or (
             date.start == date.end and VISIT_AFTER_RE.match(text, date.span[1]) and _dateline(text, date)
         ):
-            return Fieldwork(date.start, date.end, date.span)
+            return _visit(text, date.span, date.start, date.end, single=date.day is not None)
     for date in found:
         if date.start is None or date.end is None:
             continue
@@ -495,7 +495,7 @@ def _fieldwork(
         clause = CLAUSE_END_RE.search(text, e, right)
         stretch_end = clause.start() if clause else right
         if not VISIT_OTHER_RE.search(text, max(left, cues[-1].start() - VISIT_OTHER_REACH), stretch_end):
-            return Fieldwork(date.start, date.end, date.span)
+            return _visit(text, date.span, date.start, date.end, single=date.day is not None)
     for date in found:
         # the date first: "In April 2024 the council's children's services ... were
         # inspected", "between 10 and 21 October 2022 a full inspection of ... was completed"
@@ -507,8 +507,24 @@ def _fieldwork(
             continue  # not at the start of its sentence, or the page's own date
         visit = VISIT_AFTER_DATE_RE.match(text, e, min(right, e + VISIT_WINDOW))
         if visit and not VISIT_OTHER_RE.search(text, left, visit.end()):
-            return Fieldwork(date.start, date.end, date.span)
+            return _visit(text, date.span, date.start, date.end, single=date.day is not None)
     return _yearless(doc, published, cache)
+
+
+# Words that date a visit's last day, not its first: "within days of finishing the
+# inspection on 9 November 2023", "the inspection concluded on".
+_END_OF_VISIT = regex.compile(
+    r"\b(?:finish(?:ed|ing)?|end(?:ed|ing)|conclud(?:ed|ing)|complet(?:ed|ing))\b[^.;:]{0,40}?[ ]on[ ](?:the[ ])?$",
+    regex.IGNORECASE,
+)
+
+
+def _visit(text: str, span: Span, start: str, end: str, *, single: bool) -> Fieldwork:
+    """The fieldwork a date gives; a single day named as the visit's end gives only its
+    month (the first day is not known, and a fieldwork day is read as the first)."""
+    if single and _END_OF_VISIT.search(text, max(0, span[0] - 80), span[0]):
+        return Fieldwork(start[:7], end[:7], span)
+    return Fieldwork(start, end, span)
 
 
 def _yearless(doc: Document, published: Field | None, cache: _SentenceCache | None) -> Fieldwork | None:
