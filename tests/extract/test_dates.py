@@ -208,6 +208,11 @@ FIELDWORK = [
      ("2019-07-30", "2019-09-13", "30 July and 13 September")),
     ("Published: 2 February 2024\n\nThe service was inspected in December and January.",
      ("2023-12", "2024-01", "December and January")),
+    # Findings dated by the visit, and time spent on site after the date.
+    ("Headline\n\nThe report set out concerns identified by inspectors in August 2018.",
+     ("2018-08", "2018-08", "August 2018")),
+    ("Headline\n\nIn February 2024, the inspectorate spent two weeks assessing the service.",
+     ("2024-02", "2024-02", "February 2024")),
     # The visit's last day alone: its month (a fieldwork day is read as the first).
     ("Headline\n\nA notice was sent within days of finishing the inspection on 9 November 2023.",
      ("2023-11", "2023-11", "9 November 2023")),

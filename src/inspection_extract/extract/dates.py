@@ -176,11 +176,11 @@ DATELINE_WINDOW = 1500
 FIELDWORK_CUE_RE = regex.compile(r"\bfield\s?work\b", regex.IGNORECASE)
 VISIT_CUE_RE = regex.compile(
     r"\b(?:visited|visits?|on\s+site|inspected|inspections?|inspectors?\s+(?:were|went|spent)"
-    r"|carried\s+out|took\s+place)\b",
+    r"|carried\s+out|took\s+place|(?:found|identified|seen|observed)\s+by\s+(?:the\s+)?inspectors)\b",
     regex.IGNORECASE,
 )
 #: The literals every `VISIT_CUE_RE` match begins with.
-VISIT_CUES = ("visit", "on", "inspect", "carried", "took")
+VISIT_CUES = ("visit", "on", "inspect", "carried", "took", "found", "identified", "seen", "observed")
 #: Another event near visit words: an earlier inspection, a publication, unification.
 VISIT_OTHER_RE = regex.compile(
     r"\b(?:last|previous(?:ly)?|earlier|published|publication|unification|unified|merged|created"
@@ -194,7 +194,8 @@ VISIT_OTHER_REACH = 20
 CLAUSE_END_RE = regex.compile(r"[,;:.!?]")
 #: Visit words in the clause after a date that opens its sentence.
 VISIT_AFTER_DATE_RE = regex.compile(
-    r"[^.;:]{0,100}?\b(?:(?:was|were|been)[ ](?:\w+[ ])?inspected|inspection[ ]of\b|inspectors[ ]visited|visited)\b",
+    r"[^.;:]{0,100}?\b(?:(?:was|were|been)[ ](?:\w+[ ])?inspected|inspection[ ]of\b|inspectors[ ]visited|visited"
+    r"|spent[ ](?:\w+[ ]){1,2}(?:assessing|inspecting|visiting|examining))\b",
     regex.IGNORECASE,
 )
 #: A service page's inspection line: "23 February 2022" above "During an inspection ...".
