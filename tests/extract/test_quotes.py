@@ -103,6 +103,14 @@ NEWS = [
         id="pronoun-resolves-to-reported-speaker",
     ),
     pytest.param(
+        "Chief Inspector of Probation Martin Jones said: “The team is stretched.”\n\n"
+        "Responding to the findings, the probation service spokesperson said training had begun.\n\n"
+        'They added: "We are pleased that the report recognised our leaders."',
+        [("The team is", "Martin Jones", "Chief Inspector of Probation", 1),
+         ("We are pleased", "probation service spokesperson", None, 1)],
+        id="pronoun-resolves-to-reported-spokesperson",
+    ),
+    pytest.param(
         'A Probation Service spokesperson said: "Public protection is our top priority."',
         [("Public protection", "Probation Service spokesperson", None, 1)],
         id="unnamed-spokesperson",

@@ -533,6 +533,15 @@ def _following_paragraph(view: _View, cand: _Candidate) -> Ref | None:
     return parse_subject(m.group("subj"), m.start("subj")) if m else None
 
 
+# A description of one person by their post, a few words long ("the probation service
+# spokesperson", "a council director"): not a document, a group or a clause.
+_ONE_PERSON = regex.compile(
+    r"^(?:\S+[ ]){0,4}(?:spokes(?:person|man|woman)|representative|director|manager|leader|chair(?:man|woman|person)?"
+    r"|chief[ ]executive|head|commissioner|councillor|officer|governor|inspector)$",
+    regex.IGNORECASE,
+)
+
+
 def _verb_positions(text: str) -> list[int]:
     """Offsets of the speech verbs in ``text``, in order. A plain substring sweep per verb
     finds the few candidates; the verb pattern confirms each (word boundaries)."""
@@ -574,6 +583,16 @@ def _mentions(view: _View, quoted: list[Span], people: _People) -> list[_Speaker
             out.append(_Speaker(ref.value, ref.span, ref.role, at))
         elif ref is not None and ref.kind == "bare" and (full := _full_name(ref, people, at)):
             out.append(_Speaker(full.name, full.span, full.role, at))  # "Williams said the ..."
+        elif (
+            ref is not None
+            and ref.kind in ("definite", "description")
+            and _ONE_PERSON.search(ref.value)
+            and (described := _resolve(ref, out, at)) is not None
+        ):
+            # "the probation service spokesperson said steps were being taken. They added:
+            # ...": who a later pronoun means, unless "the chief inspector" is someone named
+            # before with that role
+            out.append(described)
     # "According to Martin Jones, HM Chief Inspector of Probation, the difference comes
     # down to staffing. “...,” he said.": the person credited is who "he" means.
     at = text.find("ccording to ")
