@@ -141,6 +141,11 @@ COUNTS = [
     ("Accept 2 cookies | Reject cookies", []),
     ("Inspection of Westerby YJS (PDF, 2.3 MB, 48 pages)", []),
     ("Annual report (HTML, 12 sections)", []),
+    # a download link's details inside a paragraph of prose: only they are left out
+    ("Our findings for the region are in a letter to its director (PDF, 334 kB), the fourth we have sent "
+     "since unification. Of the three PDUs we inspected, two were rated ‘Inadequate’, and an analysis of "
+     "over 500 cases found many were insufficient.",
+     [(3, None, "PDUs"), (2, None, "PDUs"), (500, "over", "cases")]),
     ("Inspectors examined 48 cases (29 of them in Harlow).", [(48, None, "cases"), (29, None, "cases")]),
     # A known miss: the noun of "of them" is a plain noun phrase, not an earlier count.
     pytest.param("We recruit trainee probation officers, and the region will receive 95 of them.",

@@ -45,7 +45,7 @@ import regex
 from inspection_extract._document import Document
 from inspection_extract._spans import Spans
 from inspection_extract._vocab import RATING_RE, TENS_WORDS, UNITS_WORDS, cued_finditer, parse_number
-from inspection_extract.record import Count, Percentage
+from inspection_extract.record import Count, Percentage, Span
 
 # --------------------------------------------------------------------------------------
 # Numbers
@@ -165,6 +165,10 @@ FURNITURE_ANYWHERE_RE = regex.compile(
 #: (without their first letter, so that no lower-casing is needed; a plain ``in`` test
 #: skips the pattern on ordinary lines).
 FURNITURE_ANYWHERE_KEYS = ("ookie", "(", "icence", "OOKIE", "ICENCE")
+#: A line holding such furniture is furniture when it is at most this long; a longer one
+#: is a paragraph of prose ("... our letter to the region (PDF, 334 kB) ... at least 59 per
+#: cent ..."), and only the furniture's own characters are left out.
+FURNITURE_LINE_CHARS = 200
 #: How a furniture line's first word begins ("Read more", "Advertisement", "You have
 #: read", "Subscribe", "Want to read", "Comments"), where it does not begin with a digit
 #: or "©".
@@ -552,11 +556,15 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.text = text
         self.cache: dict[int, bool] = {}
+        self.inline: dict[int, list[Span]] = {}
 
     def excluded(self, pos: int, *, contents: bool = True) -> bool:
         text = self.text
         start = text.rfind("\n", 0, pos) + 1
         key = start if contents else -start - 1
+        if key in self.inline:
+            # a paragraph of prose with a download link's details in it: only those
+            return any(a <= pos < b for a, b in self.inline[key])
         if key not in self.cache:
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
@@ -574,13 +582,17 @@ class _Lines:
                 )
                 and bool(FURNITURE_LINE_RE.match(text, start, end))
             ) or (
-                any(k in line for k in FURNITURE_ANYWHERE_KEYS)
-                and bool(FURNITURE_ANYWHERE_RE.search(line))
-            ) or (
                 contents
                 and ("...." in line or "……" in line or ". . . " in line)
                 and bool(CONTENTS_LEADER_RE.search(text, start, end))
             )
+            if not self.cache[key] and any(k in line for k in FURNITURE_ANYWHERE_KEYS):
+                found = [(start + m.start(), start + m.end()) for m in FURNITURE_ANYWHERE_RE.finditer(line)]
+                if found and len(line) <= FURNITURE_LINE_CHARS:
+                    self.cache[key] = True  # a banner, a licence line, a link's line
+                elif found:
+                    self.inline[key] = found
+                    return any(a <= pos < b for a, b in found)
         return self.cache[key]
 
 
@@ -823,16 +835,18 @@ class _Scanner:
 
     def run(self) -> list[Count]:
         text = self.text
-        line_end, excluded = -1, False  # the line of the last number, and whether it is furniture
+        # the line of the last number, whether it is furniture, and the furniture inside it
+        line_end, excluded, inline = -1, False, None
         for m in self.candidates:
             start, end = m.span()
             if start < self.consumed and start != self.shared_from:
                 continue
             if start > line_end:
                 excluded = self.lines.excluded(start)
+                inline = self.lines.inline.get(text.rfind("\n", 0, start) + 1)
                 line_end = text.find("\n", start)
                 line_end = len(text) if line_end < 0 else line_end
-            if excluded:
+            if excluded if inline is None else any(a <= start < b for a, b in inline):
                 continue
             raw = m.group()
             if len(raw) == 4 and raw[:2] in ("19", "20") and raw[2:].isdecimal():
