@@ -173,6 +173,8 @@ PERCENTAGES = [
     ("From 40 to 60 per cent, 1.5-2.5%.", [(40.0, "40 to 60 per cent"), (60.0, "60 per cent"),
                                           (1.5, "1.5-2.5%"), (2.5, "2.5%")]),
     ("In 2019-45% and 80–79%, Covid-19%.", [(79.0, "79%")]),
+    # a newspaper's "pc" after the figure; not a word of its own
+    ("Some 15pc had a drug problem and 2.5PC were late; three PCs were stolen.", [(15.0, "15pc"), (2.5, "2.5PC")]),
 ]
 
 

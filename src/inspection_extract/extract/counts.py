@@ -174,7 +174,7 @@ FURNITURE_LINE_CHARS = 200
 #: or "©".
 FURNITURE_OPENINGS = frozenset("re ad yo su wa co".split())
 #: Where to look for a percentage: its sign or words; the number is then read backwards.
-PERCENT_SIGN_RE = regex.compile(r"%|\bper[ ]?cent\b|\bpercent\b", regex.IGNORECASE)
+PERCENT_SIGN_RE = regex.compile(r"%|\bper[ ]?cent\b|\bpercent\b|(?<=\d)pc\b", regex.IGNORECASE)  # newspapers' "15pc"
 #: The number before it, in digits (``_number_before`` reads one in words).
 #: A hyphen may stand before it only as the dash of a range ("50-64%").
 PERCENT_DIGITS_BEFORE_RE = regex.compile(r"(?:(?<![\w.,£$€/:\-])|(?<=\d-))\d+(?:\.\d+)?\s*$")
@@ -1321,7 +1321,7 @@ def percentages(doc: Document) -> list[Percentage]:
     text = doc.text
     lines = _Lines(text)
     out: list[Percentage] = []
-    for sign in cued_finditer(PERCENT_SIGN_RE, text, ("%", "per")):
+    for sign in cued_finditer(PERCENT_SIGN_RE, text, ("%", "per", "pc")):
         start = _number_before(text, max(0, sign.start() - 30), sign.start())
         if start is None or lines.excluded(start, contents=False):
             continue
