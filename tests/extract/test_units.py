@@ -765,6 +765,28 @@ def test_a_body_named_in_full_and_by_initials_is_one(
     assert _units(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspectors are concerned about four forces: the Wexmoor Police, Ormsby, Tarn and Fell, and Wold.",
+        "The work of four forces – the Wexmoor Police, Ormsby, Tarn and Fell, and Wold – is of concern.",
+        "The work of four forces — the Wexmoor Police, Ormsby, Tarn and Fell, and Wold — is of concern.",
+    ],
+)
+def test_bodies_listed_after_their_plural_type(text: str) -> None:
+    assert _units(text) == [
+        ("Wexmoor Police", "police force", None, None),
+        ("Ormsby", "police force", None, None),
+        ("Tarn and Fell", "police force", None, None),
+        ("Wold", "police force", None, None),
+    ]
+
+
+def test_a_dash_after_a_plural_sets_off_no_list_of_clauses() -> None:
+    text = "Two forces – both in the north – were inspected, and Wexmoor Police was rated ‘Good’."
+    assert _units(text) == [("Wexmoor Police", "police force", "Good", None)]
+
+
 def test_with_and_a_participle_rates_its_subject() -> None:
     text = "This showed in our ratings, with Tarnby PDU achieving a ‘Good’ overall rating."
     assert _units(text) == [("Tarnby", "PDU", "Good", None)]

@@ -75,7 +75,10 @@ _INDEFINITE_BEFORE = regex.compile(
 )
 # "four category C prisons: Rochester, The Mount, Brixton and Coldingley": the list read at
 # the colon after a plural type word
-_COLON_LIST = regex.compile(r":[ ](?P<names>[A-Z][^.;:\n]{0,300})(?=[.;\n]|$)")
+_COLON_LIST = regex.compile(r":[ ](?P<names>[A-Za-z][^.;:\n]{0,300})(?=[.;\n]|$)")
+# "five forces – the Metropolitan Police, West Midlands, Devon and Cornwall – are": the
+# list set off by dashes after a plural type word, read at the first dash
+_DASH_LIST = regex.compile(r"[ ][–—-][ ](?P<names>[A-Za-z][^.;:\n–—]{0,300}?)[ ][–—-][ ]")
 _STOP_START = frozenset("The This These It Its A An In On At For Of And But All Each Both".split())
 _COMMA = regex.compile(r",[ ](?:and[ ])?")
 _ACRONYM = regex.compile(r"[A-Z]{2,}s?")  # "(YJS)", "(PDUs)": the type, not a name
@@ -105,7 +108,7 @@ def _items(text: str, start: int, end: int, *, allow_the: bool = False) -> tuple
         while b > a and body[b - 1] in " .;":
             b -= 1
         word = body[a:b]
-        if allow_the and word.startswith("The "):
+        if allow_the and word.startswith(("The ", "the ")):
             if NAME_RE.fullmatch(body, a + 4, b):  # "The Mount", a prison's own name
                 out.append((start + a, start + b))
             continue
@@ -137,19 +140,22 @@ for _plural in _PLURALS:
 
 
 def listed_bodies(text: str) -> list[ListedBody]:
-    """Bodies named in a list after their plural type word and a colon, rated or not."""
+    """Bodies named in a list after their plural type word and a colon, or set off by
+    dashes after it, rated or not."""
     out: list[ListedBody] = []
-    i = text.find(": ")
-    while i >= 0:
-        # the plural type word ends right before the colon
-        word_start = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
-        plural = next((p for p in _PLURAL_ENDINGS.get(text[word_start:i], ()) if text.endswith(p, 0, i)), None)
-        m = _COLON_LIST.match(text, i) if plural else None
-        if plural and m:
-            names, parts = _items(text, *m.span("names"), allow_the=True)
-            if len(names) >= 2 and len(names) == parts:
-                out.extend(ListedBody(text[a:b], (a, b), _PLURALS[plural]) for a, b in names)
-        i = text.find(": ", i + 1)
+    for literal, pattern in ((": ", _COLON_LIST), (" – ", _DASH_LIST), (" — ", _DASH_LIST)):
+        i = text.find(literal)
+        while i >= 0:
+            # the plural type word ends right before the colon or the dash's space
+            word_start = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
+            plural = next((p for p in _PLURAL_ENDINGS.get(text[word_start:i], ()) if text.endswith(p, 0, i)), None)
+            m = pattern.match(text, i) if plural else None
+            if plural and m:
+                names, parts = _items(text, *m.span("names"), allow_the=True)
+                if len(names) >= 2 and len(names) == parts:
+                    out.extend(ListedBody(text[a:b], (a, b), _PLURALS[plural]) for a, b in names)
+            i = text.find(literal, i + 1)
+    out.sort(key=lambda b: b.span[0])
     return out
 
 
