@@ -752,6 +752,12 @@ def test_overall_effectiveness_in_a_list_of_judgements_rates_the_unit() -> None:
             "Beds Police has been rated inadequate. Bedfordshire Police said it would act.",
             [("Bedfordshire Police", "police force", "Inadequate", None)],
         ),
+        # a comma before the last "and" of a name written without one elsewhere
+        (
+            "Ashby, Coalford and Wold PDU was rated ‘Good’. Its head said: “Ashby, Coalford, and Wold PDU "
+            "has worked hard.”",
+            [("Ashby, Coalford and Wold", "PDU", "Good", None)],
+        ),
         # initials that abbreviate nothing named are a body of their own
         (
             "Tarnby Wold PDU was rated ‘Good’. TWX PDU was rated ‘Inadequate’.",
@@ -759,7 +765,7 @@ def test_overall_effectiveness_in_a_list_of_judgements_rates_the_unit() -> None:
         ),
     ],
 )
-def test_a_body_named_in_full_and_by_initials_is_one(
+def test_one_body_named_two_ways_is_one_unit(
     text: str, expected: list[tuple[str, str, str | None, str | None]]
 ) -> None:
     assert _units(text) == expected

@@ -62,7 +62,7 @@ _PART = rf"(?:{_WORD})(?:(?:[ ]|[ ]of[ ]|[ ]upon[ ])(?:{_WORD})){{0,5}}"
 #: ("Cllr Rhian Pritchard, Newport City Council") stays out.
 NAME = rf"""
     {_PART}
-    (?:(?:,[ ]{_PART}){{0,4}}[ ](?:and|&)[ ](?:the[ ])?{_PART})?
+    (?:(?:(?:,[ ]{_PART}){{1,4}},?)?[ ](?:and|&)[ ](?:the[ ])?{_PART})?   # "Leicester, Leicestershire, and Rutland"
 """
 _NAME = regex.compile(NAME, regex.VERBOSE)
 #: A place name (see `NAME`), compiled: for checking that a stretch of text is one.
