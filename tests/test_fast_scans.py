@@ -56,6 +56,7 @@ TEXTS = _fixture_texts()
 _WORDS = (
     "rated judged found to be as was were is has have been had will became joined who "
     "every each any no not a single one two 12 40 4,000 the other of half all some and , . ; : ! ? "
+    "most many several majority few third quarter two-thirds three-quarters 45% (three with further "
     "‘ ’ “ ” ( ) - – Mr. Dr A. 2. iv. The Ann Lee O'Neill MacNaughton Kent’s Kent's North East "
     "PDU HM Inspectorate of Probation Chief Inspector CQC Ofsted inspectors visited visits "
     "on site carried out took place led by conducted % per cent percent 18 August 2024 "

@@ -21,6 +21,7 @@ import regex
 from inspection_extract._spans import overlaps
 from inspection_extract._vocab import (
     EXTRA_RATING_FORMS,
+    FOLD_APART,
     RATING_FORMS,
     RATING_PATTERN,
     RATING_RE,
@@ -691,12 +692,37 @@ def _last_words(before: str) -> tuple[str, str]:
 
 def _tally_before(before: str) -> bool:
     """Whether a tally's count or quantifier comes before the rating (`_TALLY_BEFORE`)."""
-    if search_end(_TALLY_BEFORE, before):
+    if _counted_near_end(before) and search_end(_TALLY_BEFORE, before):
         return True
     low = before.lower()
     if " of" in low and search_end(_TALLY_OF_BEFORE, before):
         return True
     return any(q in low for q in _QUANTIFIERS) and search_end(_TALLY_QUANTIFIED_BEFORE, before)
+
+
+# The words `_TALLY_BEFORE` counts with, besides a number (in figures or words) and a
+# percentage; every match holds one among its last `_TALLY_REACH` words.
+_TALLY_COUNT_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve none half third quarter two-thirds "
+    "three-quarters most many several majority all some few cent".split()
+)
+_TALLY_REACH = 7
+_COUNT_IN_WORD = regex.compile(r"\d|%")
+
+
+def _counted_near_end(before: str) -> bool:
+    """False when `_TALLY_BEFORE` cannot match ``before``: none of its last words is a
+    number or a word of quantity (a text holding a character that case-insensitive
+    matching equates with an ASCII letter may match whatever it holds)."""
+    if not before.isascii() and any(c in before for c in FOLD_APART):
+        return True
+    for word in before.rsplit(None, _TALLY_REACH)[-_TALLY_REACH:]:
+        if word.isalpha():
+            if word.lower() in _TALLY_COUNT_WORDS:
+                return True
+        elif _COUNT_IN_WORD.search(word) or word.strip("(,‘'\"“").lower() in _TALLY_COUNT_WORDS:
+            return True
+    return False
 
 
 def _may_tally_before(before: str) -> bool:
