@@ -141,6 +141,10 @@ COUNTS = [
     ("Accept 2 cookies | Reject cookies", []),
     ("Inspection of Westerby YJS (PDF, 2.3 MB, 48 pages)", []),
     ("Annual report (HTML, 12 sections)", []),
+    # a whole counted by what was done to it, and a share with a bracketed aside before its verb
+    ("All 30 homes were visited. Of the 24 inspected so far, 15 (62%) are rated ‘good’.",
+     [(30, None, "homes"), (24, None, "homes"), (15, None, "homes")]),
+    ("Inspectors read 40 cases; the 12 reviewed twice were the oldest.", [(40, None, "cases"), (12, None, "cases")]),
     # a download link's details inside a paragraph of prose: only they are left out
     ("Our findings for the region are in a letter to its director (PDF, 334 kB), the fourth we have sent "
      "since unification. Of the three PDUs we inspected, two were rated ‘Inadequate’, and an analysis of "

@@ -461,9 +461,15 @@ CASELOAD_BEFORE_RE = regex.compile(r"\bcaseloads?[ \t]+of[ \t]+$", regex.IGNOREC
 PRONOUN_OF_RE = regex.compile(r"[ \t]+of[ \t]+(?:them|which|these|those|whom)\b", regex.IGNORECASE)
 #: A verb straight after the number: its subject is the count ("Five are for the PDU").
 VERB_AFTER_RE = regex.compile(
+    r"(?:[ \t]+\([^()\n]{1,20}\))?"  # a bracketed aside first: "29 (62%) are rated"
     r"[ \t]+(?:are|were|was|is|had|have|has|will|would|remain|remained|went|go|being)\b",
     regex.IGNORECASE,
 )
+#: A whole counted by what was done to it, its noun left out: "of the 47 inspected so far".
+PARTICIPLE_AFTER_RE = regex.compile(
+    r"[ \t]+(?:inspected|visited|assessed|reviewed|examined|rated|graded|judged)\b", regex.IGNORECASE
+)
+THE_BEFORE_RE = regex.compile(r"\bthe[ \t]+$", regex.IGNORECASE)
 #: A share of a whole just named: "1,730 people, of whom 410 are serving", "of which 12 were".
 OF_WHOLE_PRONOUN_BEFORE_RE = regex.compile(r"\bof[ \t]+(?:whom|which)[ \t]*,?[ \t]*$", regex.IGNORECASE)
 #: A whole opening its clause: "Of the 52 cases inspectors examined, 19 had gone".
@@ -1048,6 +1054,9 @@ class _Scanner:
         total = TOTAL_AFTER_RE.match(text, pos) if _head(text, pos)[:1] in ("i", "a") else None
         if total:  # "eight in total"
             return self._make(value, qualifier, noun, lstart, total.end())
+        done = PARTICIPLE_AFTER_RE.match(text, pos) if THE_BEFORE_RE.search(before) else None
+        if done and value != 1:  # "of the 47 inspected so far"
+            return self._make(value, qualifier, noun, lstart, done.end())
         split = SPLIT_AFTER_RE.match(text, pos)
         if split:  # "seven for the CRC", "four aimed at the regional probation director"
             stop = _and_number(split.group())
