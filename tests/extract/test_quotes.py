@@ -103,6 +103,12 @@ NEWS = [
         id="pronoun-resolves-to-reported-speaker",
     ),
     pytest.param(
+        "A report by Dame Hana Ortiz, HM Chief Inspector of Probation, was published today.\n\n"
+        "Dame Hana said staff held their leaders in high regard. “They feel there is a learning culture.”",
+        [("They feel there", "Hana Ortiz", None, 1)],
+        id="title-and-first-name-in-reported-speech-named-in-full-before",
+    ),
+    pytest.param(
         "Chief Inspector of Probation Martin Jones said: “The team is stretched.”\n\n"
         "Responding to the findings, the probation service spokesperson said training had begun.\n\n"
         'They added: "We are pleased that the report recognised our leaders."',

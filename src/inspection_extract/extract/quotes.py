@@ -146,6 +146,8 @@ class _Speaker:
     span: Span
     role: str | None
     at: int  # where it was mentioned (for recency)
+    #: a mention by title and one name, to resolve against the speakers known where it stands
+    pending: Ref | None = None
 
 
 def _is_open(text: str, pos: int) -> bool | None:
@@ -583,6 +585,10 @@ def _mentions(view: _View, quoted: list[Span], people: _People) -> list[_Speaker
             out.append(_Speaker(ref.value, ref.span, ref.role, at))
         elif ref is not None and ref.kind == "bare" and (full := _full_name(ref, people, at)):
             out.append(_Speaker(full.name, full.span, full.role, at))  # "Williams said the ..."
+        elif ref is not None and ref.kind == "surname":
+            # "Dame Glenys said staff ...": resolved where it is met (`quotes`), against the
+            # speakers of the quotes before it too
+            out.append(_Speaker(ref.value, ref.span, None, at, pending=ref))
         elif (
             ref is not None
             and ref.kind in ("definite", "description")
@@ -665,6 +671,36 @@ class _People:
         return out
 
 
+    @cached_property
+    def pairs(self) -> dict[str, list[_Speaker]]:
+        """Every two capitalised words outside quotes that may be a first name and a
+        surname ("Glenys Stacey"), under each of the two words, in order."""
+        text, quoted = self.text, self.quoted
+        starts = [q[0] for q in quoted]
+        out: dict[str, list[_Speaker]] = {}
+        for m in _TWO_NAMES.finditer(text, overlapped=True):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            words = m.group().split()
+            if (i >= 0 and quoted[i][0] <= m.start() < quoted[i][1]) or any(
+                w in NOT_NAME_WORDS or w in HONORIFICS for w in words
+            ):
+                continue
+            pair = _Speaker(m.group(), m.span(), None, m.start())
+            for w in words:
+                out.setdefault(w, []).append(pair)
+        return out
+
+    def named_with(self, word: str, at: int) -> _Speaker | None:
+        """The last two-word name before ``at`` that ``word`` begins or ends: "Dame Glenys
+        Stacey, HM Chief Inspector" for a later "Dame Glenys said"."""
+        found = self.pairs.get(word, [])
+        i = bisect.bisect_left([p.at for p in found], at)
+        return found[i - 1] if i else None
+
+
+_TWO_NAMES = regex.compile(rf"(?<![\p{{L}}’'-]){_NAME_PART}[ ]{_NAME_PART}(?![\p{{L}}’'-])")
+
+
 def _full_name(ref: Ref, people: _People, at: int) -> _Speaker | None:
     """The person named in full before ``at`` that ``ref`` (a name alone) calls."""
     for k in reversed(people.found):
@@ -705,7 +741,8 @@ def _resolve(ref: Ref, known: list[_Speaker], at: int, people: _People | None = 
         for k in reversed(known):
             if k.name.split()[-1] == ref.value:
                 return k
-        return _Speaker(ref.value, ref.span, ref.role, at)
+        full = people.named_with(ref.value, at) if people else None
+        return full or _Speaker(ref.value, ref.span, ref.role, at)
     if ref.kind == "definite":
         # "the Chief Inspector" / "the inspector" / "HM Chief Inspector": the last person
         # whose role has all of those words ("Justin Russell, Chief Inspector of Probation").
@@ -739,7 +776,10 @@ def quotes(doc: Document) -> list[Quote]:
         if ci == skip:
             continue
         while m_i < len(mentions) and mentions[m_i].at < cand.open_at:
-            known.append(mentions[m_i])
+            mention = mentions[m_i]
+            if mention.pending is not None and (called := _resolve(mention.pending, known, mention.at, people)):
+                mention = _Speaker(called.name, called.span, called.role, mention.at)
+            known.append(mention)
             m_i += 1
         next_open = cands[ci + 1].open_at if ci + 1 < len(cands) else len(text)
         words = _quote_text(text, cand)
