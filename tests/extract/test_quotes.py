@@ -103,6 +103,12 @@ NEWS = [
         id="pronoun-resolves-to-reported-speaker",
     ),
     pytest.param(
+        "Chief Inspector of Probation Hana Ortiz published the findings on Tuesday.\n\n"
+        "“Many children have complex needs, and most are in care,” Ortiz’s report states.",
+        [("Many children", "Hana Ortiz", None, 1)],
+        id="a-report-speaks-for-its-author",
+    ),
+    pytest.param(
         "A report by Dame Hana Ortiz, HM Chief Inspector of Probation, was published today.\n\n"
         "Dame Hana said staff held their leaders in high regard. “They feel there is a learning culture.”",
         [("They feel there", "Hana Ortiz", None, 1)],

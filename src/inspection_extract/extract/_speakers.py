@@ -95,6 +95,9 @@ _SKIP_PART = regex.compile(
 #: Letters after a name that are not part of it ("Martin Jones CBE said").
 POST_NOMINALS: frozenset[str] = frozenset("CBE OBE MBE DBE KBE KC QC MP MSP MS JP BEM".split())
 _DOCUMENT_ROLE = regex.compile(r"(?i)(?:the\s+)?(?:inspection\s+)?(?:report|watchdog|regulator)")
+_AUTHOR_OF_REPORT = regex.compile(
+    r"\s*(?P<owner>[^,;:.]{2,60}?)['’]s[ ](?:(?:latest|new|final|inspection|annual)[ ])?report", regex.IGNORECASE
+)
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+$", regex.IGNORECASE)  # "the" right before a role
 _EDGE_JUNK = " \t\n,;:.–—-\"“”‘’'"
@@ -198,6 +201,12 @@ def parse_subject(text: str, offset: int) -> Ref | None:
     if stripped in PRONOUNS:
         at = cut + last[cut:].lower().index(stripped)
         return Ref("pronoun", text[at : at + len(stripped)], (offset + at, offset + at + len(stripped)))
+    # "Russell's report states": the report speaks for its author
+    owner = _AUTHOR_OF_REPORT.fullmatch(last)
+    if owner is not None:
+        ref = parse_subject(owner.group("owner"), offset + owner.start("owner"))
+        if ref is not None and ref.kind in ("name", "bare", "surname"):
+            return ref
     parts: list[tuple[str, int]] = []  # the comma parts, each with its offset
     pos = 0
     for part in text.split(","):

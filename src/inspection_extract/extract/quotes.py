@@ -731,7 +731,7 @@ def _resolve(ref: Ref, known: list[_Speaker], at: int, people: _People | None = 
         for k in reversed(known):
             if _called(k.name, ref.value):
                 return k
-        return _full_name(ref, people, at) if people else None
+        return (_full_name(ref, people, at) or people.named_with(ref.value, at)) if people else None
     if ref.kind == "pronoun":
         if known:
             return known[-1]
