@@ -482,6 +482,12 @@ def test_score_out_of_from_sentence_before() -> None:
         ("Behaviour and attitudes Good 3 Personal development Good 4\n", []),
         # a line of prose ending in a rating is no row
         ("Inspectors found the school Good\nThe nursery has always been Good\n", []),
+        # a spread of ratings is no change: each goes with its own aspect
+        (
+            "Tarnby CRC was inspected. Ratings ranged from ‘Outstanding’ for information and facilities to "
+            "‘Inadequate’ for case reviews.",
+            [(None, "information and facilities", "Outstanding"), (None, "case reviews", "Inadequate")],
+        ),
         # a rule of the rating scheme is no aspect
         (
             "Where the lowest score is 80% or more, the standard is rated ‘Outstanding’; between 65% "

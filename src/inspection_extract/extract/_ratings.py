@@ -236,7 +236,10 @@ _TALLY_LAST_WORDS = (
 )  # fmt: skip
 _RATING_NOUN_AFTER = regex.compile(r"^[’'”\"]?\s+(?:rating|judgement)s?\b", regex.IGNORECASE)
 _QUOTED = regex.compile(r"[‘'\"“]$")
-_FROM_BEFORE = regex.compile(r"\bfrom(?:[ ]the)?[ ]*[‘'\"“]?$", regex.IGNORECASE)
+# (not "ratings ranged from ‘Outstanding’ for ... to ‘Inadequate’ for ...": a spread, not a change)
+_FROM_BEFORE = regex.compile(
+    r"(?<!\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))[ ])\bfrom(?:[ ]the)?[ ]*[‘'\"“]?$", regex.IGNORECASE
+)
 # "raised ... to ‘Good’" gives the new rating; "found to ‘require improvement’" does not.
 _TO_BEFORE = regex.compile(r"(?<!\b(?:found|judged|deemed|said)[ ])\bto[ ]*[‘'\"“]?$", regex.IGNORECASE)
 _PREVIOUS_BEFORE = regex.compile(
