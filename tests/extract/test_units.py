@@ -482,6 +482,12 @@ def test_score_out_of_from_sentence_before() -> None:
         ("Behaviour and attitudes Good 3 Personal development Good 4\n", []),
         # a line of prose ending in a rating is no row
         ("Inspectors found the school Good\nThe nursery has always been Good\n", []),
+        # a rating verb whose subject and auxiliary are left out after "and"
+        (
+            "Tarnby YJS was inspected. The quality of its resettlement work was also inspected, and separately "
+            "rated as ‘Outstanding’.",
+            [(None, "quality of its resettlement work", "Outstanding")],
+        ),
         # a spread of ratings is no change: each goes with its own aspect
         (
             "Tarnby CRC was inspected. Ratings ranged from ‘Outstanding’ for information and facilities to "

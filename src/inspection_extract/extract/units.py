@@ -116,6 +116,11 @@ _PASSIVE_TAIL = regex.compile(
 )
 # The same, searched backwards from the end it is anchored to (one attempt, not one per
 # offset): the start of the match is the same.
+# A rating verb with its subject and auxiliary left out after "and": "The quality of its
+# resettlement work was also inspected, and separately rated as ‘Outstanding’".
+_ELLIPTIC_PASSIVE = regex.compile(
+    r"(?:\w+ly[ ]|also[ ])*(?:rated|judged|graded|assessed)[ ](?:as[ ]|to[ ]be[ ])?[‘'\"“]?", regex.IGNORECASE
+)
 _PASSIVE_TAIL_END = regex.compile(_PASSIVE_TAIL.pattern, _PASSIVE_TAIL.flags | regex.REVERSE)
 _DISCOURSE = regex.compile(
     r"^(?:However|As a result|In addition|Overall|Also|But|And|Yet)$", regex.IGNORECASE
@@ -893,7 +898,8 @@ def _target(
         )
         if found is not None:
             return found
-        if verb and _PASSIVE_TAIL_END.search(pre) and ph.kind != "previous":
+        # (", and separately rated as ‘Outstanding’": the subject and its verb left out)
+        if verb and (_PASSIVE_TAIL_END.search(pre) or _ELLIPTIC_PASSIVE.fullmatch(pre)) and ph.kind != "previous":
             name = _clean_aspect(text[sent[0] : end])
             if name and not [r for r in first if r.end <= end and not r.possessive]:
                 return [name]
