@@ -805,9 +805,38 @@ def test_a_dash_after_a_plural_sets_off_no_list_of_clauses() -> None:
     assert _units(text) == [("Wexmoor Police", "police force", "Good", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "rating"),
+    [
+        # a web page's grade table copied one cell a line: this inspection's column first
+        ("Ofsted has inspected Tarnby City Council’s children’s services.\n\n2024 Grade\n\n2019 Grade\n\n"
+         "Overall effectiveness\n\nRequires Improvement to be Good\n\nInadequate\n", "Requires improvement"),
+        ("Ofsted has inspected Tarnby City Council’s children’s services.\n\nOverall rating:\nGood\n", "Good"),
+        # a line of prose under the label is no rating
+        ("Ofsted has inspected Tarnby City Council’s children’s services.\n\nOverall\n\nGood progress was made.\n",
+         None),
+    ],
+)
+def test_overall_label_over_its_rating(text: str, rating: str | None) -> None:
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(u.name, u.rating) for u in found.units] == [("Tarnby", rating)]
+
+
 def test_with_and_a_participle_rates_its_subject() -> None:
     text = "This showed in our ratings, with Tarnby PDU achieving a ‘Good’ overall rating."
     assert _units(text) == [("Tarnby", "PDU", "Good", None)]
+
+
+def test_a_change_at_the_last_inspection_ends_in_the_previous_rating() -> None:
+    text = (
+        "Tarnby Council’s children’s services have been judged ‘good’ by Ofsted. Tarnby Council’s children’s "
+        "services were last inspected in 2019 and upgraded from inadequate to ‘requires improvement to be good’."
+    )
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(u.rating, u.previous_rating) for u in found.units] == [("Good", "Requires improvement")]
+    # a change since the last inspection ends in the current rating
+    since = "Tarnby PDU was inspected. Since it was last inspected in 2019, it has gone from ‘Good’ to ‘Inadequate’."
+    assert [(u.rating, u.previous_rating) for u in units(load(since)).units] == [("Inadequate", "Good")]
 
 
 def test_past_tense_rating_as_the_verb_is_the_previous_rating() -> None:

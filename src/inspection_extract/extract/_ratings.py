@@ -55,8 +55,10 @@ _STANDARD = rf"""
     """
 # "Overall rating: Good", "Overall effectiveness ..... Good", "Overall: Requires improvement
 # read more about inspection ratings" (a CQC service page, its link text run on).
+# A web page's table copied one cell a line puts the rating alone on the next line.
 _OVERALL = (
-    rf"^Overall(?:[ ](?:rating|effectiveness|summary[ ]&[ ]rating))?[ ]*(?:[:|]|\.{{3,}}|…+)?[ ]*"
+    rf"^Overall(?:[ ](?:rating|effectiveness|summary[ ]&[ ]rating))?"
+    rf"(?:[ ]*(?:[:|]|\.{{3,}}|…+)?[ ]*|[ ]*:?[ ]*\n(?:[ \t]*\n)?)"
     rf"(?P<rating>{RATING_PATTERN})(?:[ ]to[ ]be[ ]good)?(?:[ ]read[ ]more\b[^\n]*)?[ ]*$"
 )
 # Judgement lists, one per line: "• Leadership – ‘Requires improvement’", "Safe – inadequate",
@@ -304,6 +306,8 @@ _LAST_INSPECTION = regex.compile(
     r"\blast[ ](?:full[ ])?(?:inspect|visit)\w*|\bprevious[ ]inspection|\bwhen[ ]we[ ]last\b|\byears[ ]ago\b",
     regex.IGNORECASE,
 )
+# "since it was last inspected": a change since the last inspection ends in the current rating.
+_SINCE_BEFORE = regex.compile(r"\bsince\b", regex.IGNORECASE)
 # Ofsted's "requires improvement to be good" is one rating, not two.
 _TO_BE_GOOD = regex.compile(r"^[’'”\"]?\s*to be good\b", regex.IGNORECASE)
 _GOOD_AFTER_TO_BE = regex.compile(r"improvement\s+to\s+be\s+$", regex.IGNORECASE)
@@ -877,6 +881,20 @@ def rating_phrases(
             or (year and int(year.group("year")) < _latest_year(text))
             or (("last" in low or "ago" in low or "previous" in low) and _LAST_YEAR_AFTER.match(after))
         ):
+            kind = "previous"
+        elif (
+            has_last
+            and has_last.start() < start
+            and out
+            and out[-1].kind == "previous"
+            and may_to
+            and _TO_BEFORE.search(before)
+            and not _SINCE_BEFORE.search(sent, max(0, has_last.start() - 30), has_last.start())
+        ):
+            # "were last inspected in 2019 and upgraded from inadequate to ‘requires
+            # improvement’": the last inspection's rating is where that change ended; where it
+            # started is older still
+            out.pop()
             kind = "previous"
         elif has_last and not (may_to and _TO_BEFORE.search(before)):
             # "was last inspected in 2018, when it was rated ‘Good’": the cue comes first,
