@@ -145,6 +145,9 @@ COUNTS = [
     ("All 30 homes were visited. Of the 24 inspected so far, 15 (62%) are rated ‘good’.",
      [(30, None, "homes"), (24, None, "homes"), (15, None, "homes")]),
     ("Inspectors read 40 cases; the 12 reviewed twice were the oldest.", [(40, None, "cases"), (12, None, "cases")]),
+    # a share of a whole read "across the"; a second share's rating after "as"
+    ("Across the 108 services reported on, 55 have been rated as ‘Good’ and 12 as ‘Outstanding’.",
+     [(108, None, "services"), (55, None, "services"), (12, None, "services")]),
     # a download link's details inside a paragraph of prose: only they are left out
     ("Our findings for the region are in a letter to its director (PDF, 334 kB), the fourth we have sent "
      "since unification. Of the three PDUs we inspected, two were rated ‘Inadequate’, and an analysis of "

@@ -473,7 +473,7 @@ THE_BEFORE_RE = regex.compile(r"\bthe[ \t]+$", regex.IGNORECASE)
 #: A share of a whole just named: "1,730 people, of whom 410 are serving", "of which 12 were".
 OF_WHOLE_PRONOUN_BEFORE_RE = regex.compile(r"\bof[ \t]+(?:whom|which)[ \t]*,?[ \t]*$", regex.IGNORECASE)
 #: A whole opening its clause: "Of the 52 cases inspectors examined, 19 had gone".
-OF_THE_BEFORE_RE = regex.compile(r"\bof[ \t]+(?:the|those|these)[ \t]+$", regex.IGNORECASE)
+OF_THE_BEFORE_RE = regex.compile(r"\b(?:of|across|among|amongst)[ \t]+(?:the|those|these)[ \t]+$", regex.IGNORECASE)
 #: A number after a group written before it: "a staff team of 26", "a workforce of
 #: about 40". Group ``m`` is what the group is made of, where written ("staff").
 GROUP_OF_BEFORE_RE = regex.compile(
@@ -494,7 +494,8 @@ ONE_OF_BEFORE_RE = regex.compile(r"\bone[ \t]+of[ \t]+(?:only[ \t]+)?$", regex.I
 #: these patterns read what stands between it and the number (see ``_tally_before`` and
 #: ``_tally_after``).
 TALLY_IN_RE = regex.compile(r"[’'\"”]?[ \t]+in[ \t]+$", regex.IGNORECASE)  # "’ in " before
-TALLY_LEAD_RE = regex.compile(r"[ \t]+(?:rated[ \t]+(?:as[ \t]+)?)?[‘'\"“]?", regex.IGNORECASE)  # " rated ‘"
+# " rated ‘", " as ‘" ("55 have been rated as ‘Good’ and 12 as ‘Outstanding’")
+TALLY_LEAD_RE = regex.compile(r"[ \t]+(?:rated[ \t]+(?:as[ \t]+)?|as[ \t]+)?[‘'\"“]?", regex.IGNORECASE)
 OPENING_QUOTES = frozenset("‘'\"“")
 CLOSING_QUOTES = frozenset("’'\"”")
 RATING_FIRST_LETTERS = frozenset("rRoOiIgG\u0130")  # "İ" reads as "i"
