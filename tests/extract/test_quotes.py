@@ -123,6 +123,16 @@ NEWS = [
         id="pronoun-resolves-to-reported-spokesperson",
     ),
     pytest.param(
+        "Inspectors found the PDU short of staff.\n\nA Ministry of Justice spokesperson said: \"The governme",
+        [("The governme", "Ministry of Justice spokesperson", None, 1)],
+        id="cut-off-by-the-end-of-the-text",
+    ),
+    pytest.param(
+        "Inspectors found the PDU short of staff. Staff called it \"Der",
+        [],
+        id="cut-off-fragment-not-introduced",
+    ),
+    pytest.param(
         'A Probation Service spokesperson said: "Public protection is our top priority."',
         [("Public protection", "Probation Service spokesperson", None, 1)],
         id="unnamed-spokesperson",

@@ -797,7 +797,9 @@ def quotes(doc: Document) -> list[Quote]:
             )
             prev_end = spans[ci + 1][1]
             skip = ci + 1
-        if not _is_speech(cand, words, introduced or after is not None, resumed):
+        # a quote cut off by the end of the text ("Mr Russell said: “Der"): speech, however short
+        cut_off = cand.close_at is None and not text[cand.end :].strip()
+        if not _is_speech(cand, words, introduced or after is not None, resumed, cut_off=cut_off):
             if ref is not None and ref.kind == "name":
                 # "According to Martin Jones, the partnership has “turned a corner”. He
                 # said: ...": the fragment is not speech, but its lead-in names who "he" is.
@@ -833,14 +835,18 @@ def quotes(doc: Document) -> list[Quote]:
     return out
 
 
-def _is_speech(cand: _Candidate, words: str, attributed: bool, resumed: bool = False) -> bool:
+def _is_speech(
+    cand: _Candidate, words: str, attributed: bool, resumed: bool = False, *, cut_off: bool = False
+) -> bool:
     """Whether quoted words are speech rather than a quoted fragment.
 
     Block quotes and quotes over several paragraphs are speech. Otherwise the words must
     start like a sentence (capital letter or digit; or resume one after "he said,"), run
     to three words or more, not be a
     rating (‘Requires improvement’), and either end with punctuation of their own
-    (“... strain,” / “... quickly.”) or be introduced by a speech verb or colon.
+    (“... strain,” / “... quickly.”) or be introduced by a speech verb or colon. Words
+    introduced so and ``cut_off`` by the end of the text ("said: “The governme") are
+    speech at any length.
     """
     if cand.block or len(cand.pieces) > 1:
         return True
@@ -850,6 +856,8 @@ def _is_speech(cand: _Candidate, words: str, attributed: bool, resumed: bool = F
     first = next((ch for ch in words if ch.isalnum()), "")
     if not (first.isupper() or first.isdigit() or resumed):
         return False
+    if cut_off and attributed:
+        return True
     if len(words.split()) < 3:
         return False
     return cand.final in _SPEECH_END or attributed
