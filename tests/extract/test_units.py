@@ -251,6 +251,9 @@ DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "docs"
             "to ‘Good’.",
             [("Tarnby", "CRC", "Good", "Requires improvement")],
         ),
+        # a headline in title case: a rating word is never part of a name
+        ("Inspectors Rate Inadequate Tarnby PDU", [("Tarnby", "PDU", None, None)]),
+        ("Outstanding Wold YOS Praised By Inspectors", [("Wold", "YOS", None, None)]),
         # traps: a partner council, the scale, an adjective, a tally
         (
             "Newport's youth justice service, run by Newport City Council, is good at what it does. "

@@ -40,6 +40,7 @@ _STOP_WORDS = frozenset(
     January February March April May June July August September October November December
     When Where While Since Until Unlike Across Between Under Over About Including Also Local
     Prison Prisons Commission Archived Ofsted Estyn
+    Rated Requires Requiring Improvement Inadequate Outstanding
     """.split()
 )
 _ACRONYMS = frozenset(
