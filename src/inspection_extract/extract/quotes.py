@@ -118,6 +118,7 @@ _WORD = regex.compile(r"[\p{L}]+(?:['’]s)?")
 _ROLE_FILLER = frozenset("the a an of hm his her majesty majesty's majesty’s our".split())
 # An unattributed quote inherits the last speaker mentioned at most this many paragraphs back.
 _INHERIT_PARAGRAPHS = 3
+_NON_SPACE = regex.compile(r"\S")
 
 
 @dataclass
@@ -672,12 +673,13 @@ class _People:
 
 
     @cached_property
-    def pairs(self) -> dict[str, list[_Speaker]]:
+    def pairs(self) -> dict[str, tuple[list[int], list[_Speaker]]]:
         """Every two capitalised words outside quotes that may be a first name and a
-        surname ("Glenys Stacey"), under each of the two words, in order."""
+        surname ("Glenys Stacey"), under each of the two words, in order, with their
+        offsets (to bisect)."""
         text, quoted = self.text, self.quoted
         starts = [q[0] for q in quoted]
-        out: dict[str, list[_Speaker]] = {}
+        out: dict[str, tuple[list[int], list[_Speaker]]] = {}
         for m in _TWO_NAMES.finditer(text, overlapped=True):
             i = bisect.bisect_right(starts, m.start()) - 1
             words = m.group().split()
@@ -687,14 +689,16 @@ class _People:
                 continue
             pair = _Speaker(m.group(), m.span(), None, m.start())
             for w in words:
-                out.setdefault(w, []).append(pair)
+                at, found = out.setdefault(w, ([], []))
+                at.append(m.start())
+                found.append(pair)
         return out
 
     def named_with(self, word: str, at: int) -> _Speaker | None:
         """The last two-word name before ``at`` that ``word`` begins or ends: "Dame Glenys
         Stacey, HM Chief Inspector" for a later "Dame Glenys said"."""
-        found = self.pairs.get(word, [])
-        i = bisect.bisect_left([p.at for p in found], at)
+        offsets, found = self.pairs.get(word, ([], []))
+        i = bisect.bisect_left(offsets, at)
         return found[i - 1] if i else None
 
 
@@ -721,14 +725,24 @@ def _role_words(role: str) -> set[str]:
     return {w for w in _WORD.findall(role.lower()) if w not in _ROLE_FILLER}
 
 
+# How many of the speakers mentioned last a name, a surname or a role is looked up among:
+# a document names a few, and a text of thousands must not be read back in full each time.
+_RECALL = 200
+
+
+def _recent(known: list[_Speaker]) -> Iterator[_Speaker]:
+    """The last `_RECALL` speakers mentioned, the latest first."""
+    return reversed(known[-_RECALL:])
+
+
 def _resolve(ref: Ref, known: list[_Speaker], at: int, people: _People | None = None) -> _Speaker | None:
     """The person ``ref`` means, given the speakers mentioned before ``at`` (and the people
     named in full before it, for a bare surname or a pronoun with no speaker before it)."""
     if ref.kind == "name":
-        role = ref.role or next((k.role for k in reversed(known) if k.name == ref.value and k.role), None)
+        role = ref.role or next((k.role for k in _recent(known) if k.name == ref.value and k.role), None)
         return _Speaker(ref.value, ref.span, role, at)
     if ref.kind == "bare":
-        for k in reversed(known):
+        for k in _recent(known):
             if _called(k.name, ref.value):
                 return k
         return (_full_name(ref, people, at) or people.named_with(ref.value, at)) if people else None
@@ -738,7 +752,7 @@ def _resolve(ref: Ref, known: list[_Speaker], at: int, people: _People | None = 
         before = [k for k in people.found if k.at < at] if people else []
         return before[-1] if before else None
     if ref.kind == "surname":
-        for k in reversed(known):
+        for k in _recent(known):
             if k.name.split()[-1] == ref.value:
                 return k
         full = people.named_with(ref.value, at) if people else None
@@ -747,7 +761,7 @@ def _resolve(ref: Ref, known: list[_Speaker], at: int, people: _People | None = 
         # "the Chief Inspector" / "the inspector" / "HM Chief Inspector": the last person
         # whose role has all of those words ("Justin Russell, Chief Inspector of Probation").
         wanted = _role_words(ref.value)
-        for k in reversed(known):
+        for k in _recent(known):
             if k.role and wanted and wanted <= _role_words(k.role):
                 return k
     return _Speaker(ref.value, ref.span, None, at)
@@ -798,7 +812,7 @@ def quotes(doc: Document) -> list[Quote]:
             prev_end = spans[ci + 1][1]
             skip = ci + 1
         # a quote cut off by the end of the text ("Mr Russell said: “Der"): speech, however short
-        cut_off = cand.close_at is None and not text[cand.end :].strip()
+        cut_off = cand.close_at is None and _NON_SPACE.search(text, cand.end) is None
         if not _is_speech(cand, words, introduced or after is not None, resumed, cut_off=cut_off):
             if ref is not None and ref.kind == "name":
                 # "According to Martin Jones, the partnership has “turned a corner”. He

@@ -243,16 +243,19 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         mentions = _with_roundup(text, mentions, listed_units, _dominant_type(text, mentions, prof, always))
     _merge_institutions(mentions)
     short_forms = _merge_abbreviations(mentions)
+    # a body first named by its initials ("Hampshire & IOW CRC") is shown where its full
+    # name is, and ordered where it was first named
+    in_full: dict[str, UnitMention] = {}
+    if short_forms:
+        for m in reversed(mentions):
+            if id(m) not in short_forms:
+                in_full[key(m.name)] = m
     cands: dict[str, Candidate] = {}
     for m in mentions:
         k = key(m.name)
         c = cands.get(k)
         if c is None:
-            # a body first named by its initials ("Hampshire & IOW CRC") is shown where its
-            # full name is, and ordered where it was first named
-            shown = m
-            if id(m) in short_forms:
-                shown = next(x for x in mentions if key(x.name) == k and id(x) not in short_forms)
+            shown = in_full[k] if id(m) in short_forms else m
             cands[k] = Candidate(k, m.name, m.type, shown.span, m.span[0], _generic(text, shown))
         elif id(m) in short_forms:
             continue
