@@ -9,6 +9,7 @@ works unchanged on the text of a PDF report.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
@@ -66,6 +67,11 @@ class Document:
     def lines(self) -> tuple[Span, ...]:
         """Spans of the non-empty lines, in order."""
         return tuple((m.start(), m.end()) for m in _LINE.finditer(self.text))
+
+    @cached_property
+    def line_counts(self) -> Counter[str]:
+        """How many lines have each text (a running header or footer repeats on every page)."""
+        return Counter(self.text[s:e] for s, e in self.lines)
 
     @cached_property
     def nlp(self) -> Doc:

@@ -242,6 +242,11 @@ def find_all_lower(text: str, word: str) -> list[int] | None:
     return out
 
 
+#: The most text a cued pattern's match may span (`cued_finditer`): its patterns are a few
+#: words long, and a sentence is cut at 1,000 characters.
+CUE_REACH = 1_000
+
+
 def cued_finditer(pattern: regex.Pattern[str], text: str, cues: Iterable[str]) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern every match of which begins with one of the
     literal ``cues`` (lower-case ASCII; found in any case, which for a case-sensitive
@@ -250,14 +255,14 @@ def cued_finditer(pattern: regex.Pattern[str], text: str, cues: Iterable[str]) -
     The regex engine scans fast for one literal but slowly for an alternation, a
     case-insensitive word list or a pattern that opens with a lookbehind: the cues are
     found with ``str.find`` (once per text, see `find_all_lower`) and the pattern is tried
-    only there."""
+    only there, over at most `CUE_REACH` characters."""
     starts: set[int] = set()
     for cue in cues:
         hits = find_all_lower(text, cue)
         if hits is None:
             return pattern.finditer(text)
         starts.update(hits)
-    return matches_at(pattern, text, sorted(starts))
+    return matches_at(pattern, text, sorted(starts), reach=CUE_REACH)
 
 
 # The characters a pattern's first character is looked for among (`first_char_led`): the
@@ -283,14 +288,22 @@ def first_char_led(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
     return regex.compile(lookahead + pattern.pattern, pattern.flags)
 
 
-def matches_at(pattern: regex.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[regex.Match[str]]:
+def matches_at(
+    pattern: regex.Pattern[str], text: str, starts: Iterable[int], *, reach: int | None = None
+) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that can only match at one of ``starts``
-    (ascending): the cheap way to run a heavy pattern at the hits of a literal search."""
+    (ascending): the cheap way to run a heavy pattern at the hits of a literal search.
+
+    ``reach`` bounds the text each attempt may read, for a pattern whose matches are
+    shorter than it: the regex engine may look for a literal the pattern needs through
+    all the rest of the text before it tries a match ("led by" after "led": a millisecond
+    a megabyte, at every hit), which would make the scan quadratic in the text's length."""
     last_end = 0
+    size = len(text)
     for s in starts:
         if s < last_end:
             continue
-        m = pattern.match(text, s)
+        m = pattern.match(text, s) if reach is None else pattern.match(text, s, min(size, s + reach))
         if m:
             last_end = m.end()
             yield m

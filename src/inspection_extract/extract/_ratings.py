@@ -18,7 +18,7 @@ from typing import Literal
 
 import regex
 
-from inspection_extract._spans import overlaps
+from inspection_extract._spans import Spans, overlaps
 from inspection_extract._vocab import (
     EXTRA_RATING_FORMS,
     FOLD_APART,
@@ -751,7 +751,7 @@ def _ends_quoted(before: str) -> bool:
 def rating_phrases(
     text: str,
     sentence: Span,
-    skip: list[Span],
+    skip: Spans,
     found: list[tuple[int, int, str]] | None = None,
     *,
     cues: Cues | None = None,
@@ -785,7 +785,7 @@ def rating_phrases(
     matches = [
         m
         for m in found
-        if not any(a <= s0 + m[0] < b for a, b in skip)
+        if not skip.holds(s0 + m[0])
         and not (may_to_be_good and _GOOD_AFTER_TO_BE.search(sent, 0, m[0]))
     ]
     # The scale, or a tally of all the grades, unless the tally names a standard. The scale

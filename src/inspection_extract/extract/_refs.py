@@ -111,10 +111,6 @@ def first_pos(c: Candidate, always: frozenset[str]) -> int:
     return c.typed_at if c.type in always else c.span[0]
 
 
-def inside(span: Span, spans: list[Span]) -> bool:
-    return bool(spans) and any(a <= span[0] < b for a, b in spans)
-
-
 _BOUNDARY = regex.compile(r"\b")
 
 _POSSESSIVE = regex.compile(r"['’]s\b")
@@ -298,6 +294,10 @@ def build_refs(
     # Resolve each anaphor to the nearest unit of a fitting kind named before it.
     resolved: list[Ref] = []
     first_named = sorted(cands.values(), key=lambda c: first_pos(c, always))
+    # The latest reference that can be an antecedent, by the type of its unit: "The CRC,
+    # which ... . It scored 12 out of 30": "It" may take up "The CRC", itself an anaphor,
+    # but not another "it" (kept by type, so that no anaphor reads every reference before it).
+    latest: dict[str, tuple[int, str]] = {}
     for r in refs:
         if r.anaphor is not None:
             allowed = ANAPHOR_TYPES.get(r.anaphor, always)
@@ -306,25 +306,19 @@ def build_refs(
             if r.indefinite:
                 # the main unit of that kind: the first named
                 target = next((c.key for c in first_named if c.type in allowed and c.type in always), None)
-                resolved.append(Ref(r.start, r.end, target, r.anaphor, r.possessive, indefinite=True))
-                continue
-            target = next(
-                (
-                    p.key
-                    for p in reversed(resolved)
-                    # "The CRC, which ... . It scored 12 out of 30": "It" may take up
-                    # "The CRC", itself an anaphor, but not another "it".
-                    if p.key and p.anaphor != "it" and not p.group and cands[p.key].type in allowed
-                ),
-                None,
-            )
-            if target is None:
-                # no antecedent: only a body of a kind the document inspects ("The council
-                # has now been judged ..., a feat matched only by Essex County Council")
-                target = next((c.key for c in cands.values() if c.type in allowed and c.type in always), None)
-            resolved.append(Ref(r.start, r.end, target, r.anaphor, r.possessive))
-        else:
-            resolved.append(r)
+                r = Ref(r.start, r.end, target, r.anaphor, r.possessive, indefinite=True)
+            else:
+                fitting = [latest[t] for t in allowed if t in latest]
+                target = max(fitting)[1] if fitting else None
+                if target is None:
+                    # no antecedent: only a body of a kind the document inspects ("The council
+                    # has now been judged ..., a feat matched only by Essex County Council")
+                    target = next((c.key for c in cands.values() if c.type in allowed and c.type in always), None)
+                r = Ref(r.start, r.end, target, r.anaphor, r.possessive)
+        resolved.append(r)
+        unit = cands.get(r.key) if r.key else None
+        if unit is not None and r.anaphor != "it" and not r.group:
+            latest[unit.type] = (len(resolved), unit.key)
     return resolved
 
 

@@ -113,7 +113,8 @@ def give_scores(
             i += 1
         has_pair = i < len(pairs) and pairs[i] < s1
         if has_pair and ("respectively" in text[s0:s1] or "each" in text[s0:s1]):
-            _shared_scores(text, sent, refs, cands)
+            in_sentence = refs[bisect.bisect_left(ref_starts, s0) : bisect.bisect_left(ref_starts, s1)]
+            _shared_scores(text, sent, in_sentence, cands)
         for m in _SCORE_RE.finditer(text, s0, s1) if has_pair else ():
             has_points = bool(m.group("points") or m.group("points2") or m.group("points3"))
             cue = _SCORE_CUE.search(text, max(s0, m.start() - 60), m.start())

@@ -529,8 +529,9 @@ def _section_heading(doc: Document, para: Span) -> str | None:
     case and does not end like a sentence; the document's title is not one."""
     text = doc.text
     paragraphs = doc.paragraphs
-    i = bisect.bisect_left([p[0] for p in paragraphs], para[0])
-    for s, e in reversed(paragraphs[:i]):
+    i = bisect.bisect_left(doc._paragraph_starts, para[0])
+    for k in range(i - 1, -1, -1):
+        s, e = paragraphs[k]
         line = text[s:e]
         if (s, e) == doc.title_span or (doc.title_span and s <= doc.title_span[0] < e):
             return None
@@ -698,12 +699,12 @@ def _for_heading_in_context(text: str, at: int) -> bool:
     )
 
 
-def _is_furniture(text: str, line: str) -> bool:
+def _is_furniture(doc: Document, line: str) -> bool:
     """A page number, or a running header: a line repeated on three or more pages."""
     if _PAGE_NUMBER.match(line):
         return True
     header = _TRAILING_NUMBER.sub("", line)
-    return len(header) > 12 and text.count(header + "\n") >= 3
+    return len(header) > 12 and doc.line_counts[header] >= 3
 
 
 def _read_items(doc: Document, i: int, group: _Group) -> int:
@@ -719,7 +720,7 @@ def _read_items(doc: Document, i: int, group: _Group) -> int:
         s, e = lines[i]
         line = text[s:e]
         blank_before = i > i0 and "\n\n" in text[lines[i - 1][1] : s]
-        if _is_furniture(text, line):
+        if _is_furniture(doc, line):
             frozen = current is not None
             i += 1
             continue

@@ -10,6 +10,7 @@ from functools import cache
 import regex
 
 from inspection_extract._document import Document
+from inspection_extract._spans import Spans
 from inspection_extract._vocab import RATING_PATTERN, find_all, matches_at, may_hold, normalise_rating
 from inspection_extract.extract._aspects import listed_aspects, plausible_aspect, rating_cues
 from inspection_extract.extract._ratings import (
@@ -27,7 +28,6 @@ from inspection_extract.extract._refs import (
     build_refs,
     coordinated_run,
     first_pos,
-    inside,
     unit_keys,
 )
 from inspection_extract.extract._roundups import RoundupItem, listed_bodies, roundups
@@ -217,8 +217,9 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         # (a council in an Ofsted release on children's services, a GP practice's page)
         always |= {u.type for u in prof.unit_types}
     skip = _furniture(text)
+    in_skip = Spans(skip)  # (bisected: a long text repeats its furniture many times)
     if skip:
-        mentions = [m for m in mentions if not inside(m.span, skip)]
+        mentions = [m for m in mentions if not in_skip.holds(m.span[0])]
     if any(m.counted for m in mentions):
         # "One Wold PDU": a name only if the document names that unit without the count too.
         named = {key(m.name) for m in mentions if not m.counted}
@@ -309,7 +310,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     rating_starts = [w[0] for w in found_words]
     previous_rows: list[tuple[str, Span]] = []
     for row in table_ratings(text, rating_starts, found_words):
-        if skip and inside(row.span, skip):
+        if skip and in_skip.holds(row.span[0]):
             continue
         table_spans.append(row.span)
         if row.aspect is None:
@@ -326,7 +327,9 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         _unit_rows(text, refs, cands)
     prose_aspects: list[AspectRating] = []
     vocab_aspects: list[AspectRating] = []
-    sentences = [s for s in doc.sentences if not inside(s, skip)] if skip else list(doc.sentences)
+    sentences = [s for s in doc.sentences if not in_skip.holds(s[0])] if skip else list(doc.sentences)
+    # the furniture and the ratings tables' rows: no rating in prose comes from them
+    blocked = Spans([*skip, *table_spans])
     title = _title(doc)
     for sent in sentences:
         i = bisect.bisect_left(rating_starts, sent[0])
@@ -337,12 +340,13 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         # would not be found inside the sentence: search the sentence again then.
         crossing = (i and found_words[i - 1][1] > sent[0]) or found_words[j - 1][1] > sent[1]
         with_tallies = rating_phrases(
-            text, sent, [*skip, *table_spans], None if crossing else found_words[i:j], cues=cues
+            text, sent, blocked, None if crossing else found_words[i:j], cues=cues
         )
         phrases = [ph for ph in with_tallies if ph.kind != "tally"]  # a tally is the rating of no unit
-        if text.find("respectively", sent[0], sent[1]) >= 0 and _respective_ratings(text, sent, phrases, refs, cands):
-            continue
         in_sentence = refs[bisect.bisect_left(ref_starts, sent[0]) : bisect.bisect_left(ref_starts, sent[1])]
+        respectively = text.find("respectively", sent[0], sent[1]) >= 0
+        if respectively and _respective_ratings(text, sent, phrases, in_sentence, cands):
+            continue
         listed = listed_aspects(
             text,
             sent,
@@ -483,17 +487,23 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     region_mention = find_region(text)
     region = (
         Field(region_mention.value, region_mention.span)
-        if region_mention and not inside(region_mention.span, skip)
+        if region_mention and not in_skip.holds(region_mention.span[0])
         else None
     )
     # in the order the text gives them: a ratings table's first, then the prose's
     in_prose: list[AspectRating] = []
-    for a in vocab_aspects:
-        if not any(_same_aspect(a, b) for b in [*aspects, *in_prose]):
+    kept = list(aspects)  # each aspect kept so far, once
+    # (aspect, rating) pairs known to be kept or to repeat one kept: a long text names the
+    # same aspects again and again, and each is compared with the kept ones only once
+    decided = {(b.aspect.lower(), b.rating) for b in aspects}
+    for a in [*vocab_aspects, *(p for p in prose_aspects if plausible_aspect(p.aspect, prof.inspectorate))]:
+        pair = (a.aspect.lower(), a.rating)
+        if pair in decided:
+            continue
+        decided.add(pair)
+        if not any(_same_aspect(a, b) for b in kept):
             in_prose.append(a)
-    for a in prose_aspects:
-        if plausible_aspect(a.aspect, prof.inspectorate) and not any(_same_aspect(a, b) for b in [*aspects, *in_prose]):
-            in_prose.append(a)
+            kept.append(a)
     aspects.extend(sorted(in_prose, key=lambda a: a.span[0]))
     return UnitFindings(
         units=tuple(out_units),
@@ -517,7 +527,7 @@ def _with_rated_objects(text: str, mentions: list[UnitMention], prof: Profile) -
     """The mentions, and the bodies rated as the object of a verb that no mention names."""
     if not any(w in text for w in ("rated ", "judged ", "graded ", "assessed ", "gave ", "awarded ", "branded ")):
         return mentions
-    taken = [m.span for m in mentions]
+    taken = Spans([m.span for m in mentions])
     added: list[UnitMention] = []
     starts = sorted(
         i for verb in ("rated ", "judged ", "graded ", "assessed ", "gave ", "awarded ", "branded ")
@@ -526,7 +536,7 @@ def _with_rated_objects(text: str, mentions: list[UnitMention], prof: Profile) -
     for m in matches_at(_RATED_OBJECT, text, starts):
         span = m.span("name")
         name = m.group("name")
-        if inside(span, taken) or any(a <= span[0] < b or span[0] <= a < span[1] for a, b in taken):
+        if taken.meets(*span):
             continue
         if name.split()[0] in _NOT_OBJECT_START:
             continue
@@ -543,11 +553,11 @@ def _with_roundup(
     """The mentions, and the bodies a round-up list names (of the document's kind); a place
     that ends the name of a body already named is that body ("services in Leicestershire
     and Rutland" and "Leicester, Leicestershire and Rutland PDU")."""
-    taken = [m.span for m in mentions]
+    taken = Spans([m.span for m in mentions])
     named = {key(m.name): m.name for m in mentions if m.type == unit_type}
     added = []
     for item in items:
-        if any(a < item.span[1] and item.span[0] < b for a, b in taken):
+        if taken.meets(*item.span):
             continue
         k = key(item.name)
         longer = next((name for nk, name in named.items() if nk.endswith(" " + k)), None)
@@ -702,6 +712,7 @@ def _unit_rows(text: str, refs: list[Ref], cands: dict[str, Candidate]) -> None:
     """Ratings (and scores) from a bulleted list of units, one a line, each line's name
     being a unit named with its type: "• Kingsmere PDU – ‘Inadequate’ (4 points)"."""
     maximum = _SHARED_MAXIMUM.search(text)
+    starts = [r.start for r in refs]  # (in order: each row bisects for the references in it)
     pos = 0
     while (pos := text.find("\n", pos) + 1) > 0:
         if text[pos : pos + 1] not in ("•", "*", "-"):
@@ -709,11 +720,11 @@ def _unit_rows(text: str, refs: list[Ref], cands: dict[str, Candidate]) -> None:
         m = _unit_row_re().match(text, pos)
         if not m:
             continue
-        name_end = m.end("name")
+        name_start, name_end = m.span("name")
         own = [
             r
-            for r in refs
-            if m.start("name") <= r.start and r.end <= name_end and r.key and cands[r.key].type in PROBATION_UNITS
+            for r in refs[bisect.bisect_left(starts, name_start) : bisect.bisect_right(starts, name_end)]
+            if r.end <= name_end and r.key and cands[r.key].type in PROBATION_UNITS
         ]
         value = normalise_rating(m.group("rating"))
         if len(own) != 1 or not value or text[own[0].end : name_end].strip():
@@ -728,7 +739,7 @@ def _unit_rows(text: str, refs: list[Ref], cands: dict[str, Candidate]) -> None:
 
 def _respective_ratings(
     text: str, sent: Span, phrases: list[RatingPhrase], refs: list[Ref], cands: dict[str, Candidate]
-) -> bool:
+) -> bool:  # (``refs``: those that start in the sentence)
     """True when the sentence's ratings went, in order, to the coordinated units before
     them: "Tynebridge and Wearmouth, which were rated ‘Requires improvement’ and
     ‘Inadequate’ respectively"."""
