@@ -429,12 +429,13 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         if len(pending) >= 2:
             # "have been rated ‘Requires improvement’ and ‘Inadequate’, respectively" names
             # its units after the ratings.
-            later = [
-                r.key
-                for r in refs
-                if r.start > sent[0] and r.key and not r.anaphor and cands[r.key].type in always
-            ]
-            order = list(dict.fromkeys(later))
+            order: list[str] = []  # the first distinct units named after the sentence's start
+            at = bisect.bisect_right(ref_starts, sent[0])
+            while at < len(refs) and len(order) < len(pending):
+                r = refs[at]
+                if r.key and not r.anaphor and cands[r.key].type in always and r.key not in order:
+                    order.append(r.key)
+                at += 1
             for ph, k in zip(pending, order, strict=False):
                 cands[k].current.append((ph.value, ph.span, True))
     overall_key = main_key
