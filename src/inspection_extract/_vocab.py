@@ -177,7 +177,7 @@ class _CueIndex:
         character the way case-insensitive matching does not: "İ", "ſ", the Kelvin sign)."""
         if not self.lowered:
             low = text.lower()
-            moved = len(low) != len(text) or (not text.isascii() and any(c in text for c in FOLD_APART))
+            moved = len(low) != len(text) or folds_apart(text)
             self.low, self.lowered = (None if moved else low), True
         return self.low
 
@@ -185,7 +185,7 @@ class _CueIndex:
 # Characters that case-insensitive matching equates with an ASCII letter although
 # lower-casing does not turn them into it (or turns them into two characters): where a
 # text holds one, ASCII cues are not looked for in its lower-cased form.
-FOLD_APART = "\u0130\u0131\u017f\u212a"
+_FOLD_APART = "\u0130\u0131\u017f\u212a"
 _LAST_INDEX = _CueIndex(None)
 
 
@@ -196,6 +196,13 @@ def _index(text: str) -> _CueIndex:
     if index.text is not text:
         index = _LAST_INDEX = _CueIndex(text)
     return index
+
+
+def folds_apart(text: str) -> bool:
+    """Whether ``text`` holds a character that case-insensitive matching equates with an
+    ASCII letter although lower-casing does not ("İ", "ı", "ſ", the Kelvin sign): a
+    case-insensitive pattern may then match where no ASCII cue is seen."""
+    return not text.isascii() and any(c in text for c in _FOLD_APART)
 
 
 def search_end(pattern: regex.Pattern[str], text: str) -> bool:
@@ -212,7 +219,7 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     literals) cannot match ``text``: none is in the lower-cased text. A text holding a
     character that case-insensitive matching equates with an ASCII letter although
     lower-casing does not ("ſ", "ı", "İ") may match whatever it holds."""
-    if not text.isascii() and any(c in text for c in FOLD_APART):
+    if folds_apart(text):
         return True
     low = text.lower()
     return any(w in low for w in words)

@@ -21,10 +21,10 @@ import regex
 from inspection_extract._spans import Spans, overlaps
 from inspection_extract._vocab import (
     EXTRA_RATING_FORMS,
-    FOLD_APART,
     RATING_FORMS,
     RATING_PATTERN,
     RATING_RE,
+    folds_apart,
     matches_at,
     normalise_rating,
     search_end,
@@ -36,7 +36,8 @@ from inspection_extract.record import Span
 #: including ‘partnerships and services’").
 Kind = Literal["current", "previous", "both", "tally"]
 
-_NUM_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|none|\d{1,3}(?!\d)"
+_NUMBER_WORDS = tuple("one two three four five six seven eight nine ten eleven twelve none".split())
+_NUM_WORDS = "|".join(_NUMBER_WORDS) + r"|\d{1,3}(?!\d)"
 
 # Ratings tables in reports: "1.1 Leadership Requires improvement", "P 1.1 Governance and
 # leadership Good", "1.1 Leadership | Requires improvement" (PDF cells); the rating may wrap
@@ -141,10 +142,11 @@ _TALLY_NAMED = regex.compile(r"^[’'”\"]?\s*in\s+one\s*[–—-]\s*(?P<aspect
 # A counted or quantified subject: "three of those PDUs were rated", "None was rated",
 # "one of only three PDUs to be rated", "the other two ‘Requires improvement’", "two good".
 # "more than half were rated ‘Good’", "70 per cent of the 33 services": a share, not a unit.
-_QUANTITIES = (
-    r"half|a[ ]third|a[ ]quarter|two-thirds|three-quarters|most|many|several|majority|all|some|few"
-    r"|\d+[ ]?(?:%|per[ ]cent)"
-)
+_QUANTITY_PHRASES = (
+    "half", "a third", "a quarter", "two-thirds", "three-quarters", "most", "many", "several", "majority", "all",
+    "some", "few",
+)  # fmt: skip
+_QUANTITIES = "|".join(q.replace(" ", "[ ]") for q in _QUANTITY_PHRASES) + r"|\d+[ ]?(?:%|per[ ]cent)"
 _TALLY_VERB = r"(?:rated|ranked|judged|assessed|graded|found[ ]to[ ]be)"
 _NO_BODY = regex.compile(r"\b(?:no|none|not[ ]a[ ]single|not[ ]one|neither)\b[^.;]*$", regex.IGNORECASE)
 _TALLY_END = r"""[ ]*(?:as[ ])?[‘'"“]?$"""
@@ -232,10 +234,7 @@ _CUE_LAST_WORDS = (
     "rated", "judged", "graded", "assessed", "found", "rating", "grade", "judgement", "as", "of",
     "be", "being", "from", "the", "to", "it", "awarded", "overall", "was", "is", "remains", "remained",
 )  # fmt: skip
-_TALLY_LAST_WORDS = (
-    "rated", "judged", "ranked", "assessed", "graded", "be", "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "eleven", "twelve", "none",
-)  # fmt: skip
+_TALLY_LAST_WORDS = ("rated", "judged", "ranked", "assessed", "graded", "be", *_NUMBER_WORDS)
 _RATING_NOUN_AFTER = regex.compile(r"^[’'”\"]?\s+(?:rating|judgement)s?\b", regex.IGNORECASE)
 _QUOTED = regex.compile(r"[‘'\"“]$")
 # (not "ratings ranged from ‘Outstanding’ for ... to ‘Inadequate’ for ...": a spread, not a change)
@@ -707,12 +706,9 @@ def _tally_before(before: str) -> bool:
     return any(q in low for q in _QUANTIFIERS) and search_end(_TALLY_QUANTIFIED_BEFORE, before)
 
 
-# The words `_TALLY_BEFORE` counts with, besides a number (in figures or words) and a
-# percentage; every match holds one among its last `_TALLY_REACH` words.
-_TALLY_COUNT_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve none half third quarter two-thirds "
-    "three-quarters most many several majority all some few cent".split()
-)
+# The words `_TALLY_BEFORE` counts with, besides a number in figures and a percentage
+# ("cent"); every match holds one among its last `_TALLY_REACH` words.
+_TALLY_COUNT_WORDS = frozenset([*_NUMBER_WORDS, *(q.split()[-1] for q in _QUANTITY_PHRASES), "cent"])
 _TALLY_REACH = 7
 _COUNT_IN_WORD = regex.compile(r"\d|%")
 
@@ -721,7 +717,7 @@ def _counted_near_end(before: str) -> bool:
     """False when `_TALLY_BEFORE` cannot match ``before``: none of its last words is a
     number or a word of quantity (a text holding a character that case-insensitive
     matching equates with an ASCII letter may match whatever it holds)."""
-    if not before.isascii() and any(c in before for c in FOLD_APART):
+    if folds_apart(before):
         return True
     for word in before.rsplit(None, _TALLY_REACH)[-_TALLY_REACH:]:
         if word.isalpha():

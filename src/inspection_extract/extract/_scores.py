@@ -181,9 +181,10 @@ def _score_lead(text: str, s0: int, q: int) -> bool:
 def _shared_scores(text: str, sent: Span, refs: list[Ref], cands: dict[str, Candidate]) -> None:
     """Scores that share one maximum: "three and five points respectively out of 27" (the
     units the sentence's subject names, in order), "A scored 10 points and B 4, each out of
-    a possible 27" (the number after each name)."""
+    a possible 27" (the number after each name). ``refs`` are those that start in the
+    sentence."""
     s0, s1 = sent
-    in_sentence = [r for r in refs if s0 <= r.start < s1 and r.key and not r.possessive]
+    in_sentence = [r for r in refs if r.key and not r.possessive]
     m = _RESPECTIVE_SCORES.search(text, s0, s1)
     if m:
         before = [r for r in in_sentence if r.end <= m.start()]

@@ -562,16 +562,19 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cache: dict[int, bool] = {}
-        self.inline: dict[int, list[Span]] = {}
+        #: per line (see `verdict`), keyed by its start (negated, less one, without contents)
+        self.cache: dict[int, bool | list[Span]] = {}
 
     def excluded(self, pos: int, *, contents: bool = True) -> bool:
+        """Whether the number at ``pos`` stands in page furniture or a contents entry."""
+        return _holds(self.verdict(pos, contents=contents), pos)
+
+    def verdict(self, pos: int, *, contents: bool = True) -> bool | list[Span]:
+        """For the line holding ``pos``: whether it is furniture (or a contents entry), or,
+        for a paragraph of prose with a download link's details in it, their spans."""
         text = self.text
         start = text.rfind("\n", 0, pos) + 1
         key = start if contents else -start - 1
-        if key in self.inline:
-            # a paragraph of prose with a download link's details in it: only those
-            return any(a <= pos < b for a, b in self.inline[key])
         if key not in self.cache:
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
@@ -580,7 +583,7 @@ class _Lines:
             # with one of FURNITURE_OPENINGS, a digit or "©"; a contents line holds a run
             # of dots.
             first = line.lstrip(" \t")[:2].lower()
-            self.cache[key] = (
+            whole = (
                 (
                     first in FURNITURE_OPENINGS
                     or not first.isascii()
@@ -593,14 +596,22 @@ class _Lines:
                 and ("...." in line or "……" in line or ". . . " in line)
                 and bool(CONTENTS_LEADER_RE.search(text, start, end))
             )
-            if not self.cache[key] and any(k in line for k in FURNITURE_ANYWHERE_KEYS):
-                found = [(start + m.start(), start + m.end()) for m in FURNITURE_ANYWHERE_RE.finditer(line)]
-                if found and len(line) <= FURNITURE_LINE_CHARS:
-                    self.cache[key] = True  # a banner, a licence line, a link's line
-                elif found:
-                    self.inline[key] = found
-                    return any(a <= pos < b for a, b in found)
+            found = (
+                [(start + m.start(), start + m.end()) for m in FURNITURE_ANYWHERE_RE.finditer(line)]
+                if not whole and any(k in line for k in FURNITURE_ANYWHERE_KEYS)
+                else []
+            )
+            # a banner, a licence line or a link's line is furniture whole; a paragraph, only
+            # the furniture in it
+            self.cache[key] = found if found and len(line) > FURNITURE_LINE_CHARS else whole or bool(found)
         return self.cache[key]
+
+
+def _holds(verdict: bool | list[Span], pos: int) -> bool:
+    """Whether a line's `_Lines.verdict` excludes the number at ``pos``."""
+    if isinstance(verdict, bool):
+        return verdict
+    return any(a <= pos < b for a, b in verdict)
 
 
 #: See ``_tail``.
@@ -842,18 +853,18 @@ class _Scanner:
 
     def run(self) -> list[Count]:
         text = self.text
-        # the line of the last number, whether it is furniture, and the furniture inside it
-        line_end, excluded, inline = -1, False, None
+        # the line of the last number, and whether it is furniture (or the furniture in it)
+        line_end = -1
+        verdict: bool | list[Span] = False
         for m in self.candidates:
             start, end = m.span()
             if start < self.consumed and start != self.shared_from:
                 continue
             if start > line_end:
-                excluded = self.lines.excluded(start)
-                inline = self.lines.inline.get(text.rfind("\n", 0, start) + 1)
+                verdict = self.lines.verdict(start)
                 line_end = text.find("\n", start)
                 line_end = len(text) if line_end < 0 else line_end
-            if excluded if inline is None else any(a <= start < b for a, b in inline):
+            if _holds(verdict, start):
                 continue
             raw = m.group()
             if len(raw) == 4 and raw[:2] in ("19", "20") and raw[2:].isdecimal():

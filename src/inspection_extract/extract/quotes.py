@@ -28,7 +28,7 @@ from functools import cached_property
 import regex
 
 from inspection_extract._document import Document
-from inspection_extract._spans import overlaps
+from inspection_extract._spans import Spans, overlaps
 from inspection_extract._vocab import RATING_RE, find_all
 from inspection_extract.extract._speakers import (
     HONORIFICS,
@@ -650,9 +650,12 @@ class _People:
         self.text, self.quoted = text, quoted
 
     @cached_property
+    def _in_quote(self) -> Spans:
+        return Spans(self.quoted)
+
+    @cached_property
     def found(self) -> list[_Speaker]:
-        text, quoted = self.text, self.quoted
-        starts = [q[0] for q in quoted]
+        text = self.text
         out: list[_Speaker] = []
         for m in _persons(text):
             # the name is the run of words after any role or title words ("Principal Ian
@@ -663,29 +666,20 @@ class _People:
                     break
                 start = m.start("name") + w.end() + 1
             words = text[start : m.end("name")].split()
-            if len(words) < 2 or any(w in NOT_NAME_WORDS or w in HONORIFICS for w in words):
-                continue
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and quoted[i][0] <= m.start() < quoted[i][1]:
+            if len(words) < 2 or not _all_name_words(words) or self._in_quote.holds(m.start()):
                 continue
             out.append(_Speaker(" ".join(words), (start, m.end("name")), None, m.start()))
         return out
-
 
     @cached_property
     def pairs(self) -> dict[str, tuple[list[int], list[_Speaker]]]:
         """Every two capitalised words outside quotes that may be a first name and a
         surname ("Glenys Stacey"), under each of the two words, in order, with their
         offsets (to bisect)."""
-        text, quoted = self.text, self.quoted
-        starts = [q[0] for q in quoted]
         out: dict[str, tuple[list[int], list[_Speaker]]] = {}
-        for m in _TWO_NAMES.finditer(text, overlapped=True):
-            i = bisect.bisect_right(starts, m.start()) - 1
+        for m in _TWO_NAMES.finditer(self.text, overlapped=True):
             words = m.group().split()
-            if (i >= 0 and quoted[i][0] <= m.start() < quoted[i][1]) or any(
-                w in NOT_NAME_WORDS or w in HONORIFICS for w in words
-            ):
+            if not _all_name_words(words) or self._in_quote.holds(m.start()):
                 continue
             pair = _Speaker(m.group(), m.span(), None, m.start())
             for w in words:
@@ -700,6 +694,11 @@ class _People:
         offsets, found = self.pairs.get(word, ([], []))
         i = bisect.bisect_left(offsets, at)
         return found[i - 1] if i else None
+
+
+def _all_name_words(words: list[str]) -> bool:
+    """Whether no word is a title or a word that names no person ("Dame", "Inspector")."""
+    return not any(w in NOT_NAME_WORDS or w in HONORIFICS for w in words)
 
 
 _TWO_NAMES = regex.compile(rf"(?<![\p{{L}}’'-]){_NAME_PART}[ ]{_NAME_PART}(?![\p{{L}}’'-])")

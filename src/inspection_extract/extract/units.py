@@ -116,12 +116,12 @@ _PASSIVE_TAIL = regex.compile(
 )
 # The same, searched backwards from the end it is anchored to (one attempt, not one per
 # offset): the start of the match is the same.
+_PASSIVE_TAIL_END = regex.compile(_PASSIVE_TAIL.pattern, _PASSIVE_TAIL.flags | regex.REVERSE)
 # A rating verb with its subject and auxiliary left out after "and": "The quality of its
 # resettlement work was also inspected, and separately rated as ‘Outstanding’".
 _ELLIPTIC_PASSIVE = regex.compile(
     r"(?:\w+ly[ ]|also[ ])*(?:rated|judged|graded|assessed)[ ](?:as[ ]|to[ ]be[ ])?[‘'\"“]?", regex.IGNORECASE
 )
-_PASSIVE_TAIL_END = regex.compile(_PASSIVE_TAIL.pattern, _PASSIVE_TAIL.flags | regex.REVERSE)
 _DISCOURSE = regex.compile(
     r"^(?:However|As a result|In addition|Overall|Also|But|And|Yet)$", regex.IGNORECASE
 )
@@ -324,7 +324,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
             aspects.append(AspectRating(aspect=row.aspect, rating=row.value, span=row.span, id=row.id))
 
     if "\n•" in text or "\n* " in text or "\n- " in text:
-        _unit_rows(text, refs, cands)
+        _unit_rows(text, refs, ref_starts, cands)
     prose_aspects: list[AspectRating] = []
     vocab_aspects: list[AspectRating] = []
     sentences = [s for s in doc.sentences if not in_skip.holds(s[0])] if skip else list(doc.sentences)
@@ -612,6 +612,20 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
                 if k in rename:
                     m.name = first[rename[k]]
 
+
+_HEADS = tuple(
+    sorted({f" {w.lower()}" for u in unit_types() for w in (*u.within, *u.within_own)}, key=len, reverse=True)
+)
+
+
+def _without_head(name_key: str) -> str:
+    """A name's key without the institution word it ends with ("bronzefield prison")."""
+    for head in _HEADS:
+        if name_key.endswith(head):
+            return name_key[: -len(head)]
+    return name_key
+
+
 # Words an initialism may pass over: "LLR" for "Leicester, Leicestershire and Rutland".
 _SMALL_WORDS = frozenset({"and", "of", "the", "&"})
 _INITIALISM = regex.compile(r"[A-Z](?:[A-Z]|o(?=[A-Z]))[A-Z]{0,4}")  # "DTV", "KSS", "IoW"
@@ -683,19 +697,6 @@ def _merge_abbreviations(mentions: list[UnitMention]) -> set[int]:
     return renamed
 
 
-_HEADS = tuple(
-    sorted({f" {w.lower()}" for u in unit_types() for w in (*u.within, *u.within_own)}, key=len, reverse=True)
-)
-
-
-def _without_head(name_key: str) -> str:
-    """A name's key without the institution word it ends with ("bronzefield prison")."""
-    for head in _HEADS:
-        if name_key.endswith(head):
-            return name_key[: -len(head)]
-    return name_key
-
-
 def _profile_of(mentions: list[UnitMention]) -> Profile:
     """The profile whose inspected bodies the mentions name most (probation's for none)."""
     counts: dict[str, int] = {}
@@ -709,11 +710,10 @@ def _profile_of(mentions: list[UnitMention]) -> Profile:
     return best
 
 
-def _unit_rows(text: str, refs: list[Ref], cands: dict[str, Candidate]) -> None:
+def _unit_rows(text: str, refs: list[Ref], ref_starts: list[int], cands: dict[str, Candidate]) -> None:
     """Ratings (and scores) from a bulleted list of units, one a line, each line's name
     being a unit named with its type: "• Kingsmere PDU – ‘Inadequate’ (4 points)"."""
     maximum = _SHARED_MAXIMUM.search(text)
-    starts = [r.start for r in refs]  # (in order: each row bisects for the references in it)
     pos = 0
     while (pos := text.find("\n", pos) + 1) > 0:
         if text[pos : pos + 1] not in ("•", "*", "-"):
@@ -724,7 +724,7 @@ def _unit_rows(text: str, refs: list[Ref], cands: dict[str, Candidate]) -> None:
         name_start, name_end = m.span("name")
         own = [
             r
-            for r in refs[bisect.bisect_left(starts, name_start) : bisect.bisect_right(starts, name_end)]
+            for r in refs[bisect.bisect_left(ref_starts, name_start) : bisect.bisect_right(ref_starts, name_end)]
             if r.end <= name_end and r.key and cands[r.key].type in PROBATION_UNITS
         ]
         value = normalise_rating(m.group("rating"))
@@ -740,14 +740,14 @@ def _unit_rows(text: str, refs: list[Ref], cands: dict[str, Candidate]) -> None:
 
 def _respective_ratings(
     text: str, sent: Span, phrases: list[RatingPhrase], refs: list[Ref], cands: dict[str, Candidate]
-) -> bool:  # (``refs``: those that start in the sentence)
+) -> bool:
     """True when the sentence's ratings went, in order, to the coordinated units before
     them: "Tynebridge and Wearmouth, which were rated ‘Requires improvement’ and
-    ‘Inadequate’ respectively"."""
+    ‘Inadequate’ respectively". ``refs`` are the references that start in the sentence."""
     current = [ph for ph in phrases if ph.kind == "current" and not ph.tally_aspect]
     if len(current) < 2 or len(current) != len(phrases):
         return False
-    before = [r for r in refs if sent[0] <= r.start and r.end <= current[0].span[0] and r.key]
+    before = [r for r in refs if r.end <= current[0].span[0] and r.key]
     if before and before[-1].group:
         keys = unit_keys(before[-1:]) or ()
     else:
