@@ -630,14 +630,14 @@ def _record(name: str) -> Record:
     [
         (  # CQC news: the home named as the object of "gave", an earlier rating "last year"
             "units-cqc-care-home-named-object.txt",
-            [("Larchmere House", "care home", "Good", "Inadequate")],
+            [("Larchmere House", "other", "Good", "Inadequate")],
             "Good",
             [("safety", "Good"), ("effectiveness", "Good"), ("care", "Good"), ("responsive", "Good"),
              ("well-led", "Good")],
         ),
         (  # "A care home has been rated ...": the home named in the next sentence; "as were"
             "units-cqc-indefinite-subject.txt",
-            [("Hollies Care Home", "care home", "Inadequate", "Good")],
+            [("Hollies Care Home", "other", "Inadequate", "Good")],
             "Inadequate",
             [("safe", "Inadequate"), ("well led", "Inadequate"), ("effective", "Requires improvement"),
              ("caring", "Requires improvement"), ("responsive", "Requires improvement")],
@@ -686,7 +686,7 @@ def _record(name: str) -> Record:
         ),
         (  # a service page that never names its inspectorate: read with the care home's profile
             "units-service-page-no-inspectorate.txt",
-            [("Bramble Court Care Home", "care home", "Requires improvement", None)],
+            [("Bramble Court Care Home", "other", "Requires improvement", None)],
             "Requires improvement",
             [],
         ),
