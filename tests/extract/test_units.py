@@ -895,3 +895,66 @@ def test_many_names_are_found_as_a_few_are(monkeypatch: pytest.MonkeyPatch) -> N
     by_find = _refs._bare_names(text, names)
     # 20 "WoldN North" (N < 60), 24 "Ash Vale", the one "Wold1"
     assert by_words == by_find and len(by_words) == 45
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a previous rating named as such: "from a previous rating of", "its previous grade was"
+        (
+            "Tarnby Academy has sunk to the bottom standard from a previous rating of ‘good’.",
+            [("Tarnby Academy", "school", "Inadequate", "Good")],
+        ),
+        (
+            "Tarnby Academy has been rated ‘good’. Its previous overall grade was ‘inadequate’.",
+            [("Tarnby Academy", "school", "Good", "Inadequate")],
+        ),
+        (
+            "Tarnby Academy has been rated ‘good’. Tarnby Academy’s previous rating was ‘inadequate’.",
+            [("Tarnby Academy", "school", "Good", "Inadequate")],
+        ),
+        # "from the assessment of X it gave it": an earlier verdict; a closing mark typed for an
+        # opening one after a space still quotes the rating
+        (
+            "Ofsted has upgraded Wold Borough Council to ’good’ from the assessment of ‘requires improvement’ "
+            "it gave it in 2014.",
+            [("Wold Borough", "council", "Good", "Requires improvement")],
+        ),
+        # a rating before the noun of a verdict, the unit inside the subject ("staff at ...")
+        (
+            "Staff at Tarnby Day Nursery are celebrating an outstanding Ofsted report.",
+            [("Tarnby Day Nursery", "nursery", "Outstanding", None)],
+        ),
+        # "a good report" alone is praise, not a rating
+        (
+            "Staff at Tarnby Day Nursery are celebrating a good report from parents.",
+            [("Tarnby Day Nursery", "nursery", None, None)],
+        ),
+    ],
+)
+def test_ofsted_news_forms(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(u.name, u.type, u.rating, u.previous_rating) for u in found.units] == expected
+
+
+def test_ofsted_judgements_named_in_a_news_sentence() -> None:
+    text = (
+        "Tarnby Academy was rated ‘inadequate’. Early years provision was rated ‘good’ and the sixth form "
+        "‘requires improvement’, but quality of education, behaviour and leadership were all judged to be "
+        "‘inadequate’. The report rates three of its provision types – courses for apprentices, adult "
+        "learners and learners with high needs – as ‘good’."
+    )
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
+        ("Early years provision", "Good"),
+        ("sixth form", "Requires improvement"),
+        ("quality of education", "Inadequate"),
+        ("behaviour", "Inadequate"),
+        ("leadership", "Inadequate"),
+        ("courses for apprentices", "Good"),
+        ("adult learners", "Good"),
+        ("learners with high needs", "Good"),
+    ]
+    # a weak form alone is read by the clause rules, not from the vocabulary
+    alone = units(load("Tarnby Academy was inspected. Behaviour in the dining hall was good."), inspectorate="Ofsted")
+    assert alone.aspect_ratings == ()

@@ -149,7 +149,7 @@ _QUANTITY_PHRASES = (
 _QUANTITIES = "|".join(q.replace(" ", "[ ]") for q in _QUANTITY_PHRASES) + r"|\d+[ ]?(?:%|per[ ]cent)"
 _TALLY_VERB = r"(?:rated|ranked|judged|assessed|graded|found[ ]to[ ]be)"
 _NO_BODY = regex.compile(r"\b(?:no|none|not[ ]a[ ]single|not[ ]one|neither)\b[^.;]*$", regex.IGNORECASE)
-_TALLY_END = r"""[ ]*(?:as[ ])?[‘'"“]?$"""
+_TALLY_END = r"""[ ]*(?:as[ ])?[‘'"“’”]?$"""
 _TALLY_BEFORE = regex.compile(
     rf"""
     (?:^|[\s,(])(?:(?:{_NUM_WORDS}|{_QUANTITIES})(?:[ ](?!and\b|but\b)\w+)?
@@ -213,7 +213,7 @@ _CUE_BEFORE = regex.compile(
      |\b(?:found|judged|rated|assessed|graded|deemed)[ ]by[ ][^.;]{1,40}?[ ](?:to[ ]be|as)
      # "The overall rating of the service was Good", "the overall rating is"
      |\b(?:rating|grade|judgement)(?:[ ](?:of|for)[ ][^.;]{1,40}?)?[ ](?:was|is|remains|remained)
-    )[ ]*[‘'"“]?(?:overall[ ]+)?$                    # "rated as “overall outstanding”"
+    )[ ]*[‘'"“’”]?(?:overall[ ]+)?$                    # "rated as “overall outstanding”"
     """,
     # Searched backwards from the end it is anchored to: one attempt instead of one per
     # offset of the text before the rating. Only whether it matches is used.
@@ -235,17 +235,30 @@ _CUE_LAST_WORDS = (
     "be", "being", "from", "the", "to", "it", "awarded", "overall", "was", "is", "remains", "remained",
 )  # fmt: skip
 _TALLY_LAST_WORDS = ("rated", "judged", "ranked", "assessed", "graded", "be", *_NUMBER_WORDS)
-_RATING_NOUN_AFTER = regex.compile(r"^[’'”\"]?\s+(?:rating|judgement)s?\b", regex.IGNORECASE)
+# "a ‘Good’ rating", "an outstanding Ofsted report", "a good CQC rating": a rating word before
+# the noun of a verdict ("report" only after an inspectorate's name: "a good report" is praise).
+_RATING_NOUN_AFTER = regex.compile(
+    r"^[’'”\"]?\s+(?:rating|judgement|(?:ofsted|cqc|hmicfrs|inspection)[ ](?:rating|judgement|report|grade))s?\b",
+    regex.IGNORECASE,
+)
+_RATING_NOUN_LEADS = ("rating", "judgemen", "ofsted ", "cqc ", "hmicfrs ", "inspecti")
 _QUOTED = regex.compile(r"[‘'\"“]$")
 # (not "ratings ranged from ‘Outstanding’ for ... to ‘Inadequate’ for ...": a spread, not a change)
 _FROM_BEFORE = regex.compile(
-    r"(?<!\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))[ ])\bfrom(?:[ ]the)?[ ]*[‘'\"“]?$", regex.IGNORECASE
+    r"(?<!\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))[ ])\bfrom(?:[ ](?:the|a|an|its|their))?"
+    # "from a previous rating of", "from the assessment of"
+    r"(?:(?:[ ](?:previous|earlier|former|prior|last|overall|inspection))*"
+    r"[ ](?:rating|grade|judgement|assessment)[ ]of)?"
+    r"[ ]*[‘'\"“’”]?$",
+    regex.IGNORECASE,
 )
 # "raised ... to ‘Good’" gives the new rating; "found to ‘require improvement’" does not.
-_TO_BEFORE = regex.compile(r"(?<!\b(?:found|judged|deemed|said)[ ])\bto[ ]*[‘'\"“]?$", regex.IGNORECASE)
+_TO_BEFORE = regex.compile(r"(?<!\b(?:found|judged|deemed|said)[ ])\bto[ ]*[‘'\"“’”]?$", regex.IGNORECASE)
 _PREVIOUS_BEFORE = regex.compile(
-    r"\b(?:(?:previously|had|having)[ ](?:previously[ ])?been(?:[ ]last)?|previously)[ ](?:rated|judged|graded)"
-    r"[ ]*(?:as[ ])?[‘'\"“]?$",
+    r"\b(?:(?:(?:previously|had|having)[ ](?:previously[ ])?been(?:[ ]last)?|previously)[ ](?:rated|judged|graded)"
+    # "its previous rating of", "the previous overall grade was"
+    r"|(?:previous|earlier|former|prior)(?:[ ](?:overall|inspection))*[ ](?:rating|grade|judgement)[ ](?:of|was))"
+    r"[ ]*(?:as[ ])?[‘'\"“’”]?$",
     regex.IGNORECASE,
 )
 # "retained its ‘Good’ rating", "kept its rating of good": the same rating then and now.
@@ -254,7 +267,7 @@ _RETAIN_BEFORE = regex.compile(
     # "again assessed as poor", "a second consecutive overall ‘requires improvement’ rating"
     r"|again[ ](?:rated|judged|assessed|graded|found[ ]to[ ]be)(?:[ ]as)?"
     r"|(?:second|third)[ ]consecutive(?:[ ]overall)?)"
-    r"[ ]*[‘'\"“]?$",
+    r"[ ]*[‘'\"“’”]?$",
     regex.IGNORECASE,
 )
 # The same rating as last time: "rated “inadequate” for the second time", "... ‘Good’ again".
@@ -273,7 +286,7 @@ _EARLIER_BEFORE = regex.compile(
         |\b(?:up|down)[ ]from(?:[ ]the|[ ]its)?[ ]*
         |\b(?:has|had|have)[ ]always[ ]been[ ]            # "The home has always been ‘good’"
         |\bback[ ]in\b[^;.]{0,80}                          # "Back in March 2012 ... was graded"
-        )[‘'"“]?$""",
+        )[‘'"“’”]?$""",
     regex.VERBOSE | regex.IGNORECASE,
 )
 # "In 2022 we rated it ‘Requires improvement’": a sentence that opens with an earlier year.
@@ -534,16 +547,19 @@ _ODD_CASE = ("\u0130", "\u017f")  # İ, ſ
 #: "the highest rating", "the lowest possible performance rating", "its top grade": the top or
 #: the bottom of the inspectorate's scale (not "the second-highest rating").
 SUPERLATIVE_RE = regex.compile(
-    r"""(?<!second[ -]|third[ -])\b(?P<end>highest|top|best|lowest|worst)
+    r"""(?<!second[ -]|third[ -])\b(?P<end>highest|top|best|lowest|worst|bottom)
         (?:[ -](?:possible|available|category|overall|performance|inspection))*[ ]
-        (?:rating|grade|judgement|marks)(?:[ ]possible)?\b""",
+        (?:rating|grade|judgement|marks|standard)(?:[ ]possible)?\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
 
 _GIVEN_BEFORE = regex.compile(
     r"\b(?:receiv\w*|given|gave|giving|award\w*|achiev\w*|earn\w*|hand\w*|got|gets|secur\w*|rated|judged|graded"
-    r"|branded|scored)\b[^.;:–—‘’'\"“”]{0,30}$",
+    r"|branded|scored"
+    # "has sunk to the bottom standard", "fell to the lowest grade"
+    r"|(?:sunk|sank|dropped|fell|fallen|slipped|slumped|plummeted|plunged|risen|rose|climbed)[ ]to)"
+    r"\b[^.;:–—‘’'\"“”]{0,30}$",
     regex.IGNORECASE,
 )
 
@@ -552,7 +568,7 @@ def superlative_words(text: str) -> list[tuple[int, int, str]]:
     """Every `SUPERLATIVE_RE` phrase in ``text`` as (start, end, text), for `rating_phrases`."""
     low = text.lower()
     out: list[tuple[int, int, str]] = []
-    for word in ("highest", "lowest", "top ", "best ", "worst"):
+    for word in ("highest", "lowest", "top ", "best ", "worst", "bottom "):
         i = low.find(word)
         while i >= 0:
             m = SUPERLATIVE_RE.match(text, i)
@@ -738,10 +754,12 @@ def _may_tally_before(before: str) -> bool:
 
 
 def _ends_quoted(before: str) -> bool:
-    """``_QUOTED.search(before)``: an opening quote mark ends the text (or its last line)."""
+    """``_QUOTED.search(before)``: an opening quote mark ends the text (or its last line),
+    or a closing one typed in its place after a space ("upgraded to ’good’")."""
     if before.endswith("\n"):
         before = before[:-1]
-    return before[-1:] in ("‘", "'", '"', "“") and before != ""
+    last = before[-1:]
+    return last in ("‘", "'", '"', "“") or (last in ("’", "”") and before[-2:-1] in (" ", "(", ""))
 
 
 def rating_phrases(
@@ -765,7 +783,10 @@ def rating_phrases(
     # the sentence cannot match, and most sentences have none of them.
     low = sent.lower()
     may_to_be_good = "mprovement" in low
-    may_previous = "been rated" in low or "previously" in low or "been last rated" in low
+    may_previous = (
+        "been rated" in low or "previous" in low or "been last rated" in low or "earlier" in low
+        or "former" in low or "prior" in low
+    )
     may_retain = (
         "reta" in low or "kep" in low or "keep" in low or "maint" in low or "again" in low or "consecutive" in low
     )
@@ -833,7 +854,7 @@ def rating_phrases(
                 and search_end(_RATED_NAME_BEFORE, before[-100:])
             )
             or (cues is not None and cues.cued(before, after))
-            or (lead.startswith(("rating", "judgemen")) and _RATING_NOUN_AFTER.match(after))
+            or (lead.startswith(_RATING_NOUN_LEADS) and _RATING_NOUN_AFTER.match(after))
             or for_being
             # after a lower-case word: "services in Stourvale require improvement"
             # or after a type acronym: "said that Ellbridge YJS requires improvement"

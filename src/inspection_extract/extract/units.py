@@ -76,7 +76,10 @@ _LOWER = regex.compile(r"[a-z]")
 
 # "The trust’s overall rating has fallen from ... to ...": the owner of "overall rating"
 # is the unit rated (a CQC news release).
-_OWN_RATING = regex.compile(r"\s*overall\s+rating\b")
+_OWN_RATING = regex.compile(
+    r"\s*(?:(?:previous|earlier|former|prior|latest)\s+)?(?:overall\s+(?:rating|grade|judgement)"
+    r"|(?<=previous\s+|earlier\s+|former\s+|prior\s+)(?:rating|grade|judgement))\b"
+)
 _CHANGE_VERB_BEFORE = regex.compile(
     r"\b(?:raised|lowered|upgraded|downgraded|improved|lifted|reduced|cut|changed|moved)[ ]$", regex.IGNORECASE
 )
@@ -94,6 +97,9 @@ _SUBJECT_PREFIX = regex.compile(
         (?:[^,;]*,\s*){0,2}
         # "concluded that the Ashgrove PDU requires improvement": the subject of a that-clause
         (?:(?:and|but|while|whereas|as|with)\s+|[^,;]*?\b(?:since|when|after|before|until|that)\s+)?
+        # "Staff at Thatcham Day Nursery are celebrating an outstanding Ofsted report"
+        (?:[^,;]{0,40}?\b(?i:staff|pupils|children|students|residents|patients|families|parents|teachers|leaders)
+           [ ](?:at|of)[ ])?
         (?:the\s+|The\s+|THE\s+|neighbouring\s+|joint\s+
           |(?i:probation|youth[ ]justice)[ ]services?[ ](?:in|for|across)[ ])*$""",
     regex.VERBOSE,
@@ -767,6 +773,10 @@ def _generic(text: str, m: UnitMention) -> bool:
 def _same_aspect(a: AspectRating, b: AspectRating) -> bool:
     if a.rating != b.rating:
         return False
+    if (a.span[0] == b.span[0]) != (a.span[1] == b.span[1]):
+        # one edge shared: one rating given to the items of one list ("adult learners and
+        # learners with high needs – as ‘good’"), each its own part
+        return a.aspect.lower() == b.aspect.lower()
     ta = set(_LETTERS.findall(a.aspect.lower())) - _ASPECT_FILLER
     tb = set(_LETTERS.findall(b.aspect.lower())) - _ASPECT_FILLER
     # the same part named twice ("victim work", "Work with victims of crime"), not two parts
@@ -947,7 +957,8 @@ _THEM_OBJECT = regex.compile(
 
 _HAVING_BEEN = regex.compile(r"(?i),[ ]having[ ](?:previously[ ])?been[ ](?:rated|judged|graded)[ ](?:as[ ])?[‘'\"“]?$")
 _OVERALL_OF = regex.compile(
-    r"(?i)^(?:\W*date[ ]\S+[ ]+)?\W*(?:the|its|our)[ ]overall[ ](?:rating|grade|judgement)"
+    r"(?i)^(?:\W*date[ ]\S+[ ]+)?\W*(?:the|its|our)[ ]"
+    r"(?:(?:previous|earlier|former|prior|last)[ ](?:overall[ ])?|overall[ ])(?:rating|grade|judgement)"
     r"(?:[ ](?:of|for)[ ][^.;,]{1,40}?)?"
     r"[ ](?:was|is|remains|remained)[ ](?:therefore[ ]|now[ ]|still[ ])?[‘'\"“]?$"
 )
