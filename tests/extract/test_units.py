@@ -958,3 +958,87 @@ def test_ofsted_judgements_named_in_a_news_sentence() -> None:
     # a weak form alone is read by the clause rules, not from the vocabulary
     alone = units(load("Tarnby Academy was inspected. Behaviour in the dining hall was good."), inspectorate="Ofsted")
     assert alone.aspect_ratings == ()
+
+
+def test_care_quality_commission_key_questions_as_services_provided() -> None:
+    text = (
+        "Inspectors rated Tarnby Surgery as Inadequate for providing services that were safe, responsive "
+        "to people’s needs and well-led, Requires Improvement for providing effective services, and Good for "
+        "caring services."
+    )
+    found = units(load(text), inspectorate="Care Quality Commission")
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
+        ("safe", "Inadequate"),
+        ("responsive", "Inadequate"),
+        ("well-led", "Inadequate"),
+        ("effective", "Requires improvement"),
+        ("caring", "Good"),
+    ]
+
+
+def test_trust_named_after_a_capitalised_description() -> None:
+    text = (
+        "THE NHS trust with 900 beds in Tarnby has been rated as “requiring improvement” for the fourth time. "
+        "Inspectors said Tarnby and Wold NHS Trust, which runs Tarnby General Hospital, needed to improve. "
+        "More than three-quarters of services at its hospitals are now rated as good. "
+        "Of the two, TGH was judged as requiring improvement."
+    )
+    found = units(load(text), inspectorate="Care Quality Commission")
+    # "for the fourth time": the same rating as before; a share of services rated is a tally
+    assert [(u.name, u.rating, u.previous_rating) for u in found.units] == [
+        ("Tarnby and Wold", "Requires improvement", "Requires improvement")
+    ]
+    # "Of the two" is no aspect
+    assert found.aspect_ratings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tarnby PDU was rated ‘Inadequate’, with inspections of Ash PDU and Wold and Vale PDU both rated as "
+        "‘Requires improvement’.",
+        "Tarnby PDU was rated ‘Inadequate’. They join Ash PDU and Wold and Vale PDU – which were all rated "
+        "‘Requires improvement’ in reports published in May – in completing the series.",
+    ],
+)
+def test_subjects_of_absolute_and_dashed_relative_clauses(text: str) -> None:
+    assert _units(text) == [
+        ("Tarnby", "PDU", "Inadequate", None),
+        ("Ash", "PDU", "Requires improvement", None),
+        ("Wold and Vale", "PDU", "Requires improvement", None),
+    ]
+
+
+def test_a_body_named_after_its_owner_is_one_unit() -> None:
+    text = (
+        "Ashcorp’s Tarnby Community Rehabilitation Company requires improvement, inspectors said. "
+        "Tarnby Community Rehabilitation Company supervises 8,000 people."
+    )
+    assert _units(text) == [("Tarnby", "CRC", "Requires improvement", None)]
+    # a place's own possessive stays in its name when no shorter name is given
+    assert [u[0] for u in _units("King’s Wold PDU was rated ‘Good’.")] == ["King’s Wold"]
+
+
+def test_a_byline_run_on_to_a_name_is_cut_off() -> None:
+    text = "By Sam RidingTarnby Youth Justice Service has been rated ‘Good’."
+    assert _units(text) == [("Tarnby", "YJS", "Good", None)]
+    # a name's own inner capital stays
+    assert [u[0] for u in _units("McDonald Vale PDU was rated ‘Good’.")] == ["McDonald Vale"]
+
+
+def test_ratings_given_for_aspects_without_an_auxiliary() -> None:
+    text = (
+        "Tarnby YJS was inspected. ‘Inadequate’ ratings given for assessment and planning in out-of-court "
+        "disposals had dragged the overall rating down."
+    )
+    found = units(load(text))
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
+        ("assessment", "Inadequate"),
+        ("planning", "Inadequate"),
+        ("out-of-court disposals", "Inadequate"),
+    ]
+
+
+def test_a_stop_word_run_on_to_a_caption_is_no_name() -> None:
+    text = "Tarnby PDU was rated ‘Inadequate’. Image: Gazette archiveThe probation service responsible was praised."
+    assert _units(text) == [("Tarnby", "PDU", "Inadequate", None)]

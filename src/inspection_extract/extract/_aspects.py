@@ -106,10 +106,12 @@ def _vocab(inspectorate: str | None) -> _Vocab:
     return _Vocab(pattern, first_words, frozenset(forms), frozenset(weak))
 
 
-# CQC's phrasing of its key questions: "‘Inadequate’ with regard to whether services were safe".
+# CQC's phrasing of its key questions: "‘Inadequate’ with regard to whether services were safe",
+# "Inadequate for providing services that were safe", "Requires Improvement for providing
+# effective services".
 _WHETHER = (
-    r"(?:for|with[ ]regard[ ]to|in[ ]terms[ ]of|on)[ ]whether[ ](?:the[ ])?(?:services?|it|they)"
-    r"[ ](?:were|was|is|are)\b"
+    r"(?:(?:for|with[ ]regard[ ]to|in[ ]terms[ ]of|on)[ ]whether[ ](?:the[ ])?(?:services?|it|they)"
+    r"|for[ ]providing[ ]services[ ]that)[ ](?:were|was|is|are)\b"
 )
 
 
@@ -131,7 +133,7 @@ def rating_cues(inspectorate: str | None) -> Cues:
             r"[ ]".join(regex.escape(w) for w in f.split()) for f in sorted(set(strong), key=len, reverse=True)
         )
         after = regex.compile(
-            rf"^[’'”\"]?[ ](?:{_WHETHER}[ ]|for[ ]|at[ ])(?:its[ ]|their[ ]|the[ ]|being[ ])?"
+            rf"^[’'”\"]?[ ](?:{_WHETHER}[ ]|for[ ](?:providing[ ])?|at[ ])(?:its[ ]|their[ ]|the[ ]|being[ ])?"
             rf"(?:{alternation})(?![\w-])",
             regex.IGNORECASE,
         )
@@ -143,7 +145,7 @@ def rating_cues(inspectorate: str | None) -> Cues:
 # received for"; no other verb.
 _LINK_AFTER = regex.compile(
     rf"""^[’'”"]?(?:[ ](?:rating|grade|judgement)s?)?(?:[ ]overall)?
-        (?:[ ](?:were|was|(?:have|has)[ ]been)[ ](?:received|given|awarded|achieved))?,?[ ]  # "were received for"
+        (?:[ ](?:(?:were|was|(?:have|has)[ ]been)[ ])?(?:received|given|awarded|achieved))?,?[ ]  # "(were) given for"
         (?:{_WHETHER}                                  # "with regard to whether services were"
           |(?:for|in|at|across|including)\b
           |as[ ](?:were|was|did)\b)""",
@@ -249,7 +251,10 @@ def _rating_for(text: str, start: int, end: int, phrases: list[RatingPhrase]) ->
     return None
 
 
-_PRONOUN_START = regex.compile(r"(?i)^(?:i|we|our|my|they|he|she|it|you|this|that|\d)\b|^\d")
+# (or a preposition: "Of the two, HRI was judged ...", the part left of a body's acronym)
+_PRONOUN_START = regex.compile(
+    r"(?i)^(?:i|we|our|my|they|he|she|it|you|this|that|of|in|at|from|among|amongst|by|on|\d)\b|^\d"
+)
 # Words that make a clause subject a body, not a part of one.
 _BODY_WORDS = regex.compile(
     r"(?i)\b(?:service|home|trust|council|authority|team|unit|college|school|academy|nursery|prison"

@@ -167,7 +167,7 @@ _TALLY_BEFORE = regex.compile(
 _TALLY_OF_BEFORE = regex.compile(
     rf"""
     (?:^|[\s,(])(?:{_NUM_WORDS}|{_QUANTITIES})[ ]of\b[^.;,]*?
-                  [ ](?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ]{_TALLY_VERB}
+                  [ ](?:(?:were|was|to[ ]be|are|is|ha(?:ve|s)[ ]been)[ ](?:now[ ])?|now[ ]){_TALLY_VERB}
     {_TALLY_END}
     """,
     regex.VERBOSE | regex.IGNORECASE | regex.REVERSE,
@@ -273,7 +273,7 @@ _RETAIN_BEFORE = regex.compile(
 # The same rating as last time: "rated “inadequate” for the second time", "... ‘Good’ again".
 _AGAIN_AFTER = regex.compile(
     r"^[’'”\"]?(?:[ ](?:rating|grade))?,?[ ]"
-    r"(?:for[ ](?:the|a)[ ](?:second|third)(?:[ ]consecutive)?[ ]time|(?:once[ ])?again)\b",
+    r"(?:for[ ](?:the|a)[ ](?:second|third|fourth|fifth)(?:[ ]consecutive)?[ ]time|(?:once[ ])?again)\b",
     regex.IGNORECASE,
 )
 # An earlier rating told by its time or by a change from it: "since the service was rated",
@@ -888,7 +888,8 @@ def rating_phrases(
             may_since or may_from or "on" in before[-40:] or "back in" in low or "always" in low or "when" in low
         )
         if (may_retain and _RETAIN_BEFORE.search(before)) or (
-            ("second" in low or "again" in low or "third" in low) and _AGAIN_AFTER.match(after)
+            ("second" in low or "again" in low or "third" in low or "fourth" in low or "fifth" in low)
+            and _AGAIN_AFTER.match(after)
         ):
             kind = "both"
         elif (

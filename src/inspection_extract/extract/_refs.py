@@ -63,7 +63,7 @@ _ANAPHOR_ALT = "|".join(
 # "The PDU", "the service", "It": a unit named earlier. The word tells which kind. "A care
 # home has been rated inadequate", "An NHS trust ...": a unit the document names (later).
 _ANAPHOR = regex.compile(
-    rf"\b(?:(?:(?:[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[ ]"
+    rf"\b(?:(?:(?:[Tt]he|THE|[Tt]his|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[ ]"
     rf"|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))"
     rf"(?P<word>{_ANAPHOR_ALT})"
     # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
@@ -217,7 +217,7 @@ def _anaphors(text: str, types: frozenset[str]) -> list[regex.Match[str]]:
     for word in _words_for(types):
         i = text.find(word)
         while i >= 0:
-            if text[i - 3 : i] in ("the", "The", "her", "Her", "his", "His", "its", "Its"):
+            if text[i - 3 : i] in ("the", "The", "THE", "her", "Her", "his", "His", "its", "Its"):
                 starts.add(i - 3)
             elif text[i - 4 : i] in ("this", "This"):
                 starts.add(i - 4)

@@ -99,7 +99,18 @@ def name_before(text: str, end: int) -> regex.Match[str] | None:
         if _is_break(m):
             start = m.start() + 1  # a name ending at `end` begins after its last break
             break
+    glued = _GLUED.search(text, start, end)
+    if glued:
+        # "Steve RidingLeeds Youth Justice Service": a page's byline run on to the name
+        # (not "Image: Gazette archiveThe probation service")
+        name = _NAME.fullmatch(text, glued.end(), end)
+        return name if name and name.group().split(" ", 1)[0] not in _NOT_NAME_WORDS else None
     return _NAME_AT_END.search(text, start, end)
+
+
+# Two words run together by a page's extraction: three lower-case letters, then a capital
+# (not "McDonald" or "MacLeod").
+_GLUED = regex.compile(r"[a-z]{3}(?=[A-Z][a-z])", regex.REVERSE)
 
 
 def _name_after(text: str, start: int) -> regex.Match[str] | None:

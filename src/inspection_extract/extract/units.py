@@ -97,9 +97,11 @@ _SUBJECT_PREFIX = regex.compile(
         (?:[^,;]*,\s*){0,2}
         # "concluded that the Ashgrove PDU requires improvement": the subject of a that-clause
         (?:(?:and|but|while|whereas|as|with)\s+|[^,;]*?\b(?:since|when|after|before|until|that)\s+)?
-        # "Staff at Thatcham Day Nursery are celebrating an outstanding Ofsted report"
-        (?:[^,;]{0,40}?\b(?i:staff|pupils|children|students|residents|patients|families|parents|teachers|leaders)
-           [ ](?:at|of)[ ])?
+        # "Staff at Thatcham Day Nursery are celebrating an outstanding Ofsted report", "with
+        # inspections of Newham PDU and Barking PDU both rated as"
+        (?:[^,;]{0,40}?\b(?i:staff|pupils|children|students|residents|patients|families|parents|teachers|leaders
+                          |inspections?|reports?)
+           [ ](?:at|of|on|into)[ ])?
         (?:the\s+|The\s+|THE\s+|neighbouring\s+|joint\s+
           |(?i:probation|youth[ ]justice)[ ]services?[ ](?:in|for|across)[ ])*$""",
     regex.VERBOSE,
@@ -134,7 +136,7 @@ _DISCOURSE = regex.compile(
 _OWNER = regex.compile(
     r"^(?:(?:and|the|its|their|this|our)\s+)*(?:[\w-]+\s+)?(?:[\w-]+['’]s\s+)?", regex.IGNORECASE
 )
-_WHICH = regex.compile(r",\s*(?:and\s+)?which\b")
+_WHICH = regex.compile(r"(?:,|[ ][–—])\s*(?:and\s+)?which\b")
 _BARE_WHICH = regex.compile(r"[ ]which\b")
 # The overall judgement as the last item of a list of aspects: "..., and overall effectiveness".
 _OVERALL_ITEM = regex.compile(r",?[ ](?:and|as[ ]well[ ]as)[ ](?:the[ ])?overall[ ]effectiveness\b", regex.IGNORECASE)
@@ -249,6 +251,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     if listed_units:
         mentions = _with_roundup(text, mentions, listed_units, _dominant_type(text, mentions, prof, always))
     _merge_institutions(mentions)
+    _merge_owned(mentions)
     short_forms = _merge_abbreviations(mentions)
     # a body first named by its initials ("Hampshire & IOW CRC") is shown where its full
     # name is, and ordered where it was first named
@@ -619,6 +622,26 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
                     m.name = first[rename[k]]
 
 
+# "Interserve’s West Yorkshire CRC": a body named after its owner's possessive.
+_OWNER = regex.compile(r"[^’']+['’]s[ ](?P<rest>\p{Lu}.*)")
+
+
+def _merge_owned(mentions: list[UnitMention]) -> None:
+    """A body named once after its owner's possessive ("Interserve’s West Yorkshire
+    Community Rehabilitation Company") and once without it ("West Yorkshire Community
+    Rehabilitation Company"): one body, named without the owner. (Only where the shorter
+    name is in the document too: "King’s Lynn" is a place's own name.)"""
+    if not any("’s " in m.name or "'s " in m.name for m in mentions):
+        return
+    names = {(key(m.name), m.type): m.name for m in mentions}
+    for m in mentions:
+        owned = _OWNER.fullmatch(m.name)
+        if owned:
+            plain = names.get((key(owned.group("rest")), m.type))
+            if plain is not None:
+                m.name = plain
+
+
 _HEADS = tuple(
     sorted({f" {w.lower()}" for u in unit_types() for w in (*u.within, *u.within_own)}, key=len, reverse=True)
 )
@@ -888,7 +911,9 @@ def _target(
     if which:
         head = [r for r in in_clause if r.end <= clause_start + which.start() and not r.possessive]
         if head and text[head[-1].end : clause_start + which.start()].strip(" ()*PDU") == "":
-            return unit_keys(head[-1:])
+            # "A, B and C – which were all rated": a plural verb takes the whole coordination
+            run = coordinated_run(text, head) if _WERE.search(pre, which.end()) else []
+            return unit_keys(run if run and run[-1] is head[-1] else head[-1:])
         if _PASSIVE_TAIL_END.search(pre):
             ante = _ANTECEDENT_START.sub("", pre[: which.start()])
             # "Its resettlement policy and provision, which is rated separately, was": one
