@@ -264,3 +264,18 @@ def test_numbers_found_as_one_pattern_finds_them(text: str) -> None:
 def test_nothing_found_is_empty() -> None:
     doc = load("No numbers here.")
     assert counts(doc) == [] and percentages(doc) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "one" opening an anecdote about a person or a place is an article, not a count
+        ("One person told inspectors the staff were kind. One man had waited 16 months.", []),
+        ("In one area we found many cases without a named officer.", []),
+        # one area to improve is counted, as one PDU or one recommendation is
+        ("Inspectors found one area where the practice should improve.", [(1, None, "area")]),
+        ("Tarnby PDU received one recommendation.", [(1, None, "recommendation")]),
+    ],
+)
+def test_one_as_an_article_is_no_count(text: str, expected: list[tuple[int | float, str | None, str | None]]) -> None:
+    assert _counts(text) == expected

@@ -363,10 +363,16 @@ VERBS_3SG = frozenset(
     makes needs shows remains requires means uses holds sits receives contains leads
     covers spans""".split()
 )
-#: Singular nouns that "one" can count ("one PDU", "one recommendation").
+#: Singular nouns that "one" can count ("one PDU", "one recommendation"). Not a person:
+#: "One person told us", "one man had been held" open an anecdote with the indefinite
+#: article. An area only as one to improve (`ONE_AREA_COUNTED_RE`): "in one area we found".
 SINGULAR_COUNT_NOUNS = frozenset(
-    """case cases recommendation pdu unit service officer practitioner person child woman man
+    """case cases recommendation pdu unit service officer practitioner child
     region area standard point report member post""".split()
+)
+ONE_AREA_COUNTED_RE = regex.compile(
+    r"[ ](?:for[ ](?:improvement|development)|of[ ](?:concern|weakness)|(?:where|that|which|in[ ]which)\b)",
+    regex.IGNORECASE,
 )
 #: "one PDU ... the other" later in the sentence: "one" picks out one of two, not a count.
 ONE_THE_OTHER_RE = regex.compile(r"[^.!?\n]*?\bthe[ \t]+other\b", regex.IGNORECASE)
@@ -1009,6 +1015,8 @@ class _Scanner:
                 return None  # "more than two years", "20 miles", "two grades"
             if is_one and ONE_THE_OTHER_RE.match(text, phrase.end):
                 return None  # "the strengths of one PDU to support the other": a contrast
+            if is_one and last == "area" and not ONE_AREA_COUNTED_RE.match(text, phrase.end):
+                return None  # "In one area we found ...": a place, not a count
             if qualifier == "over" and last in OVER_MEANS_ACROSS:
                 qualifier, qstart = None, start  # "runs over 24 sessions"
             return self._make(value, qualifier, phrase.noun, qstart, phrase.end)
