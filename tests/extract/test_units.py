@@ -1042,3 +1042,14 @@ def test_ratings_given_for_aspects_without_an_auxiliary() -> None:
 def test_a_stop_word_run_on_to_a_caption_is_no_name() -> None:
     text = "Tarnby PDU was rated ‘Inadequate’. Image: Gazette archiveThe probation service responsible was praised."
     assert _units(text) == [("Tarnby", "PDU", "Inadequate", None)]
+
+
+def test_ilacs_children_in_care_and_care_leavers_is_one_judgement() -> None:
+    text = (
+        "Wold Council’s children’s services were judged ‘good’, with an Outstanding rating for the experiences "
+        "and progress of children in care and care leavers."
+    )
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
+        ("the experiences and progress of children in care and care leavers", "Outstanding")
+    ]
