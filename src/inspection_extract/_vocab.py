@@ -26,7 +26,7 @@ def _split_tolerant(word: str) -> str:
 RATING_FORMS: dict[str, tuple[str, ...]] = {
     "Requires improvement": (
         "requires improvement", "requiring improvement", "require improvement",
-        "required improvement", "requires improvements",
+        "required improvement", "requires improvements", "required improvements", "requiring improvements",
     ),
     "Outstanding": ("outstanding",),
     "Inadequate": ("inadequate",),

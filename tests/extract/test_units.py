@@ -1053,3 +1053,58 @@ def test_ilacs_children_in_care_and_care_leavers_is_one_judgement() -> None:
     assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
         ("the experiences and progress of children in care and care leavers", "Outstanding")
     ]
+
+
+def test_a_rating_and_the_names_it_rates_on_one_line() -> None:
+    text = (
+        "Of the 16 youth offending services inspected, eight required improvement.\n\n"
+        "- One service ‘Outstanding’ - Ashby\n\n"
+        "- Three services ‘Good’ - Coalford, Wold and Vale, and Tarnby.\n\n"
+        "Requires improvement: Ellbridge, Mossley"
+    )
+    assert [(u.name, u.rating) for u in units(load(text)).units] == [
+        ("Ashby", "Outstanding"),
+        ("Coalford", "Good"),
+        ("Wold and Vale", "Good"),
+        ("Tarnby", "Good"),
+        ("Ellbridge", "Requires improvement"),
+        ("Mossley", "Requires improvement"),
+    ]
+
+
+def test_a_turn_to_the_latest_inspection_makes_the_earlier_rating_previous() -> None:
+    text = (
+        "Tarnby Primary School was graded ‘inadequate’ after an inspection in December 2013, but after its most "
+        "recent inspection inspectors graded it ‘good’."
+    )
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(u.rating, u.previous_rating) for u in found.units] == [("Good", "Inadequate")]
+    # a near miss is no rating
+    near = "Tarnby Primary School has been rated ‘good’, “a fraction away from Outstanding”, the head said."
+    found = units(load(near), inspectorate="Ofsted")
+    assert [(u.rating, u.previous_rating) for u in found.units] == [("Good", None)]
+
+
+def test_care_quality_commission_key_questions_quoted_and_introduced() -> None:
+    text = (
+        "Tarnby Surgery was rated ‘inadequate overall’ after an inspection found that it was inadequate for "
+        "‘safe’ and ‘well-led’ and required improvements for being ‘effective’. The practice was deemed 'good' "
+        "for how caring its services are, but was categorised as 'inadequate' for the remaining ratings - "
+        "whether services are responsive to people's needs."
+    )
+    found = units(load(text), inspectorate="Care Quality Commission")
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
+        ("safe", "Inadequate"),
+        ("well-led", "Inadequate"),
+        ("effective", "Requires improvement"),
+        ("caring", "Good"),
+        ("responsive", "Inadequate"),
+    ]
+
+
+def test_an_anaphor_with_a_modifier() -> None:
+    text = (
+        "The probation service in the south east has been struggling. The regional division has been given an "
+        "overall rating of “requires improvement”. The Tarnby and Wold division oversees 16,000 people."
+    )
+    assert _units(text) == [("Tarnby and Wold", "NPS division", "Requires improvement", None)]

@@ -111,7 +111,10 @@ def _vocab(inspectorate: str | None) -> _Vocab:
 # effective services".
 _WHETHER = (
     r"(?:(?:for|with[ ]regard[ ]to|in[ ]terms[ ]of|on)[ ]whether[ ](?:the[ ])?(?:services?|it|they)"
-    r"|for[ ]providing[ ]services[ ]that)[ ](?:were|was|is|are)\b"
+    r"|for[ ]providing[ ]services[ ]that"
+    # "for the remaining four ratings - whether services are"
+    r"|for[ ][^.;:]{0,40}?[ ][–—-][ ]whether[ ](?:the[ ])?(?:services?|it|they))"
+    r"[ ](?:were|was|is|are)\b"
 )
 
 
@@ -134,7 +137,7 @@ def rating_cues(inspectorate: str | None) -> Cues:
         )
         after = regex.compile(
             rf"^[’'”\"]?[ ](?:{_WHETHER}[ ]|for[ ](?:providing[ ])?|at[ ])(?:its[ ]|their[ ]|the[ ]|being[ ])?"
-            rf"(?:{alternation})(?![\w-])",
+            rf"[‘'\"“]?(?:{alternation})(?![\w-])",
             regex.IGNORECASE,
         )
     return Cues(before, after, prof.extra_scale, prof.scale[0], prof.scale[-1])

@@ -245,7 +245,7 @@ _RATING_NOUN_LEADS = ("rating", "judgemen", "ofsted ", "cqc ", "hmicfrs ", "insp
 _QUOTED = regex.compile(r"[‘'\"“]$")
 # (not "ratings ranged from ‘Outstanding’ for ... to ‘Inadequate’ for ...": a spread, not a change)
 _FROM_BEFORE = regex.compile(
-    r"(?<!\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))[ ])\bfrom(?:[ ](?:the|a|an|its|their))?"
+    r"(?<!\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|away|far)[ ])\bfrom(?:[ ](?:the|a|an|its|their))?"
     # "from a previous rating of", "from the assessment of"
     r"(?:(?:[ ](?:previous|earlier|former|prior|last|overall|inspection))*"
     r"[ ](?:rating|grade|judgement|assessment)[ ]of)?"
@@ -313,6 +313,12 @@ _RATING_VERB = regex.compile(r"(?i)^requir(?:es?|ed)\s+improvement$")
 # "rated inadequate for being well-led, requires improvement for being safe" (CQC): each
 # rating names the key questions it is given for.
 _FOR_BEING_AFTER = regex.compile(r"^[’'”\"]?\s+for\s+being\b", regex.IGNORECASE)
+_NEAR_MISS_BEFORE = regex.compile(r"\b(?:away[ ]from|short[ ]of|shy[ ]of)[ ]*[‘'\"“’”]?$", regex.IGNORECASE)
+# A turn to the latest inspection after an earlier rating: ", but after its most recent
+# inspection", ", but now", ", but this time".
+_LATER_TURN = regex.compile(
+    r",[ ]but\b[^.;]*?\b(?:most[ ]recent|latest|now|this[ ]time|re-?inspect\w*|new[ ]inspection)\b", regex.IGNORECASE
+)
 # The sentence is about an earlier inspection.
 _LAST_INSPECTION = regex.compile(
     r"\blast[ ](?:full[ ])?(?:inspect|visit)\w*|\bprevious[ ]inspection|\bwhen[ ]we[ ]last\b|\byears[ ]ago\b",
@@ -794,6 +800,8 @@ def rating_phrases(
     may_to = "to" in low
     may_year = "in 19" in low or "in 20" in low
     may_for_being = "for being" in low
+    may_turn = ", but " in low
+    may_near = "away from" in low or "short of" in low or "shy of" in low
     may_since = "since" in low or "after" in low
     if found is None:
         found = rating_words(sent, cues.extra if cues is not None else ())
@@ -842,6 +850,8 @@ def rating_phrases(
             before.rstrip(" ‘'\"“").endswith(" or") and _OR_RATING_BEFORE.search(before[-40:])
         ):
             continue
+        if may_near and _NEAR_MISS_BEFORE.search(before[-30:]):
+            continue  # "a fraction away from Outstanding", "just short of good": not given
         quoted = _ends_quoted(before)
         for_being = _FOR_BEING_AFTER.match(after) if may_for_being else None
         cue = (
@@ -919,5 +929,11 @@ def rating_phrases(
             # or sits in the same comma-free stretch after the rating.
             if has_last.start() < start or "," not in sent[end : has_last.start()]:
                 kind = "previous"
+        if kind == "current" and may_turn and out:
+            # "was graded ‘inadequate’ after an inspection in 2013, but after its most recent
+            # inspection ... graded it ‘good’": the rating before the turn was the earlier one
+            for ph in out:
+                if ph.kind == "current" and ph.value != value and _LATER_TURN.search(sent, ph.span[1] - s0, start):
+                    ph.kind = "previous"
         out.append(RatingPhrase(value, (s0 + start, s0 + end), kind))
     return out

@@ -56,6 +56,10 @@ for _u in unit_types():
 # Words that cannot stand between "a" and the kind of body it introduces.
 _NOT_MODIFIER = r"(?i:of|the|to|in|on|at|for|by|with|from|and|or|that|which|who|report|visit|inspection)"
 
+# A word between the determiner and the kind: "The regional division", "the local service".
+_MODIFIERS = ("regional", "local", "county", "city", "borough", "district", "whole")
+_MODIFIER = "(?:" + "|".join(_MODIFIERS) + ")"
+
 _ANAPHOR_ALT = "|".join(
     regex.escape(w) for w in sorted(ANAPHOR_TYPES.keys() | _ANY_UNIT_WORDS, key=len, reverse=True)
 )
@@ -63,7 +67,7 @@ _ANAPHOR_ALT = "|".join(
 # "The PDU", "the service", "It": a unit named earlier. The word tells which kind. "A care
 # home has been rated inadequate", "An NHS trust ...": a unit the document names (later).
 _ANAPHOR = regex.compile(
-    rf"\b(?:(?:(?:[Tt]he|THE|[Tt]his|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[ ]"
+    rf"\b(?:(?:(?:[Tt]he|THE|[Tt]his|[Ii]ts|[Tt]heir|[Hh]er|[Hh]is)[ ](?:{_MODIFIER}[ ])?"
     rf"|(?P<indef>[Aa]n?[ ](?:(?!{_NOT_MODIFIER}\b)[\w’'-]+[ ]){{0,2}}))"
     rf"(?P<word>{_ANAPHOR_ALT})"
     # "The trust’s overall rating has fallen": a possessive anaphor, kept apart (see _OWN_RATING)
@@ -217,6 +221,10 @@ def _anaphors(text: str, types: frozenset[str]) -> list[regex.Match[str]]:
     for word in _words_for(types):
         i = text.find(word)
         while i >= 0:
+            found = i
+            before_word = text.rfind(" ", max(0, i - 10), i)
+            if before_word >= 0 and text[before_word + 1 : i] in _MODIFIERS:
+                i = before_word  # "The regional division": the determiner is before the modifier
             if text[i - 3 : i] in ("the", "The", "THE", "her", "Her", "his", "His", "its", "Its"):
                 starts.add(i - 3)
             elif text[i - 4 : i] in ("this", "This"):
@@ -228,7 +236,7 @@ def _anaphors(text: str, types: frozenset[str]) -> list[regex.Match[str]]:
                 indefinite = _INDEFINITE.search(text, max(0, i - 30), i) if "a " in window or "an " in window else None
                 if indefinite:
                     starts.add(indefinite.start())
-            i = text.find(word, i + 1)
+            i = text.find(word, found + 1)
     for it in ("it", "It"):
         i = text.find(it)
         while i >= 0:

@@ -58,6 +58,13 @@ _RATING_AFTER_BRACKET = regex.compile(rf"\([ ]?[‘'\"“]?(?P<rating>{_RATING})
 _HEADING_LINE = regex.compile(
     rf"[^\S\n]*(?:[:•*·>-]+[^\S\n]*)?(?:rated[ ])?[‘'\"“]?(?P<rating>{_RATING})[’'\"”]?[^\S\n]*:?[^\S\n]*"
 )
+# "- Six services ‘Good’ - Brent, Bury and Rochdale, and Southampton", "Outstanding: Camden":
+# a rating (after a count and its noun) and the names it rates, on one line
+_RATED_LINE = regex.compile(
+    rf"""[^\S\n]*(?:[•*·-][^\S\n]*)?(?:[\w-]+[ ]){{0,3}}?[‘'"“]?(?P<rating>{_RATING})[’'"”]?
+        [^\S\n]*[:–—-][^\S\n]*(?P<names>[A-Z][^\n]{{0,300}}?)[.;]?[^\S\n]*""",
+    regex.VERBOSE,
+)
 # "provision in Cardiff was found to be “inadequate”", "Services in Leicester, Leicestershire
 # and Rutland were described as ‘inadequate’": a body by its place, in a round-up's prose;
 # at each service word before " in " or " at "
@@ -187,6 +194,16 @@ def roundups(text: str) -> list[RoundupItem]:
     for line in text.split("\n"):
         heading = _HEADING_LINE.fullmatch(line) if len(line) < 40 else None
         end = pos + len(line)
+        rated = (
+            _RATED_LINE.fullmatch(text, pos, end)
+            if heading is None and len(line) < 400 and (" - " in line or " – " in line or ": " in line)
+            else None
+        )
+        if rated:
+            names, parts = _items(text, *rated.span("names"))
+            if names and len(names) == parts:
+                for a, b in names:
+                    out.append(RoundupItem(text[a:b], (a, b), rated.group("rating"), rated.span("rating")))
         if heading and end + 1 < len(text):
             next_end = text.find("\n", end + 1)
             next_end = len(text) if next_end < 0 else next_end
