@@ -9,6 +9,7 @@ import pytest
 from inspection_extract import Record, extract
 from inspection_extract._load import load
 from inspection_extract.extract.units import units
+from inspection_extract.record import Score
 
 
 def _units(text: str) -> list[tuple[str, str, str | None, str | None]]:
@@ -1108,3 +1109,54 @@ def test_an_anaphor_with_a_modifier() -> None:
         "overall rating of “requires improvement”. The Tarnby and Wold division oversees 16,000 people."
     )
     assert _units(text) == [("Tarnby and Wold", "NPS division", "Requires improvement", None)]
+
+
+def test_a_body_named_by_the_acronym_given_after_its_full_name() -> None:
+    text = (
+        "The Board considered an inspection of the Tarnby Youth Justice Service (TYJS). In summary, the overall "
+        "judgement was that TYJS was good. TYJS works with Wold PDU."
+    )
+    found = units(load(text))
+    assert [(u.name, u.type, u.rating) for u in found.units] == [("Tarnby", "YJS", "Good"), ("Wold", "PDU", None)]
+    # the unit's evidence is its full naming
+    assert text[found.units[0].span[0] : found.units[0].span[1]] == "Tarnby Youth Justice Service"
+    # letters that are not its initials name something else
+    other = "Tarnby Youth Justice Service (YJB) was inspected. YJB was rated good."
+    assert [(u.name, u.rating) for u in units(load(other)).units] == [("Tarnby", None)]
+
+
+def test_two_bodies_set_off_by_dashes_after_services_share_a_score() -> None:
+    text = (
+        "We have rated four probation services ‘Inadequate’. Two of the services – West Tarnby and Wold North – "
+        "scored just one point out of a possible 27."
+    )
+    found = units(load(text))
+    assert [(u.name, u.type, u.score) for u in found.units] == [
+        ("West Tarnby", "PDU", Score(1, 27)),
+        ("Wold North", "PDU", Score(1, 27)),
+    ]
+
+
+def test_a_school_named_with_a_lower_case_type_and_rated_once_again() -> None:
+    text = (
+        "Pupils at Tarnby Primary school are celebrating the news that once again the school has been judged "
+        "to be outstanding by inspectors."
+    )
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(u.name, u.type, u.rating, u.previous_rating) for u in found.units] == [
+        ("Tarnby Primary school", "school", "Outstanding", "Outstanding")
+    ]
+
+
+def test_bodies_listed_after_are_at_the_end_of_a_sentence_about_their_kind() -> None:
+    text = (
+        "HMP Tarnby was inspected. The other prisons that have so far been told of a visit are Ashby, The Wold "
+        "and Coalford."
+    )
+    found = units(load(text), inspectorate="HM Inspectorate of Prisons")
+    assert [(u.name, u.type) for u in found.units] == [
+        ("Tarnby", "prison"), ("Ashby", "prison"), ("The Wold", "prison"), ("Coalford", "prison")
+    ]
+    # a list after "are" in a sentence that names no kind of body is no list of bodies
+    plain = "HMP Tarnby was inspected. The inspectors are Ashby, Wold and Coalford."
+    assert [u.name for u in units(load(plain), inspectorate="HM Inspectorate of Prisons").units] == ["Tarnby"]

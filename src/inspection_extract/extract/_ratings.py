@@ -213,6 +213,8 @@ _CUE_BEFORE = regex.compile(
      |\b(?:found|judged|rated|assessed|graded|deemed)[ ]by[ ][^.;]{1,40}?[ ](?:to[ ]be|as)
      # "The overall rating of the service was Good", "the overall rating is"
      |\b(?:rating|grade|judgement)(?:[ ](?:of|for)[ ][^.;]{1,40}?)?[ ](?:was|is|remains|remained)
+     # "the overall judgement was that CYJS was good"
+     |\b(?:rating|grade|judgement|verdict)[ ](?:was|is)[ ]that[ ][^.;,]{1,60}?[ ](?:was|is|were|are)
     )[ ]*[‘'"“’”]?(?:overall[ ]+)?$                    # "rated as “overall outstanding”"
     """,
     # Searched backwards from the end it is anchored to: one attempt instead of one per
@@ -266,6 +268,8 @@ _RETAIN_BEFORE = regex.compile(
     r"\b(?:(?:retain(?:s|ed)?|kept|keeps|maintain(?:s|ed)?)[ ]its(?:[ ](?:rating|grade)[ ]of)?"
     # "again assessed as poor", "a second consecutive overall ‘requires improvement’ rating"
     r"|again[ ](?:rated|judged|assessed|graded|found[ ]to[ ]be)(?:[ ]as)?"
+    # "once again the school has been judged to be"
+    r"|\bonce[ ]again\b[^.;]{0,60}?[ ](?:rated|judged|assessed|graded)(?:[ ]as|[ ]to[ ]be)?"
     r"|(?:second|third)[ ]consecutive(?:[ ]overall)?)"
     r"[ ]*[‘'\"“’”]?$",
     regex.IGNORECASE,

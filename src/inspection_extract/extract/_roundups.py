@@ -86,6 +86,10 @@ _COLON_LIST = regex.compile(r":[ ](?P<names>[A-Za-z][^.;:\n]{0,300})(?=[.;\n]|$)
 # "five forces – the Metropolitan Police, West Midlands, Devon and Cornwall – are": the
 # list set off by dashes after a plural type word, read at the first dash
 _DASH_LIST = regex.compile(r"[ ][–—-][ ](?P<names>[A-Za-z][^.;:\n–—]{0,300}?)[ ][–—-][ ]")
+# A list of names that ends its sentence, after "are", "were", "include"
+_COPULA_LIST = regex.compile(r"[ ](?P<names>[A-Z][^.;:\n]{0,300})(?=[.;\n]|$)")
+_SUBJECT_REACH = 150
+_TWO_BEFORE = regex.compile(r"\b(?:[Tt]wo|[Bb]oth)(?:[ ]of)?[ ](?:the[ ]|its[ ]|our[ ])?$")
 _STOP_START = frozenset("The This These It Its A An In On At For Of And But All Each Both".split())
 _COMMA = regex.compile(r",[ ](?:and[ ])?")
 _ACRONYM = regex.compile(r"[A-Z]{2,}s?")  # "(YJS)", "(PDUs)": the type, not a name
@@ -140,6 +144,12 @@ def _plural_types() -> dict[str, str]:
 
 
 _PLURALS = _plural_types()
+_PLURALS["services"] = ""  # any kind: the kind of body the document is about
+_PLURAL_SUBJECT = regex.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)[ ](?:\w+[ ]){0,2}?(?P<p>"
+    + "|".join(regex.escape(p) for p in sorted(_PLURALS, key=len, reverse=True) )
+    + r")\b"
+)
 #: Each plural's last word, with the plurals it ends ("homes": "care homes", "nursing homes").
 _PLURAL_ENDINGS: dict[str, tuple[str, ...]] = {}
 for _plural in _PLURALS:
@@ -159,8 +169,27 @@ def listed_bodies(text: str) -> list[ListedBody]:
             m = pattern.match(text, i) if plural else None
             if plural and m:
                 names, parts = _items(text, *m.span("names"), allow_the=True)
+                if len(names) == parts == 1 and _TWO_BEFORE.search(text, max(0, word_start - 20), word_start):
+                    # "Two of the services – West Kent and Essex North –": two names
+                    a, b = names[0]
+                    cut = text.find(" and ", a, b)
+                    if cut > a and NAME_RE.fullmatch(text, a, cut) and NAME_RE.fullmatch(text, cut + 5, b):
+                        names, parts = [(a, cut), (cut + 5, b)], 2
                 if len(names) >= 2 and len(names) == parts:
                     out.extend(ListedBody(text[a:b], (a, b), _PLURALS[plural]) for a, b in names)
+            i = text.find(literal, i + 1)
+    for literal in (" are ", " were ", " include ", " included ", " including "):
+        i = text.find(literal)
+        while i >= 0:
+            # "The other prisons that have been notified are Chelmsford, The Mount and
+            # Highdown.": the plural type word earlier in the sentence, the list ending it
+            m = _COPULA_LIST.match(text, i + len(literal) - 1)
+            stop = max(text.rfind(". ", max(0, i - _SUBJECT_REACH), i), text.rfind("\n", max(0, i - _SUBJECT_REACH), i))
+            subject = _PLURAL_SUBJECT.search(text, max(0, i - _SUBJECT_REACH, stop + 1), i) if m else None
+            if m and subject:
+                names, parts = _items(text, *m.span("names"), allow_the=True)
+                if len(names) >= 2 and len(names) == parts:
+                    out.extend(ListedBody(text[a:b], (a, b), _PLURALS[subject.group("p")]) for a, b in names)
             i = text.find(literal, i + 1)
     out.sort(key=lambda b: b.span[0])
     return out

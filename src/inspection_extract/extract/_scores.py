@@ -236,6 +236,17 @@ def _give_score(
             (r for r in reversed(refs[:hi]) if r.key and r.anaphor is None and cands[r.key].type in always), None
         )
         before = [last] if last else []
+    run = coordinated_run(text, before) if len(before) >= 2 else []
+    if run and run[-1] is before[-1] and not _DIGIT.search(text, run[-1].end, at):
+        # "Two of the services – West Kent and Essex North – scored just one point out of a
+        # possible 27": the score of each
+        for r in run:
+            if r.key in cands and cands[r.key].score is None:
+                cands[r.key].score = score
+        return
     k = before[-1].key if before else main_key
     if k and k in cands and cands[k].score is None:
         cands[k].score = score
+
+
+_DIGIT = regex.compile(r"\d")

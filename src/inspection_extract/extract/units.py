@@ -236,11 +236,13 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     named_in_lists = listed_bodies(text)
     if named_in_lists:
         taken = [m.span for m in mentions]
+        # "Two of the services – West Kent and Essex North –": bodies of the document's kind
+        kind = _dominant_type(text, mentions, prof, always) if any(not b.type for b in named_in_lists) else ""
         mentions = sorted(
             [
                 *mentions,
                 *(
-                    UnitMention(b.name, b.type, b.span, b.span)
+                    UnitMention(b.name, b.type or kind, b.span, b.span)
                     for b in named_in_lists
                     if not any(x < b.span[1] and b.span[0] < y for x, y in taken)
                 ),
@@ -253,6 +255,11 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
     _merge_institutions(mentions)
     _merge_owned(mentions)
     short_forms = _merge_abbreviations(mentions)
+    if " (" in text:
+        aliases = _acronym_aliases(text, mentions)
+        if aliases:
+            short_forms |= {id(m) for m in aliases}
+            mentions = sorted([*mentions, *aliases], key=lambda u: u.span[0])
     # a body first named by its initials ("Hampshire & IOW CRC") is shown where its full
     # name is, and ordered where it was first named
     in_full: dict[str, UnitMention] = {}
@@ -699,6 +706,33 @@ def _short_forms(full: str) -> set[str]:
 def _is_short(name: str) -> bool:
     """Whether a name has a word that may abbreviate others: an initialism or a county's short form."""
     return any(_INITIALISM.fullmatch(w) or w.lower() in _COUNTY_SHORTS for w in name.replace(",", " ").split())
+
+
+# "Cheshire Youth Justice Service (CYJS)": the acronym a body is named by from then on.
+_OWN_ACRONYM = regex.compile(r"[ ]\((?P<acr>[A-Z][A-Za-z&]{1,7})\)")
+_ACRONYM_WORD = regex.compile(r"(?<![\w&-])[A-Z][a-z&]*[A-Z][A-Za-z&]{0,6}(?![\w&-])")
+
+
+def _acronym_aliases(text: str, mentions: list[UnitMention]) -> list[UnitMention]:
+    """Later namings of a body by the acronym given in brackets after its full name, whose
+    letters are the initials of the name's and type's words ("Cheshire Youth Justice
+    Service (CYJS)" ... "CYJS was good"): each a mention under the full name."""
+    given: dict[str, tuple[UnitMention, int]] = {}  # acronym: the body, where it was given
+    for m in mentions:
+        own = _OWN_ACRONYM.match(text, m.span[1])
+        if own is None:
+            continue
+        acr = own.group("acr")
+        words = [w for w in text[m.span[0] : m.span[1]].replace("&", " & ").split() if w not in _SMALL_WORDS]
+        if len(acr) >= 3 and acr.upper() == "".join(w[0] for w in words).upper():
+            given.setdefault(acr, (m, own.end()))
+    out: list[UnitMention] = []
+    if given:
+        for a in _ACRONYM_WORD.finditer(text, min(end for _, end in given.values())):
+            hit = given.get(a.group())
+            if hit and a.start() >= hit[1]:
+                out.append(UnitMention(hit[0].name, hit[0].type, a.span(), a.span()))
+    return out
 
 
 def _merge_abbreviations(mentions: list[UnitMention]) -> set[int]:
