@@ -805,6 +805,8 @@ def rating_phrases(
     may_year = "in 19" in low or "in 20" in low
     may_for_being = "for being" in low
     may_turn = ", but " in low
+    turns: list[int] | None = None  # where the turns to the latest inspection begin
+    turned = 0  # the phrases before this one have been read against the turns
     may_near = "away from" in low or "short of" in low or "shy of" in low
     may_since = "since" in low or "after" in low
     if found is None:
@@ -935,9 +937,15 @@ def rating_phrases(
                 kind = "previous"
         if kind == "current" and may_turn and out:
             # "was graded ‘inadequate’ after an inspection in 2013, but after its most recent
-            # inspection ... graded it ‘good’": the rating before the turn was the earlier one
-            for ph in out:
-                if ph.kind == "current" and ph.value != value and _LATER_TURN.search(sent, ph.span[1] - s0, start):
+            # inspection ... graded it ‘good’": the ratings before the turn were earlier ones
+            # (each phrase looked at once: a sentence may hold many)
+            if turns is None:
+                turns = [m.start() for m in _LATER_TURN.finditer(sent)]
+            k = bisect_left(turns, start)
+            while k and turned < len(out) and out[turned].span[1] - s0 <= turns[k - 1]:
+                ph = out[turned]
+                if ph.kind == "current" and ph.value != value:
                     ph.kind = "previous"
+                turned += 1
         out.append(RatingPhrase(value, (s0 + start, s0 + end), kind))
     return out
