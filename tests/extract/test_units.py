@@ -1160,3 +1160,16 @@ def test_bodies_listed_after_are_at_the_end_of_a_sentence_about_their_kind() -> 
     # a list after "are" in a sentence that names no kind of body is no list of bodies
     plain = "HMP Tarnby was inspected. The inspectors are Ashby, Wold and Coalford."
     assert [u.name for u in units(load(plain), inspectorate="HM Inspectorate of Prisons").units] == ["Tarnby"]
+
+
+def test_offices_and_governing_bodies_are_not_units() -> None:
+    # an inspector's office names no body; a person's title before a body is no part of its name
+    text = (
+        "England’s Chief Inspector of General Practice has rated Tarnby Medical Centre as Inadequate.\n"
+        "Cllr Sam Wold, Chair of Tarnby Fire and Rescue Authority said: “We accept the findings.”"
+    )
+    found = units(load(text), inspectorate="Care Quality Commission")
+    assert [(u.name, u.type, u.rating) for u in found.units] == [("Tarnby Medical Centre", "GP practice", "Inadequate")]
+    fire = "Tarnby Fire and Rescue Service was rated adequate. Tarnby Fire and Rescue Authority oversees it."
+    found = units(load(fire), inspectorate="HM Inspectorate of Constabulary and Fire & Rescue Services")
+    assert [u.name for u in found.units] == ["Tarnby Fire and Rescue Service"]

@@ -39,7 +39,7 @@ _STOP_WORDS = frozenset(
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Published Embargoed Notes Ends
     January February March April May June July August September October November December
     When Where While Since Until Unlike Across Between Under Over About Including Also Local
-    Prison Prisons Commission Archived Ofsted Estyn
+    Prison Prisons Commission Archived Ofsted Estyn Chair Chairman Chairwoman Director Councillor Mayor
     Rated Requires Requiring Improvement Inadequate Outstanding
     """.split()
 )
@@ -523,6 +523,8 @@ def find_mentions(text: str, inspectorate: str | None = None) -> list[UnitMentio
             text[at - 3 : at] in ("An ", "an ") and not text[at - 4 : at - 3].isalnum()
         ):
             continue  # "A Welsh youth offending service", "A Kent care home": not a name
+        if text[max(0, at - 16) : at].endswith(("Inspector of ", "Inspectors of ", "Inspectorate of ")):
+            continue  # "England’s Chief Inspector of General Practice": an office, not a body
         if _counted(text, u.name_span[0]):
             u = UnitMention(u.name, u.type, u.span, u.name_span, u.group, counted=True)
         out.append(u)
