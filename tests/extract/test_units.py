@@ -1173,3 +1173,37 @@ def test_offices_and_governing_bodies_are_not_units() -> None:
     fire = "Tarnby Fire and Rescue Service was rated adequate. Tarnby Fire and Rescue Authority oversees it."
     found = units(load(fire), inspectorate="HM Inspectorate of Constabulary and Fire & Rescue Services")
     assert [u.name for u in found.units] == ["Tarnby Fire and Rescue Service"]
+
+
+def test_a_count_of_bodies_rates_no_aspect_and_a_document_with_no_unit_rates_no_part() -> None:
+    text = (
+        "Of the acute trusts inspected this spring, eight were rated as “requires improvement” for safety. "
+        "Fewer hospitals were rated as good for safety than for effectiveness, caring or well-led."
+    )
+    found = units(load(text), inspectorate="Care Quality Commission")
+    assert found.units == () and found.aspect_ratings == ()
+    # a count of parts does rate them
+    parts = "Tarnby YJS was rated ‘Good’ in nine of the 12 areas, including ‘resettlement’ and victim work."
+    assert ("victim work", "Good") in [(a.aspect, a.rating) for a in units(load(parts)).aspect_ratings]
+
+
+def test_ratings_overall_as_well_as_in_listed_aspects() -> None:
+    text = "Tarnby PDU was inspected. It was rated ‘inadequate’ overall as well as in leadership, staffing and "
+    text += "planning."
+    found = units(load(text))
+    assert [u.rating for u in found.units] == ["Inadequate"]
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
+        ("leadership", "Inadequate"), ("staffing", "Inadequate"), ("planning", "Inadequate")
+    ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "A service has been rated as “requires improvement”.",
+        "Inspectors have rated a service dealing with young offenders as “requires improvement”.",
+    ],
+)
+def test_an_indefinite_service_is_the_unit_the_document_names(first: str) -> None:
+    text = first + "\nHM Inspectorate of Probation inspected Tarnby Youth Justice Service (YJS) in April."
+    assert _units(text) == [("Tarnby", "YJS", "Requires improvement", None)]

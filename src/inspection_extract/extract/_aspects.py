@@ -147,7 +147,7 @@ def rating_cues(inspectorate: str | None) -> Cues:
 # five categories, which includes", "as were the ratings for being", "Good ratings were
 # received for"; no other verb.
 _LINK_AFTER = regex.compile(
-    rf"""^[’'”"]?(?:[ ](?:rating|grade|judgement)s?)?(?:[ ]overall)?
+    rf"""^[’'”"]?(?:[ ](?:rating|grade|judgement)s?)?(?:[ ]overall)?(?:,?[ ]as[ ]well[ ]as)?  # "overall as well as in"
         (?:[ ](?:(?:were|was|(?:have|has)[ ]been)[ ])?(?:received|given|awarded|achieved))?,?[ ]  # "(were) given for"
         (?:{_WHETHER}                                  # "with regard to whether services were"
           |(?:for|in|at|across|including)\b

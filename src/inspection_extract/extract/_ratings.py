@@ -34,7 +34,15 @@ from inspection_extract.record import Span
 #: "tally": a count of ratings ("‘Good’ in ten", "nine of the 13 areas were rated"), the rating
 #: of no unit, but of the aspects it may go on to name ("... in nine out of 13 key areas,
 #: including ‘partnerships and services’").
-Kind = Literal["current", "previous", "both", "tally"]
+#: "bodies": a count of bodies given one rating ("eight trusts were rated"), the rating of
+#: no unit and of no aspect.
+Kind = Literal["current", "previous", "both", "tally", "bodies"]
+# The parts of a body a count before a rating counts: "nine of the 13 areas were rated".
+_COUNTED_PARTS = regex.compile(
+    r"\b(?:areas?|standards?|aspects?|categor(?:y|ies)|judgements?|domains?|questions?|elements?|pillars?"
+    r"|themes?|strands?)\b",
+    regex.IGNORECASE,
+)
 
 _NUMBER_WORDS = tuple("one two three four five six seven eight nine ten eleven twelve none".split())
 _NUM_WORDS = "|".join(_NUMBER_WORDS) + r"|\d{1,3}(?!\d)"
@@ -892,11 +900,14 @@ def rating_phrases(
             continue
         if scale and not for_being:
             continue
-        if (lead.startswith(("in", "rating")) and _TALLY_AFTER.match(after)) or (
-            _may_tally_before(before) and _tally_before(before[-80:])
-        ):
+        counted_after = lead.startswith(("in", "rating")) and _TALLY_AFTER.match(after)
+        if counted_after or (_may_tally_before(before) and _tally_before(before[-80:])):
             if not _NO_BODY.search(before[-80:]):  # "Not a single force was rated ..." rates nothing
-                out.append(RatingPhrase(value, (s0 + start, s0 + end), "tally"))
+                # "eight were rated as “requires improvement” for safety": a count of bodies
+                # rates no aspect of one body; "‘Good’ in ten", "nine of the 13 areas were
+                # rated": a count of parts
+                parts = counted_after or _COUNTED_PARTS.search(before[-80:])
+                out.append(RatingPhrase(value, (s0 + start, s0 + end), "tally" if parts else "bodies"))
             continue
         kind: Kind = "current"
         year = (_YEAR_AFTER.match(after) or _YEAR_BEFORE.search(before)) if may_year else None

@@ -232,7 +232,7 @@ def _anaphors(text: str, types: frozenset[str]) -> list[regex.Match[str]]:
             elif text[i - 5 : i] in ("their", "Their"):
                 starts.add(i - 5)
             else:
-                window = text[max(0, i - 30) : i].lower()
+                window = text[max(0, i - 30) : i + 1].lower()  # (with the space: "A service" opens the text)
                 indefinite = _INDEFINITE.search(text, max(0, i - 30), i) if "a " in window or "an " in window else None
                 if indefinite:
                     starts.add(indefinite.start())

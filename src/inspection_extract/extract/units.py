@@ -140,6 +140,7 @@ _WHICH = regex.compile(r"(?:,|[ ][–—])\s*(?:and\s+)?which\b")
 _BARE_WHICH = regex.compile(r"[ ]which\b")
 # The overall judgement as the last item of a list of aspects: "..., and overall effectiveness".
 _OVERALL_ITEM = regex.compile(r",?[ ](?:and|as[ ]well[ ]as)[ ](?:the[ ])?overall[ ]effectiveness\b", regex.IGNORECASE)
+_OVERALL_AS_WELL = regex.compile(r"[’'”\"]?[ ]overall,?[ ]as[ ]well[ ]as\b", regex.IGNORECASE)
 _ELLIPSIS = regex.compile(r"\bas[ ](?:were|was|did|is|are)\b")
 # The end of a relative clause and the main verb after it: " in 2021, has been rated ".
 _RELATIVE_CLOSED = regex.compile(
@@ -343,6 +344,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         _unit_rows(text, refs, ref_starts, cands)
     prose_aspects: list[AspectRating] = []
     vocab_aspects: list[AspectRating] = []
+    counts_bodies = False  # a rating given to a count of bodies ("eight were rated")
     sentences = [s for s in doc.sentences if not in_skip.holds(s[0])] if skip else list(doc.sentences)
     # the furniture and the ratings tables' rows: no rating in prose comes from them
     blocked = Spans([*skip, *table_spans])
@@ -358,7 +360,8 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         with_tallies = rating_phrases(
             text, sent, blocked, None if crossing else found_words[i:j], cues=cues
         )
-        phrases = [ph for ph in with_tallies if ph.kind != "tally"]  # a tally is the rating of no unit
+        phrases = [ph for ph in with_tallies if ph.kind not in ("tally", "bodies")]  # a tally rates no unit
+        counts_bodies = counts_bodies or any(ph.kind == "bodies" for ph in with_tallies)
         in_sentence = refs[bisect.bisect_left(ref_starts, sent[0]) : bisect.bisect_left(ref_starts, sent[1])]
         respectively = text.find("respectively", sent[0], sent[1]) >= 0
         if respectively and _respective_ratings(text, sent, phrases, in_sentence, cands):
@@ -366,7 +369,7 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         listed = listed_aspects(
             text,
             sent,
-            with_tallies,
+            [ph for ph in with_tallies if ph.kind != "bodies"],
             prof.inspectorate,
             # the inspected bodies: "staff at Swansea PDU, rated ..." rates the PDU
             [(r.start, r.end) for r in in_sentence if r.key and not r.anaphor and cands[r.key].type in always],
@@ -381,8 +384,10 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
         overall_too: set[int] = set()
         for a, ph in listed:
             vocab_aspects.append(a)
-            if a.span[1] > ph.span[1] and _OVERALL_ITEM.match(text, a.span[1], sent[1]):
-                overall_too.add(id(ph))
+            if a.span[1] > ph.span[1] and (
+                _OVERALL_ITEM.match(text, a.span[1], sent[1]) or _OVERALL_AS_WELL.match(text, ph.span[1], sent[1])
+            ):
+                overall_too.add(id(ph))  # "..., and overall effectiveness", "‘inadequate’ overall as well as in"
             if not _ELLIPSIS.search(text, ph.span[1], a.span[1]):
                 # (after "as were" the rating is the subject's too: "The home's overall rating
                 # was reduced to inadequate, as were the ratings for being safe and well led")
@@ -522,6 +527,12 @@ def units(doc: Document, *, inspectorate: str | None = None) -> UnitFindings:
             in_prose.append(a)
             kept.append(a)
     aspects.extend(sorted(in_prose, key=lambda a: a.span[0]))
+    if in_prose and counts_bodies and not out_units and not overall:
+        # An aspect is a part of an inspected body: a round-up that counts bodies by their
+        # ratings and names and rates none ("eight were rated as “requires improvement” for
+        # safety. Fewer hospitals were rated as good for safety than for effectiveness")
+        # rates no body's parts in its prose.
+        aspects = [a for a in aspects if a not in in_prose]
     return UnitFindings(
         units=tuple(out_units),
         overall_rating=overall,
@@ -1003,7 +1014,10 @@ _OBJECT_VERB = regex.compile(
     regex.IGNORECASE,
 )
 _AFTER_OBJECT = regex.compile(
-    r"(?:(?:,[^,;:.]{1,60}){1,3},)?[ ]?(?:as[ ]|to[ ]be[ ])?(?:(?:an?|its|the|their)[ ])?"
+    r"(?:(?:,[^,;:.]{1,60}){1,3},)?"
+    # "rated a service dealing with young offenders as": a participle phrase before "as"
+    r"(?:[ ]\w+ing[ ][^,;:.‘'\"“]{0,50}?(?=[ ]as[ ]))?"
+    r"[ ]?(?:as[ ]|to[ ]be[ ])?(?:(?:an?|its|the|their)[ ])?"
     r"(?:(?:second|third|fourth|further|another)[ ])?(?:(?:consecutive|successive|straight)[ ])?"
     r"(?:overall[ ])?[‘'\"“]?",
     regex.IGNORECASE,
