@@ -1207,3 +1207,18 @@ def test_ratings_overall_as_well_as_in_listed_aspects() -> None:
 def test_an_indefinite_service_is_the_unit_the_document_names(first: str) -> None:
     text = first + "\nHM Inspectorate of Probation inspected Tarnby Youth Justice Service (YJS) in April."
     assert _units(text) == [("Tarnby", "YJS", "Requires improvement", None)]
+
+
+def test_a_rating_given_after_the_last_inspection_is_current() -> None:
+    text = (
+        "Ofsted has rated Tarnby Nursery School in Mill Close, Wold as Outstanding following a short inspection "
+        "in February - four years after its last inspection."
+    )
+    found = units(load(text), inspectorate="Ofsted")
+    assert [(u.name, u.rating, u.previous_rating) for u in found.units] == [
+        ("Tarnby Nursery School", "Outstanding", None)
+    ]
+    # a rating at the last inspection is still the previous one
+    last = "Tarnby Nursery School was rated Good at its last inspection."
+    found = units(load(last), inspectorate="Ofsted")
+    assert [(u.rating, u.previous_rating) for u in found.units] == [(None, "Good")]

@@ -326,6 +326,7 @@ _RATING_VERB = regex.compile(r"(?i)^requir(?:es?|ed)\s+improvement$")
 # rating names the key questions it is given for.
 _FOR_BEING_AFTER = regex.compile(r"^[’'”\"]?\s+for\s+being\b", regex.IGNORECASE)
 _NEAR_MISS_BEFORE = regex.compile(r"\b(?:away[ ]from|short[ ]of|shy[ ]of)[ ]*[‘'\"“’”]?$", regex.IGNORECASE)
+_AFTER_LAST = regex.compile(r"\b(?:after|since)[ ](?:its|the|their)[ ]$", regex.IGNORECASE)
 # A turn to the latest inspection after an earlier rating: ", but after its most recent
 # inspection", ", but now", ", but this time".
 _LATER_TURN = regex.compile(
@@ -943,8 +944,11 @@ def rating_phrases(
             kind = "previous"
         elif has_last and not (may_to and _TO_BEFORE.search(before)):
             # "was last inspected in 2018, when it was rated ‘Good’": the cue comes first,
-            # or sits in the same comma-free stretch after the rating.
-            if has_last.start() < start or "," not in sent[end : has_last.start()]:
+            # or sits in the same comma-free stretch after the rating -- not "rated as
+            # Outstanding following a short inspection - four years after its last inspection"
+            if has_last.start() < start or (
+                "," not in sent[end : has_last.start()] and not _AFTER_LAST.search(sent, end, has_last.start())
+            ):
                 kind = "previous"
         if kind == "current" and may_turn and out:
             # "was graded ‘inadequate’ after an inspection in 2013, but after its most recent

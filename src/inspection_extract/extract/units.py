@@ -1015,8 +1015,9 @@ _OBJECT_VERB = regex.compile(
 )
 _AFTER_OBJECT = regex.compile(
     r"(?:(?:,[^,;:.]{1,60}){1,3},)?"
-    # "rated a service dealing with young offenders as": a participle phrase before "as"
-    r"(?:[ ]\w+ing[ ][^,;:.‘'\"“]{0,50}?(?=[ ]as[ ]))?"
+    # "rated a service dealing with young offenders as", "rated Gloucester Nursery School in
+    # Camborne Close, Delapre as": a participle or a place before "as"
+    r"(?:[ ](?:\w+ing|in|at|near)[ ][^;:.‘'\"“]{0,50}?(?=[ ]as[ ]))?"
     r"[ ]?(?:as[ ]|to[ ]be[ ])?(?:(?:an?|its|the|their)[ ])?"
     r"(?:(?:second|third|fourth|further|another)[ ])?(?:(?:consecutive|successive|straight)[ ])?"
     r"(?:overall[ ])?[‘'\"“]?",
