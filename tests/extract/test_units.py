@@ -1222,3 +1222,19 @@ def test_a_rating_given_after_the_last_inspection_is_current() -> None:
     last = "Tarnby Nursery School was rated Good at its last inspection."
     found = units(load(last), inspectorate="Ofsted")
     assert [(u.rating, u.previous_rating) for u in found.units] == [(None, "Good")]
+
+
+def test_key_questions_side_by_side_are_two_and_a_practice_page_reads_as_cqc() -> None:
+    text = (
+        "Inspectors rated Tarnby NHS Trust ‘good’ in four (safe, effective responsive and well-led) of the five "
+        "key areas, the fifth (caring) was rated outstanding."
+    )
+    found = units(load(text), inspectorate="Care Quality Commission")
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
+        ("safe", "Good"), ("effective", "Good"), ("responsive", "Good"), ("well-led", "Good"), ("caring", "Outstanding")
+    ]
+    # a practice's page that never names its regulator is read with the regulator's words
+    page = "Tarnby Green Surgery\n\nOverall the practice remains rated as good and Safe is now rated good."
+    found = units(load(page))
+    assert [(u.name, u.type) for u in found.units] == [("Tarnby Green Surgery", "GP practice")]
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [("Safe", "Good")]

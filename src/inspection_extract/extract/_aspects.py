@@ -41,6 +41,8 @@ class _Vocab:
     first_words: tuple[str, ...]
     forms: frozenset[str]
     weak: frozenset[str]
+    #: each form's aspect: forms of one aspect side by side name it once
+    aspect_of: dict[str, str]
 
     def mentions(self, text: str, start: int, end: int) -> list[_Mention]:
         """The forms named in ``text[start:end]``, whole words, longest first, in order.
@@ -89,21 +91,21 @@ def _vocab(inspectorate: str | None) -> _Vocab:
     profs: list[Profile] = [profile(inspectorate)]
     if profs[0] is not profile(None):
         profs.append(profile(None))
-    forms: dict[str, None] = {}
+    forms: dict[str, str] = {}
     weak: set[str] = set()
     for p in profs:
-        for _, written in p.aspects:
+        for aspect, written in p.aspects:
             for f in written:
-                forms[f.lower()] = None
+                forms.setdefault(f.lower(), aspect)
         weak |= {w.lower() for w in p.weak_aspects}
     if not forms:
-        return _Vocab(None, (), frozenset(), frozenset())
+        return _Vocab(None, (), frozenset(), frozenset(), {})
     alternation = "|".join(
         r"[ ]".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True)
     )
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     first_words = tuple(sorted({f.split(" ")[0] for f in forms}))
-    return _Vocab(pattern, first_words, frozenset(forms), frozenset(weak))
+    return _Vocab(pattern, first_words, frozenset(forms), frozenset(weak), forms)
 
 
 # CQC's phrasing of its key questions: "‘Inadequate’ with regard to whether services were safe",
@@ -165,7 +167,8 @@ _BREAK_BEFORE = regex.compile(
 _MAX_REACH = 160
 # An aspect's own verb group right after it: ") was rated", " were both judged to be".
 _PREDICATE = regex.compile(
-    r"""\)?[ ]+(?:(?:has|have|had)[ ]been|was|were|is|are)[ ](?:\w+ly[ ]|also[ ]|both[ ]|all[ ])*
+    r"""\)?[ ]+(?:(?:has|have|had)[ ]been|was|were|is|are|remains?)[ ]
+        (?:\w+ly[ ]|also[ ]|both[ ]|all[ ]|now[ ]|still[ ])*
         (?:rated|judged|graded|assessed|found[ ]to[ ]be)[ ](?:as[ ])?[‘'"“]?""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -193,7 +196,7 @@ def listed_aspects(
         # of them ("leadership, staff, planning and ...") names aspects
         return []
     out: list[tuple[AspectRating, RatingPhrase]] = []
-    for start, end in _noun_phrases(text, mentions):
+    for start, end in _noun_phrases(text, mentions, vocab.aspect_of):
         ph = _rating_for(text, start, end, phrases)
         if ph is not None and not any(end <= b[0] < ph.span[0] or ph.span[1] <= b[0] < start for b in bodies):
             span = (min(start, ph.span[0]), max(end, ph.span[1]))
@@ -216,14 +219,19 @@ def _listed(text: str, mentions: list[_Mention]) -> bool:
     return False
 
 
-def _noun_phrases(text: str, mentions: list[_Mention]) -> list[Span]:
-    """Mentions side by side make one aspect ("Through the Gate resettlement services")."""
+def _noun_phrases(text: str, mentions: list[_Mention], aspect_of: dict[str, str]) -> list[Span]:
+    """Mentions of one aspect side by side make one ("Through the Gate resettlement
+    services"); of two, two, a comma left out between them ("safe, effective responsive
+    and well-led")."""
     out: list[Span] = []
+    last = ""
     for m in mentions:
-        if out and text[out[-1][1] : m.start()].isspace():
+        aspect = aspect_of.get(m.group().lower(), "")
+        if out and aspect == last and text[out[-1][1] : m.start()].isspace():
             out[-1] = (out[-1][0], m.end())
         else:
             out.append(m.span())
+        last = aspect
     return out
 
 

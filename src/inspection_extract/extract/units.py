@@ -781,6 +781,13 @@ def _profile_of(mentions: list[UnitMention]) -> Profile:
         n = sum(counts.get(u.type, 0) for u in p.unit_types if u.always)
         if n > best_n:
             best, best_n = p, n
+    if best_n == 0:
+        # none it always inspects: the bodies it inspects when it rates them ("Radbrook
+        # Green Surgery", a GP practice, on the regulator's own page)
+        for p in profiles():
+            n = sum(counts.get(u.type, 0) for u in p.unit_types)
+            if n > best_n:
+                best, best_n = p, n
     return best
 
 
