@@ -338,3 +338,23 @@ def test_item_broken_by_page_furniture_stops_before_it() -> None:
 
 def test_nothing_stated() -> None:
     assert _recs("The PDU was rated Good. Staff were positive about their managers.") is None
+
+
+def test_bulleted_recipient_headings_over_bulleted_items() -> None:
+    """Council minutes bullet the recipients' headings as they bullet the items, indented,
+    with lines holding a single space between them."""
+    text = (
+        "The report made the following three recommendations:\n \n"
+        "  • The Tarnby Youth Justice Service manager should:\n \n"
+        "  • ensure that assessments considered the safety of others.\n"
+        "  • ensure that plans were reviewed.\n \n"
+        "  • The Tarnby Youth Justice Management Board should:\n \n"
+        "  • ensure that the service was resourced.\n"
+    )
+    found = recommendations(load(text))
+    assert found is not None and found.total == 3
+    assert [(s.count, s.recipient) for s in found.split] == [
+        (2, "Tarnby Youth Justice Service manager"),
+        (1, "Tarnby Youth Justice Management Board"),
+    ]
+    assert [i.text for i in found.items][0] == "ensure that assessments considered the safety of others."

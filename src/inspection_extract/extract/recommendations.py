@@ -255,6 +255,7 @@ _PART_START = regex.compile(rf"(?:{_BULLET}\s*)?(?:the\s+remaining\s+)?{_NUM}\b"
 #: A recipient heading: "The Probation Service – North West region should:".
 _HEADING_RE = regex.compile(
     r"""^
+    (?:[^\S\n]*[•\uf0b7▪●][^\S\n]*)?                        # a bulleted heading (council minutes)
     (?:(?:we\s+recommend\s+that|recommendations?\s+for)\s+)?   # "We recommend that the ..."
     (?:the\s+)?
     (?P<to>[^\d\s•\uf0b7▪●\-–].{1,140}?)                      # the recipient
@@ -285,7 +286,7 @@ _FOR_CONTEXT = 600
 _SHOULD_COLON = regex.compile(r"\bshould(?:,[^:\n]{1,60})?[^\S\n]*:[^\S\n]*$", regex.MULTILINE)
 #: An item line: "1. improve ...", "(2) ensure ...", "• make sure ...".
 _ITEM_RE = regex.compile(
-    r"""^
+    r"""^[^\S\n]*
     (?:(?P<num>\d{1,2})[.)]|\((?P<num2>\d{1,2})\)|[•\uf0b7▪●◦‣\-–])   # number or bullet
     \s+(?=\S)
     """,
@@ -724,7 +725,7 @@ def _read_items(doc: Document, i: int, group: _Group) -> int:
             frozen = current is not None
             i += 1
             continue
-        item = _ITEM_RE.match(line)
+        item = _ITEM_RE.match(line) if not line.rstrip().endswith(":") or not _HEADING_RE.match(line) else None
         if item is not None:
             raw = item.group("num") or item.group("num2")
             num = int(raw) if raw else None
