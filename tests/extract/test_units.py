@@ -961,22 +961,6 @@ def test_ofsted_judgements_named_in_a_news_sentence() -> None:
     assert alone.aspect_ratings == ()
 
 
-def test_care_quality_commission_key_questions_as_services_provided() -> None:
-    text = (
-        "Inspectors rated Tarnby Surgery as Inadequate for providing services that were safe, responsive "
-        "to people’s needs and well-led, Requires Improvement for providing effective services, and Good for "
-        "caring services."
-    )
-    found = units(load(text), inspectorate="Care Quality Commission")
-    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
-        ("safe", "Inadequate"),
-        ("responsive", "Inadequate"),
-        ("well-led", "Inadequate"),
-        ("effective", "Requires improvement"),
-        ("caring", "Good"),
-    ]
-
-
 def test_trust_named_after_a_capitalised_description() -> None:
     text = (
         "THE NHS trust with 900 beds in Tarnby has been rated as “requiring improvement” for the fourth time. "
@@ -1045,17 +1029,6 @@ def test_a_stop_word_run_on_to_a_caption_is_no_name() -> None:
     assert _units(text) == [("Tarnby", "PDU", "Inadequate", None)]
 
 
-def test_ilacs_children_in_care_and_care_leavers_is_one_judgement() -> None:
-    text = (
-        "Wold Council’s children’s services were judged ‘good’, with an Outstanding rating for the experiences "
-        "and progress of children in care and care leavers."
-    )
-    found = units(load(text), inspectorate="Ofsted")
-    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
-        ("the experiences and progress of children in care and care leavers", "Outstanding")
-    ]
-
-
 def test_a_rating_and_the_names_it_rates_on_one_line() -> None:
     text = (
         "Of the 16 youth offending services inspected, eight required improvement.\n\n"
@@ -1084,23 +1057,6 @@ def test_a_turn_to_the_latest_inspection_makes_the_earlier_rating_previous() -> 
     near = "Tarnby Primary School has been rated ‘good’, “a fraction away from Outstanding”, the head said."
     found = units(load(near), inspectorate="Ofsted")
     assert [(u.rating, u.previous_rating) for u in found.units] == [("Good", None)]
-
-
-def test_care_quality_commission_key_questions_quoted_and_introduced() -> None:
-    text = (
-        "Tarnby Surgery was rated ‘inadequate overall’ after an inspection found that it was inadequate for "
-        "‘safe’ and ‘well-led’ and required improvements for being ‘effective’. The practice was deemed 'good' "
-        "for how caring its services are, but was categorised as 'inadequate' for the remaining ratings - "
-        "whether services are responsive to people's needs."
-    )
-    found = units(load(text), inspectorate="Care Quality Commission")
-    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [
-        ("safe", "Inadequate"),
-        ("well-led", "Inadequate"),
-        ("effective", "Requires improvement"),
-        ("caring", "Good"),
-        ("responsive", "Inadequate"),
-    ]
 
 
 def test_an_anaphor_with_a_modifier() -> None:
@@ -1238,3 +1194,36 @@ def test_key_questions_side_by_side_are_two_and_a_practice_page_reads_as_cqc() -
     found = units(load(page))
     assert [(u.name, u.type) for u in found.units] == [("Tarnby Green Surgery", "GP practice")]
     assert [(a.aspect, a.rating) for a in found.aspect_ratings] == [("Safe", "Good")]
+
+
+@pytest.mark.parametrize(
+    ("text", "inspectorate", "expected"),
+    [
+        (  # CQC's key questions as the services a practice provides
+            "Inspectors rated Tarnby Surgery as Inadequate for providing services that were safe, responsive "
+            "to people’s needs and well-led, Requires Improvement for providing effective services, and Good for "
+            "caring services.",
+            "Care Quality Commission",
+            [("safe", "Inadequate"), ("responsive", "Inadequate"), ("well-led", "Inadequate"),
+             ("effective", "Requires improvement"), ("caring", "Good")],
+        ),
+        (  # quoted, introduced by "for being", and after a dash and "whether services are"
+            "Tarnby Surgery was rated ‘inadequate overall’ after an inspection found that it was inadequate for "
+            "‘safe’ and ‘well-led’ and required improvements for being ‘effective’. The practice was deemed 'good' "
+            "for how caring its services are, but was categorised as 'inadequate' for the remaining ratings - "
+            "whether services are responsive to people's needs.",
+            "Care Quality Commission",
+            [("safe", "Inadequate"), ("well-led", "Inadequate"), ("effective", "Requires improvement"),
+             ("caring", "Good"), ("responsive", "Inadequate")],
+        ),
+        (  # ILACS 2018-2023: children in care and care leavers are one judgement
+            "Wold Council’s children’s services were judged ‘good’, with an Outstanding rating for the "
+            "experiences and progress of children in care and care leavers.",
+            "Ofsted",
+            [("the experiences and progress of children in care and care leavers", "Outstanding")],
+        ),
+    ],
+)
+def test_aspects_of_an_inspectorate(text: str, inspectorate: str, expected: list[tuple[str, str]]) -> None:
+    found = units(load(text), inspectorate=inspectorate)
+    assert [(a.aspect, a.rating) for a in found.aspect_ratings] == expected

@@ -39,10 +39,9 @@ class _Vocab:
     pattern: re.Pattern[str] | None
     #: the first word of every form: a sentence holding none of them names no aspect
     first_words: tuple[str, ...]
-    forms: frozenset[str]
+    #: each form (lower case) with its aspect: forms of one aspect side by side name it once
+    forms: dict[str, str]
     weak: frozenset[str]
-    #: each form's aspect: forms of one aspect side by side name it once
-    aspect_of: dict[str, str]
 
     def mentions(self, text: str, start: int, end: int) -> list[_Mention]:
         """The forms named in ``text[start:end]``, whole words, longest first, in order.
@@ -99,13 +98,13 @@ def _vocab(inspectorate: str | None) -> _Vocab:
                 forms.setdefault(f.lower(), aspect)
         weak |= {w.lower() for w in p.weak_aspects}
     if not forms:
-        return _Vocab(None, (), frozenset(), frozenset(), {})
+        return _Vocab(None, (), {}, frozenset())
     alternation = "|".join(
         r"[ ]".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True)
     )
     pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     first_words = tuple(sorted({f.split(" ")[0] for f in forms}))
-    return _Vocab(pattern, first_words, frozenset(forms), frozenset(weak), forms)
+    return _Vocab(pattern, first_words, forms, frozenset(weak))
 
 
 # CQC's phrasing of its key questions: "‘Inadequate’ with regard to whether services were safe",
@@ -196,7 +195,7 @@ def listed_aspects(
         # of them ("leadership, staff, planning and ...") names aspects
         return []
     out: list[tuple[AspectRating, RatingPhrase]] = []
-    for start, end in _noun_phrases(text, mentions, vocab.aspect_of):
+    for start, end in _noun_phrases(text, mentions, vocab.forms):
         ph = _rating_for(text, start, end, phrases)
         if ph is not None and not any(end <= b[0] < ph.span[0] or ph.span[1] <= b[0] < start for b in bodies):
             span = (min(start, ph.span[0]), max(end, ph.span[1]))

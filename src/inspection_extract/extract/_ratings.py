@@ -157,7 +157,10 @@ _QUANTITY_PHRASES = (
 _QUANTITIES = "|".join(q.replace(" ", "[ ]") for q in _QUANTITY_PHRASES) + r"|\d+[ ]?(?:%|per[ ]cent)"
 _TALLY_VERB = r"(?:rated|ranked|judged|assessed|graded|found[ ]to[ ]be)"
 _NO_BODY = regex.compile(r"\b(?:no|none|not[ ]a[ ]single|not[ ]one|neither)\b[^.;]*$", regex.IGNORECASE)
-_TALLY_END = r"""[ ]*(?:as[ ])?[‘'"“’”]?$"""
+# The mark that may open a quoted rating, ending the words before it: an opening mark, or
+# a closing one typed in its place ("upgraded to ’good’").
+_OPENING_MARK = "[‘'\"“’”]?"
+_TALLY_END = r"[ ]*(?:as[ ])?" + _OPENING_MARK + "$"
 _TALLY_BEFORE = regex.compile(
     rf"""
     (?:^|[\s,(])(?:(?:{_NUM_WORDS}|{_QUANTITIES})(?:[ ](?!and\b|but\b)\w+)?
@@ -223,7 +226,9 @@ _CUE_BEFORE = regex.compile(
      |\b(?:rating|grade|judgement)(?:[ ](?:of|for)[ ][^.;]{1,40}?)?[ ](?:was|is|remains|remained)
      # "the overall judgement was that CYJS was good"
      |\b(?:rating|grade|judgement|verdict)[ ](?:was|is)[ ]that[ ][^.;,]{1,60}?[ ](?:was|is|were|are)
-    )[ ]*[‘'"“’”]?(?:overall[ ]+)?$                    # "rated as “overall outstanding”"
+    )[ ]*"""
+    + _OPENING_MARK
+    + r"""(?:overall[ ]+)?$                    # "rated as “overall outstanding”"
     """,
     # Searched backwards from the end it is anchored to: one attempt instead of one per
     # offset of the text before the rating. Only whether it matches is used.
@@ -252,23 +257,22 @@ _RATING_NOUN_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _RATING_NOUN_LEADS = ("rating", "judgemen", "ofsted ", "cqc ", "hmicfrs ", "inspecti")
-_QUOTED = regex.compile(r"[‘'\"“]$")
 # (not "ratings ranged from ‘Outstanding’ for ... to ‘Inadequate’ for ...": a spread, not a change)
 _FROM_BEFORE = regex.compile(
     r"(?<!\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|away|far)[ ])\bfrom(?:[ ](?:the|a|an|its|their))?"
     # "from a previous rating of", "from the assessment of"
     r"(?:(?:[ ](?:previous|earlier|former|prior|last|overall|inspection))*"
     r"[ ](?:rating|grade|judgement|assessment)[ ]of)?"
-    r"[ ]*[‘'\"“’”]?$",
+    r"[ ]*" + _OPENING_MARK + "$",
     regex.IGNORECASE,
 )
 # "raised ... to ‘Good’" gives the new rating; "found to ‘require improvement’" does not.
-_TO_BEFORE = regex.compile(r"(?<!\b(?:found|judged|deemed|said)[ ])\bto[ ]*[‘'\"“’”]?$", regex.IGNORECASE)
+_TO_BEFORE = regex.compile(r"(?<!\b(?:found|judged|deemed|said)[ ])\bto[ ]*" + _OPENING_MARK + "$", regex.IGNORECASE)
 _PREVIOUS_BEFORE = regex.compile(
     r"\b(?:(?:(?:previously|had|having)[ ](?:previously[ ])?been(?:[ ]last)?|previously)[ ](?:rated|judged|graded)"
     # "its previous rating of", "the previous overall grade was"
     r"|(?:previous|earlier|former|prior)(?:[ ](?:overall|inspection))*[ ](?:rating|grade|judgement)[ ](?:of|was))"
-    r"[ ]*(?:as[ ])?[‘'\"“’”]?$",
+    r"[ ]*(?:as[ ])?" + _OPENING_MARK + "$",
     regex.IGNORECASE,
 )
 # "retained its ‘Good’ rating", "kept its rating of good": the same rating then and now.
@@ -279,7 +283,7 @@ _RETAIN_BEFORE = regex.compile(
     # "once again the school has been judged to be"
     r"|\bonce[ ]again\b[^.;]{0,60}?[ ](?:rated|judged|assessed|graded)(?:[ ]as|[ ]to[ ]be)?"
     r"|(?:second|third)[ ]consecutive(?:[ ]overall)?)"
-    r"[ ]*[‘'\"“’”]?$",
+    r"[ ]*" + _OPENING_MARK + "$",
     regex.IGNORECASE,
 )
 # The same rating as last time: "rated “inadequate” for the second time", "... ‘Good’ again".
@@ -298,7 +302,9 @@ _EARLIER_BEFORE = regex.compile(
         |\b(?:up|down)[ ]from(?:[ ]the|[ ]its)?[ ]*
         |\b(?:has|had|have)[ ]always[ ]been[ ]            # "The home has always been ‘good’"
         |\bback[ ]in\b[^;.]{0,80}                          # "Back in March 2012 ... was graded"
-        )[‘'"“’”]?$""",
+        )"""
+    + _OPENING_MARK
+    + "$",
     regex.VERBOSE | regex.IGNORECASE,
 )
 # "In 2022 we rated it ‘Requires improvement’": a sentence that opens with an earlier year.
@@ -325,7 +331,7 @@ _RATING_VERB = regex.compile(r"(?i)^requir(?:es?|ed)\s+improvement$")
 # "rated inadequate for being well-led, requires improvement for being safe" (CQC): each
 # rating names the key questions it is given for.
 _FOR_BEING_AFTER = regex.compile(r"^[’'”\"]?\s+for\s+being\b", regex.IGNORECASE)
-_NEAR_MISS_BEFORE = regex.compile(r"\b(?:away[ ]from|short[ ]of|shy[ ]of)[ ]*[‘'\"“’”]?$", regex.IGNORECASE)
+_NEAR_MISS_BEFORE = regex.compile(r"\b(?:away[ ]from|short[ ]of|shy[ ]of)[ ]*" + _OPENING_MARK + "$", regex.IGNORECASE)
 _AFTER_LAST = regex.compile(r"\b(?:after|since)[ ](?:its|the|their)[ ]$", regex.IGNORECASE)
 # A turn to the latest inspection after an earlier rating: ", but after its most recent
 # inspection", ", but now", ", but this time".
@@ -773,8 +779,8 @@ def _may_tally_before(before: str) -> bool:
 
 
 def _ends_quoted(before: str) -> bool:
-    """``_QUOTED.search(before)``: an opening quote mark ends the text (or its last line),
-    or a closing one typed in its place after a space ("upgraded to ’good’")."""
+    """Whether an opening quote mark ends the text (or its last line), or a closing one
+    typed in its place after a space ("upgraded to ’good’")."""
     if before.endswith("\n"):
         before = before[:-1]
     last = before[-1:]

@@ -147,7 +147,7 @@ _PLURALS = _plural_types()
 _PLURALS["services"] = ""  # any kind: the kind of body the document is about
 _PLURAL_SUBJECT = regex.compile(
     r"\b(?:[Tt]he|[Tt]hese|[Tt]hose)[ ](?:\w+[ ]){0,2}?(?P<p>"
-    + "|".join(regex.escape(p) for p in sorted(_PLURALS, key=len, reverse=True) )
+    + "|".join(regex.escape(p) for p in sorted(_PLURALS, key=len, reverse=True))
     + r")\b"
 )
 #: Each plural's last word, with the plurals it ends ("homes": "care homes", "nursing homes").
@@ -168,15 +168,8 @@ def listed_bodies(text: str) -> list[ListedBody]:
             plural = next((p for p in _PLURAL_ENDINGS.get(text[word_start:i], ()) if text.endswith(p, 0, i)), None)
             m = pattern.match(text, i) if plural else None
             if plural and m:
-                names, parts = _items(text, *m.span("names"), allow_the=True)
-                if len(names) == parts == 1 and _TWO_BEFORE.search(text, max(0, word_start - 20), word_start):
-                    # "Two of the services – West Kent and Essex North –": two names
-                    a, b = names[0]
-                    cut = text.find(" and ", a, b)
-                    if cut > a and NAME_RE.fullmatch(text, a, cut) and NAME_RE.fullmatch(text, cut + 5, b):
-                        names, parts = [(a, cut), (cut + 5, b)], 2
-                if len(names) >= 2 and len(names) == parts:
-                    out.extend(ListedBody(text[a:b], (a, b), _PLURALS[plural]) for a, b in names)
+                two = _TWO_BEFORE.search(text, max(0, word_start - 20), word_start) is not None
+                out.extend(_listed(text, m.span("names"), _PLURALS[plural], two=two))
             i = text.find(literal, i + 1)
     for literal in (" are ", " were ", " include ", " included ", " including "):
         i = text.find(literal)
@@ -184,15 +177,29 @@ def listed_bodies(text: str) -> list[ListedBody]:
             # "The other prisons that have been notified are Chelmsford, The Mount and
             # Highdown.": the plural type word earlier in the sentence, the list ending it
             m = _COPULA_LIST.match(text, i + len(literal) - 1)
-            stop = max(text.rfind(". ", max(0, i - _SUBJECT_REACH), i), text.rfind("\n", max(0, i - _SUBJECT_REACH), i))
-            subject = _PLURAL_SUBJECT.search(text, max(0, i - _SUBJECT_REACH, stop + 1), i) if m else None
-            if m and subject:
-                names, parts = _items(text, *m.span("names"), allow_the=True)
-                if len(names) >= 2 and len(names) == parts:
-                    out.extend(ListedBody(text[a:b], (a, b), _PLURALS[subject.group("p")]) for a, b in names)
+            if m:
+                reach = max(0, i - _SUBJECT_REACH)
+                stop = max(text.rfind(". ", reach, i), text.rfind("\n", reach, i))
+                subject = _PLURAL_SUBJECT.search(text, max(reach, stop + 1), i)
+                if subject:
+                    out.extend(_listed(text, m.span("names"), _PLURALS[subject.group("p")]))
             i = text.find(literal, i + 1)
     out.sort(key=lambda b: b.span[0])
     return out
+
+
+def _listed(text: str, names_span: Span, unit_type: str, *, two: bool = False) -> list[ListedBody]:
+    """The bodies of a list whose every part is a name, two or more of them. ``two``: the
+    list was announced as two, so "West Kent and Essex North" is two names, not one."""
+    names, parts = _items(text, *names_span, allow_the=True)
+    if two and len(names) == parts == 1:
+        a, b = names[0]
+        cut = text.find(" and ", a, b)
+        if cut > a and NAME_RE.fullmatch(text, a, cut) and NAME_RE.fullmatch(text, cut + 5, b):
+            names, parts = [(a, cut), (cut + 5, b)], 2
+    if len(names) < 2 or len(names) != parts:
+        return []
+    return [ListedBody(text[a:b], (a, b), unit_type) for a, b in names]
 
 
 def roundups(text: str) -> list[RoundupItem]:

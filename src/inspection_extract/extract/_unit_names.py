@@ -92,6 +92,11 @@ def _name_end_limit(text: str, start: int) -> int:
     return len(text)
 
 
+# Two words run together by a page's extraction: three lower-case letters, then a capital
+# (not "McDonald" or "MacLeod").
+_GLUED = regex.compile(r"[a-z]{3}(?=[A-Z][a-z])", regex.REVERSE)
+
+
 def name_before(text: str, end: int) -> regex.Match[str] | None:
     """The name that ends at ``end`` (read back at most 150 characters), or None."""
     start = max(0, end - 150)
@@ -106,11 +111,6 @@ def name_before(text: str, end: int) -> regex.Match[str] | None:
         name = _NAME.fullmatch(text, glued.end(), end)
         return name if name and name.group().split(" ", 1)[0] not in _NOT_NAME_WORDS else None
     return _NAME_AT_END.search(text, start, end)
-
-
-# Two words run together by a page's extraction: three lower-case letters, then a capital
-# (not "McDonald" or "MacLeod").
-_GLUED = regex.compile(r"[a-z]{3}(?=[A-Z][a-z])", regex.REVERSE)
 
 
 def _name_after(text: str, start: int) -> regex.Match[str] | None:

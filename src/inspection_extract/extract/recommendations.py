@@ -725,7 +725,9 @@ def _read_items(doc: Document, i: int, group: _Group) -> int:
             frozen = current is not None
             i += 1
             continue
-        item = _ITEM_RE.match(line) if not line.rstrip().endswith(":") or not _HEADING_RE.match(line) else None
+        if line.rstrip().endswith(":") and _HEADING_RE.match(line):
+            break  # the next recipient's heading, bulleted or not
+        item = _ITEM_RE.match(line)
         if item is not None:
             raw = item.group("num") or item.group("num2")
             num = int(raw) if raw else None
@@ -738,8 +740,6 @@ def _read_items(doc: Document, i: int, group: _Group) -> int:
             marked = True
             i += 1
             continue
-        if _HEADING_RE.match(line):
-            break
         if _FOR_HEADING_RE.match(line) and (
             current is None or text[current[1] - 1] in _TERMINAL or line.rstrip().endswith(":")
         ):

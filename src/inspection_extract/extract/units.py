@@ -133,9 +133,6 @@ _ELLIPTIC_PASSIVE = regex.compile(
 _DISCOURSE = regex.compile(
     r"^(?:However|As a result|In addition|Overall|Also|But|And|Yet)$", regex.IGNORECASE
 )
-_OWNER = regex.compile(
-    r"^(?:(?:and|the|its|their|this|our)\s+)*(?:[\w-]+\s+)?(?:[\w-]+['’]s\s+)?", regex.IGNORECASE
-)
 _WHICH = regex.compile(r"(?:,|[ ][–—])\s*(?:and\s+)?which\b")
 _BARE_WHICH = regex.compile(r"[ ]which\b")
 # The overall judgement as the last item of a list of aspects: "..., and overall effectiveness".
@@ -640,10 +637,6 @@ def _merge_institutions(mentions: list[UnitMention]) -> None:
                     m.name = first[rename[k]]
 
 
-# "Interserve’s West Yorkshire CRC": a body named after its owner's possessive.
-_OWNER = regex.compile(r"[^’']+['’]s[ ](?P<rest>\p{Lu}.*)")
-
-
 def _merge_owned(mentions: list[UnitMention]) -> None:
     """A body named once after its owner's possessive ("Interserve’s West Yorkshire
     Community Rehabilitation Company") and once without it ("West Yorkshire Community
@@ -653,9 +646,9 @@ def _merge_owned(mentions: list[UnitMention]) -> None:
         return
     names = {(key(m.name), m.type): m.name for m in mentions}
     for m in mentions:
-        owned = _OWNER.fullmatch(m.name)
-        if owned:
-            plain = names.get((key(owned.group("rest")), m.type))
+        owner = _LEAD_OWNER.match(m.name)
+        if owner and m.name[owner.end() : owner.end() + 1].isupper():
+            plain = names.get((key(m.name[owner.end() :]), m.type))
             if plain is not None:
                 m.name = plain
 
